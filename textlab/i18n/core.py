@@ -1,0 +1,75 @@
+"""Strings of the core engine: configuration, devices, training and the CLI."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # Configuration errors
+    "config.out_of_range": {
+        "en": "{name} must be between {low} and {high}; got {value}.",
+        "pt": "{name} deve estar entre {low} e {high}; recebido {value}.",
+    },
+    "config.above_and_at_most": {
+        "en": "{name} must be greater than {low} and at most {high}; got {value}.",
+        "pt": "{name} deve ser maior que {low} e no máximo {high}; recebido {value}.",
+    },
+    "config.bad_choice": {
+        "en": "Unknown {name} '{value}'. Valid choices: {choices}.",
+        "pt": "{name} desconhecido: '{value}'. Opções válidas: {choices}.",
+    },
+    "config.bad_type": {
+        "en": "{name} must look like {expected}; got '{value}'.",
+        "pt": "{name} deve ter a forma {expected}; recebido '{value}'.",
+    },
+    "config.unknown_field": {
+        "en": "Unknown setting '{name}'. Valid settings: {choices}.",
+        "pt": "Configuração desconhecida '{name}'. Configurações válidas: {choices}.",
+    },
+    "config.patience_needs_validation": {
+        "en": "Early stopping needs a validation set: set the validation fraction above 0 or patience to 0.",
+        "pt": "A parada antecipada precisa de um conjunto de validação: use uma fração de validação acima de 0 ou paciência 0.",
+    },
+    "config.bad_json": {
+        "en": "The configuration is not valid JSON: {detail}",
+        "pt": "A configuração não é um JSON válido: {detail}",
+    },
+    # Devices
+    "device.missing": {
+        "en": "The device '{device}' is not available on this machine. Available: {available}.",
+        "pt": "O dispositivo '{device}' não está disponível nesta máquina. Disponíveis: {available}.",
+    },
+    "device.cuda_not_built": {
+        "en": "cuda: this PyTorch was installed without GPU support.",
+        "pt": "cuda: este PyTorch foi instalado sem suporte a GPU.",
+    },
+    "device.no_gpu": {
+        "en": "cuda: no NVIDIA GPU was found on this machine.",
+        "pt": "cuda: nenhuma GPU NVIDIA foi encontrada nesta máquina.",
+    },
+    "device.no_mps": {
+        "en": "mps: only Apple computers with Apple silicon have it.",
+        "pt": "mps: só existe em computadores Apple com Apple silicon.",
+    },
+    "device.unknown": {
+        "en": "Unknown device.",
+        "pt": "Dispositivo desconhecido.",
+    },
+    # Training
+    "training.needs_labels": {
+        "en": "The label mode '{mode}' needs labelled texts: add a label after a tab on each line, "
+              "or choose the random labels of the notebook.",
+        "pt": "O modo de rótulo '{mode}' precisa de textos rotulados: acrescente um rótulo após um TAB "
+              "em cada linha, ou escolha os rótulos aleatórios do notebook.",
+    },
+    "training.diverged": {
+        "en": "The loss became NaN or infinite at step {step}: the learning rate {lr:g} is too high. "
+              "Try {suggested:g}.",
+        "pt": "A perda virou NaN ou infinita no passo {step}: a taxa de aprendizado {lr:g} é alta demais. "
+              "Tente {suggested:g}.",
+    },
+    "training.out_of_memory": {
+        "en": "The device ran out of memory. Try a batch size smaller than {batch_size}.",
+        "pt": "O dispositivo ficou sem memória. Tente um tamanho de lote menor que {batch_size}.",
+    },
+    "training.crashed": {
+        "en": "Training failed unexpectedly: {detail}",
+        "pt": "O treino falhou inesperadamente: {detail}",
+    },
+}
