@@ -7,9 +7,10 @@ Everything after tokenization works on integer tensors, so a vocabulary over
 from __future__ import annotations
 
 import array
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count
 
 import torch
 
@@ -22,10 +23,21 @@ _TEXT_SEPARATOR = "\x00"
 _SEPARATOR_SAFE = {"whitespace", "words"}
 
 
-def _as_long_tensor(values: list[int] | map) -> torch.Tensor:
-    # array -> frombuffer avoids torch.tensor's per-element Python conversion (about 5x faster).
+def _as_long_tensor(values: list[int]) -> torch.Tensor:
+    # list -> array -> frombuffer avoids torch.tensor's per-element conversion (about 4x faster).
     buffer = array.array("q", values)
     return torch.frombuffer(buffer, dtype=torch.int64) if buffer else torch.zeros(0, dtype=torch.int64)
+
+
+def _index_types(tokens: Iterable[str]) -> tuple[dict[str, int], torch.Tensor]:
+    """Number the distinct tokens in first-seen order, and give every token its number.
+
+    A defaultdict whose factory is a counter does both in one C-level pass: a new token's
+    lookup misses and draws the next number.
+    """
+    type_index: defaultdict[str, int] = defaultdict(count().__next__)
+    ids = list(map(type_index.__getitem__, tokens))
+    return dict(type_index), _as_long_tensor(ids)
 
 
 @dataclass(frozen=True)
@@ -46,16 +58,13 @@ class TokenizedCorpus:
                 _TEXT_SEPARATOR, "", len(texts) - 1):
             return cls._from_joined(joined, options)
         token_lists = [options.tokenize(text) for text in texts]
-        types = dict.fromkeys(chain.from_iterable(token_lists))
-        type_index = {token: index for index, token in enumerate(types)}
-        type_ids = _as_long_tensor(map(type_index.__getitem__, chain.from_iterable(token_lists)))
-        return cls(list(types), type_ids, _as_long_tensor(list(map(len, token_lists))), options)
+        type_index, type_ids = _index_types(chain.from_iterable(token_lists))
+        return cls(list(type_index), type_ids, _as_long_tensor(list(map(len, token_lists))), options)
 
     @classmethod
     def _from_joined(cls, joined: str, options: TokenizerOptions) -> TokenizedCorpus:
         tokens = TOKENIZERS[options.kind](joined.replace(_TEXT_SEPARATOR, f" {_TEXT_SEPARATOR} "))
-        type_index = {token: index for index, token in enumerate(dict.fromkeys(tokens))}
-        ids = _as_long_tensor(map(type_index.__getitem__, tokens))
+        type_index, ids = _index_types(tokens)
         separator = type_index[_TEXT_SEPARATOR]
         is_separator = ids == separator
         boundaries = torch.cat([torch.tensor([-1]), is_separator.nonzero().flatten(), torch.tensor([len(ids)])])

@@ -112,7 +112,7 @@ def parse_table(text: str, extension: str) -> tuple[list[str], Iterator[tuple[in
     if header is None:
         raise EmptyInputError("data.empty")
     columns = header[1]
-    return columns, ((number, dict(zip(columns, fields))) for number, fields in records)
+    return columns, ((number, dict(zip(columns, fields, strict=True))) for number, fields in records)
 
 
 def _delimited_records(text: str, extension: str) -> Iterator[tuple[int, list[str]]]:
@@ -139,7 +139,7 @@ def _delimited_records(text: str, extension: str) -> Iterator[tuple[int, list[st
 
 def _sniff_delimiter(text: str, preferred: str) -> str:
     """The candidate delimiter found most often in the header line; ``preferred`` wins ties."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    header = next((line for line in io.StringIO(text) if line.strip()), "")
     candidates = sorted(DELIMITERS, key=lambda delimiter: delimiter != preferred)
     return max(candidates, key=header.count)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from textlab.i18n import core, data
+from textlab.i18n import cli, core, data, fields
 
 LANGUAGES = ("pt", "en")
 DEFAULT_LANGUAGE = "en"
@@ -26,7 +26,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> MappingProxyType:
     return MappingProxyType(merged)
 
 
-TEXTS = _merge(core.TEXTS, data.TEXTS)
+TEXTS = _merge(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS)
 
 
 def normalize_language(lang: str | None) -> str:

@@ -66,7 +66,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.same_column": {
         "en": "The column '{column}' cannot be both the text and the label. Choose two different columns.",
-        "pt": "A coluna '{column}' não pode ser ao mesmo tempo o texto e o rótulo. Escolha duas colunas diferentes.",
+        "pt": "A coluna '{column}' não pode ser ao mesmo tempo o texto e o rótulo. "
+        "Escolha duas colunas diferentes.",
     },
     "data.ragged_rows": {
         "en": "Some rows have more cells than the {expected} columns of the header: rows {rows} "
@@ -82,7 +83,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.jsonl_not_object": {
         "en": 'Line {line} is not a JSON object. Each line must look like {{"text": "...", "label": "..."}}.',
-        "pt": 'A linha {line} não é um objeto JSON. Cada linha deve ser como {{"text": "...", "label": "..."}}.',
+        "pt": "A linha {line} não é um objeto JSON. "
+        'Cada linha deve ser como {{"text": "...", "label": "..."}}.',
     },
     # Texts and labels
     "data.header_skipped": {
@@ -140,7 +142,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Os três textos do notebook",
     },
     "sample.notebook.description": {
-        "en": "The three unlabelled sentences of the original Portuguese notebook, to follow it step by step.",
+        "en": "The three unlabelled sentences of the original Portuguese notebook, "
+        "to follow it step by step.",
         "pt": "As três frases sem rótulo do notebook original, para acompanhá-lo passo a passo.",
     },
     "sample.sentiment.title": {

@@ -1,0 +1,196 @@
+"""TrainConfig: defaults, validation with helpful messages, JSON and URL round trips."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlab.config import FIELDS, Range, TrainConfig, coerce
+from textlab.errors import ConfigError
+
+
+def test_defaults_are_valid_and_frozen():
+    config = TrainConfig()
+    assert config == TrainConfig.from_dict({})
+    with pytest.raises(AttributeError):
+        config.lr = 0.1  # type: ignore[misc]
+    assert set(FIELDS) == {field.name for field in fields(TrainConfig)}
+
+
+@pytest.mark.parametrize(("changes", "named"), [
+    ({"lr": 0.0}, ["lr", "0", "100"]),
+    ({"lr": -0.01}, ["lr", "0", "100"]),
+    ({"lr": math.nan}, ["lr", "0", "100"]),
+    ({"lr": math.inf}, ["lr", "0", "100"]),
+    ({"embed_dim": 0}, ["embed_dim", "1", "1024"]),
+    ({"embed_dim": 1025}, ["embed_dim", "1", "1024"]),
+    ({"batch_size": 0}, ["batch_size", "1", "4096"]),
+    ({"epochs": 0}, ["epochs", "1"]),
+    ({"val_fraction": 0.6}, ["val_fraction", "0.5"]),
+    ({"dropout": 1.0}, ["dropout", "0.9"]),
+    ({"encoder": "transformer"}, ["encoder", "none", "gru", "lstm"]),
+    ({"optimizer": "rmsprop"}, ["optimizer", "adam", "adamw", "sgd"]),
+    ({"pooling": "sum"}, ["pooling", "mean", "masked_mean", "max", "attention", "last"]),
+    ({"device": "tpu"}, ["device", "auto", "cpu", "cuda", "mps"]),
+    ({"tokenizer": "bpe"}, ["tokenizer", "whitespace", "words", "chars"]),
+    ({"lr_schedule": "linear"}, ["lr_schedule", "cosine", "plateau"]),
+    ({"label_mode": "ordinal"}, ["label_mode", "random", "regression", "classification"]),
+    ({"shuffle": "yes"}, ["shuffle", "true/false"]),
+])
+def test_impossible_values_raise_config_error_naming_the_valid_ones(changes, named):
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig(**changes)
+    for lang in ("en", "pt"):
+        message = caught.value.message(lang)
+        for word in named:
+            assert word in message, (word, message)
+
+
+def test_embed_dim_limits_are_inclusive():
+    assert TrainConfig(embed_dim=1).embed_dim == 1
+    assert TrainConfig(embed_dim=1024).embed_dim == 1024
+    assert TrainConfig(lr=100.0).lr == 100.0
+
+
+@pytest.mark.xfail(strict=True, reason="bug: _validate checks only the range, so TrainConfig(embed_dim=10.5) "
+                                       "is accepted and fails later inside nn.Embedding (textlab/config.py, _validate)")
+def test_integer_settings_refuse_fractions():
+    with pytest.raises(ConfigError):
+        TrainConfig(embed_dim=10.5)
+
+
+def test_bool_is_not_a_number():
+    with pytest.raises(ConfigError):
+        TrainConfig(epochs=True)
+
+
+def test_patience_needs_validation():
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig(patience=2)
+    assert caught.value.key == "config.patience_needs_validation"
+    assert "validation" in caught.value.message("en") and "validação" in caught.value.message("pt")
+    assert TrainConfig(patience=2, val_fraction=0.2).patience == 2
+
+
+def test_messages_exist_in_both_languages():
+    errors = []
+    for changes in ({"lr": -1.0}, {"embed_dim": 0}, {"encoder": "x"}, {"shuffle": 3}, {"patience": 1}):
+        with pytest.raises(ConfigError) as caught:
+            TrainConfig(**changes)
+        errors.append(caught.value)
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.from_json("{not json")
+    errors.append(caught.value)
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.from_dict({"learning_rate": 0.1})
+    errors.append(caught.value)
+    for error in errors:
+        assert error.message("pt") != error.message("en"), error.key
+        assert error.message("pt-BR") == error.message("pt")
+        assert str(error) == error.message("en")
+
+
+def test_with_changes_coerces_strings():
+    config = TrainConfig().with_changes(lr="0.01", epochs="7", shuffle="false", encoder="gru")
+    assert (config.lr, config.epochs, config.shuffle, config.encoder) == (0.01, 7, False, "gru")
+    assert isinstance(config.epochs, int)
+    with pytest.raises(ConfigError):
+        TrainConfig().with_changes(epochs="2.5")
+
+
+def test_coerce_refuses_unknown_fields_and_bad_types():
+    with pytest.raises(ConfigError):
+        coerce("nope", 1)
+    with pytest.raises(ConfigError) as caught:
+        coerce("lr", "fast")
+    assert "lr" in str(caught.value)
+    assert coerce("embed_dim", "16") == 16 and coerce("embed_dim", 16.0) == 16
+
+
+# JSON
+
+
+def _value(name: str, rule) -> st.SearchStrategy:
+    default = getattr(TrainConfig, name)
+    if rule is None:
+        return st.booleans()
+    if isinstance(rule, tuple):
+        return st.sampled_from(rule)
+    assert isinstance(rule, Range)
+    if isinstance(default, int):
+        return st.integers(int(rule.low) + int(rule.low_open), int(rule.high))
+    return st.floats(rule.low, rule.high, exclude_min=rule.low_open, allow_nan=False)
+
+
+valid_configs = st.fixed_dictionaries({name: _value(name, rule) for name, rule in FIELDS.items()}).map(
+    lambda values: TrainConfig(**{**values, "patience": values["patience"] if values["val_fraction"] else 0}))
+
+
+@settings(max_examples=50, deadline=None)
+@given(config=valid_configs)
+def test_json_round_trip(config):
+    again = TrainConfig.from_json(config.to_json())
+    assert again == config
+    assert all(type(getattr(again, name)) is type(getattr(config, name)) for name in FIELDS)
+
+
+@settings(max_examples=50, deadline=None)
+@given(config=valid_configs)
+def test_query_round_trip(config):
+    query = config.to_query()
+    assert all(isinstance(value, str) for value in query.values())
+    assert set(query) == set(config.differences(TrainConfig()))
+    again, problems = TrainConfig.from_query(query)
+    assert problems == []
+    assert again == config
+
+
+def test_to_query_lists_only_changed_settings():
+    assert TrainConfig().to_query() == {}
+    assert TrainConfig(lr=0.01, shuffle=False).to_query() == {"lr": "0.01", "shuffle": "false"}
+
+
+@pytest.mark.parametrize("text", ["", "{not json", "[1, 2]", "42", "null", '"adam"'])
+def test_from_json_on_garbage(text):
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.from_json(text)
+    assert caught.value.key == "config.bad_json"
+
+
+def test_from_json_with_unknown_or_bad_fields():
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.from_json('{"learning_rate": 0.1}')
+    assert "learning_rate" in str(caught.value) and "lr" in str(caught.value)
+    with pytest.raises(ConfigError):
+        TrainConfig.from_json('{"lr": "fast"}')
+    with pytest.raises(ConfigError):
+        TrainConfig.from_json('{"lr": -1}')
+
+
+def test_from_query_falls_back_to_defaults_and_reports_each_problem():
+    params = {"lr": "abc", "epochs": "0", "encoder": "transformer", "batch_size": "8", "lang": "pt",
+              "shuffle": "maybe"}
+    config, problems = TrainConfig.from_query(params)
+    defaults = TrainConfig()
+    assert (config.lr, config.epochs, config.encoder, config.shuffle) == (
+        defaults.lr, defaults.epochs, defaults.encoder, defaults.shuffle)
+    assert config.batch_size == 8  # the good value is kept
+    assert len(problems) == 4
+    assert all(isinstance(problem, ConfigError) for problem in problems)
+    named = " ".join(problem.message("en") for problem in problems)
+    for name in ("lr", "epochs", "encoder", "shuffle"):
+        assert name in named
+
+
+@pytest.mark.xfail(strict=True, reason="bug: from_query applies parameters one by one in URL order, so "
+                                       "?patience=2&val_fraction=0.2 drops patience (validated while "
+                                       "val_fraction is still 0) although the pair is valid "
+                                       "(textlab/config.py, TrainConfig.from_query)")
+def test_from_query_does_not_depend_on_parameter_order():
+    config, problems = TrainConfig.from_query({"patience": "2", "val_fraction": "0.2"})
+    assert problems == []
+    assert (config.patience, config.val_fraction) == (2, 0.2)

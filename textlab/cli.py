@@ -1,0 +1,204 @@
+"""The command line: ``python -m textlab vocab | batches | train``.
+
+Bad arguments print one line and exit with status 2; every message comes from the
+translation table, in the language chosen with ``--lang``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+import torch
+
+from textlab.batching import EncodedTexts, batch_indices
+from textlab.config import FIELDS, Range, TrainConfig
+from textlab.corpus import TokenizedCorpus
+from textlab.data import Dataset, read_path
+from textlab.errors import TextlabError
+from textlab.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
+from textlab.i18n import LANGUAGES, normalize_language, t
+from textlab.training import train
+from textlab.vocab import TokenizerOptions
+
+USAGE_ERROR = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but an error is a single line (no usage block) and exits with status 2."""
+
+    lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, t("cli.error", self.lang, message=message) + "\n")
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    # Read --lang before parsing, so even --help comes out in the chosen language.
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return normalize_language(argv[index + 1])
+        if argument.startswith("--lang="):
+            return normalize_language(argument.split("=", 1)[1])
+    return "en"
+
+
+def _add_input_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("file", help=t("cli.file", lang))
+    parser.add_argument("--text-col", help=t("cli.text_col", lang))
+    parser.add_argument("--label-col", help=t("cli.label_col", lang))
+
+
+def _add_config_arguments(parser: argparse.ArgumentParser, lang: str, names: Sequence[str]) -> None:
+    """One flag per TrainConfig field, typed, with its range or choices in the help."""
+    defaults = TrainConfig()
+    for name in names:
+        rule, default = FIELDS[name], getattr(defaults, name)
+        flag = "--" + name.replace("_", "-")
+        help_text = f"{t(f'field.{name}', lang)}: {t(f'field.{name}.help', lang)}"
+        if isinstance(default, bool):
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None,
+                                help=f"{help_text} [{default}]")
+        elif isinstance(rule, tuple):
+            parser.add_argument(flag, choices=rule, default=None, help=f"{help_text} [{default}]")
+        else:
+            assert isinstance(rule, Range)
+            parser.add_argument(flag, type=type(default), default=None, metavar=type(default).__name__.upper(),
+                                help=f"{help_text} [{rule.low}..{rule.high}, {default}]")
+
+
+def build_parser(lang: str = "en") -> OneLineParser:
+    OneLineParser.lang = lang
+    # --lang is accepted before or after the command; its value was already read by _language_from.
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument("--lang", choices=LANGUAGES, default=lang, help=t("cli.lang", lang))
+    parser = OneLineParser(prog="python -m textlab", description=t("cli.description", lang), parents=[language])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    def add_command(name: str) -> OneLineParser:
+        return commands.add_parser(name, help=t(f"cli.{name}", lang), description=t(f"cli.{name}", lang),
+                                   parents=[language])
+
+    vocab = add_command("vocab")
+    _add_input_arguments(vocab, lang)
+    _add_config_arguments(vocab, lang, ("tokenizer", "lowercase", "min_freq", "max_size"))
+
+    batches = add_command("batches")
+    _add_input_arguments(batches, lang)
+    _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "min_freq", "max_size", "batch_size",
+                                          "bucketing", "seed"))
+    batches.add_argument("--no-shuffle", action="store_true", help=t("cli.no_shuffle", lang))
+
+    training = add_command("train")
+    _add_input_arguments(training, lang)
+    training.add_argument("--json", action="store_true", help=t("cli.json", lang))
+    training.add_argument("--config", metavar="JSON_FILE", help=t("cli.config", lang))
+    _add_config_arguments(training, lang, list(FIELDS))
+    return parser
+
+
+def _config_from(args: argparse.Namespace) -> TrainConfig:
+    base = TrainConfig()
+    if getattr(args, "config", None):
+        with open(args.config, encoding="utf-8") as handle:
+            base = TrainConfig.from_json(handle.read())
+    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name, None) is not None}
+    return base.with_changes(**given)
+
+
+def _read(args: argparse.Namespace) -> Dataset:
+    dataset = read_path(args.file, args.text_col, args.label_col)
+    for notice in dataset.notices:
+        print(t("cli.notice", args.lang, message=notice.message(args.lang)), file=sys.stderr)
+    return dataset
+
+
+def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, TrainConfig]:
+    config = _config_from(args)
+    return TokenizedCorpus.from_texts(dataset.texts, TokenizerOptions(config.tokenizer, config.lowercase)), config
+
+
+def command_vocab(args: argparse.Namespace) -> None:
+    corpus, config = _tokenized(args, _read(args))
+    vocab = corpus.build_vocab(min_freq=config.min_freq, max_size=config.max_size)
+    print(json.dumps(vocab.token2idx, ensure_ascii=False))
+
+
+def command_batches(args: argparse.Namespace) -> None:
+    corpus, config = _tokenized(args, _read(args))
+    encoded = EncodedTexts(corpus.encode(corpus.build_vocab(min_freq=config.min_freq, max_size=config.max_size)),
+                           corpus.lengths)
+    generator = torch.Generator().manual_seed(config.seed)
+    order = batch_indices(encoded.lengths, config.batch_size, not args.no_shuffle, config.bucketing, generator)
+    for number, indices in enumerate(order, start=1):
+        batch = encoded.collate(indices)
+        print(t("cli.batch_header", args.lang, number=number))
+        print(batch.ids)
+        print(f"{t('cli.lengths', args.lang)}: {batch.lengths}")
+        print(t("cli.padding", args.lang, fraction=batch.pad_fraction))
+
+
+def describe_event(event: Event, lang: str) -> str | None:
+    """The notebook-style log line for an event, or None for events it does not print."""
+    if isinstance(event, RunStarted):
+        return t("log.started", lang, **dataclasses.asdict(event))
+    if isinstance(event, EpochEnd):
+        parts = [t("log.epoch", lang, epoch=event.epoch, loss=event.last_loss)]
+        if event.val_loss is not None:
+            parts.append(t("log.val_loss", lang, value=event.val_loss))
+        parts += [f"{t(f'metric.{name}', lang)}: {value:.4f}" for name, value in event.metrics.items()]
+        return ", ".join(parts)
+    if isinstance(event, Finished):
+        return t(f"log.finished.{event.reason}", lang, epochs=event.epochs_run)
+    if isinstance(event, Stopped):
+        return t("log.stopped", lang)
+    if isinstance(event, Failed):
+        return t("cli.error", lang, message=event.message(lang))
+    return None
+
+
+def event_to_json(event: Event, lang: str) -> str:
+    record = {"event": type(event).__name__, **dataclasses.asdict(event)}
+    if isinstance(event, Failed):
+        record["message"] = event.message(lang)
+    return json.dumps(record, ensure_ascii=False)
+
+
+def command_train(args: argparse.Namespace) -> int:
+    config, dataset = _config_from(args), _read(args)
+    status = 0
+    for event in train(config, dataset):
+        if args.json:
+            print(event_to_json(event, args.lang), flush=True)
+        elif not isinstance(event, Step):
+            line = describe_event(event, args.lang)
+            print(line, file=sys.stderr if isinstance(event, Failed) else sys.stdout, flush=True)
+        if isinstance(event, Failed):
+            # A setting or input the run refused is the caller's mistake, like a bad flag.
+            status = USAGE_ERROR if event.reason == "invalid" else 1
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "vocab":
+            command_vocab(args)
+        elif args.command == "batches":
+            command_batches(args)
+        else:
+            return command_train(args)
+    except TextlabError as error:
+        print(t("cli.error", args.lang, message=error.message(args.lang)), file=sys.stderr)
+        return USAGE_ERROR
+    except OSError as error:
+        print(t("cli.error", args.lang, message=str(error)), file=sys.stderr)
+        return USAGE_ERROR
+    return 0
