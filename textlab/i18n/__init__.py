@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from textlab.i18n import cli, core, data, fields
+from textlab.i18n import app, cli, core, data, data_pages, embeddings, fields, runs, train
 
 LANGUAGES = ("pt", "en")
 DEFAULT_LANGUAGE = "en"
@@ -26,7 +26,8 @@ def _merge(*tables: dict[str, dict[str, str]]) -> MappingProxyType:
     return MappingProxyType(merged)
 
 
-TEXTS = _merge(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS)
+TEXTS = _merge(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS, app.TEXTS, data_pages.TEXTS, train.TEXTS,
+               embeddings.TEXTS, runs.TEXTS)
 
 
 def normalize_language(lang: str | None) -> str:

@@ -24,7 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "config.patience_needs_validation": {
         "en": "Early stopping needs a validation set: set the validation fraction above 0 or patience to 0.",
-        "pt": "A parada antecipada precisa de um conjunto de validação: use uma fração de validação acima de 0 ou paciência 0.",
+        "pt": "A parada antecipada precisa de um conjunto de validação: use uma fração de validação "
+              "acima de 0 ou paciência 0.",
     },
     "config.bad_json": {
         "en": "The configuration is not valid JSON: {detail}",

@@ -1,0 +1,3 @@
+"""Strings shared by every page: navigation, the language switch, the home page."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the embeddings pages."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the runs pages."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the train pages."""
+
+TEXTS: dict[str, dict[str, str]] = {}
