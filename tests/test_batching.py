@@ -7,7 +7,6 @@ import random
 
 import pytest
 import torch
-from conftest import shared_data_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch.nn.utils.rnn import pad_sequence
@@ -158,8 +157,8 @@ def test_bucketing_cuts_padding_on_widely_varying_lengths():
     assert bucketed_padding < random_padding / 4
 
 
-def test_real_reviews_padding_random_vs_bucketed():
-    path = shared_data_dir() / "b2w-rating-train-10k.csv"
+def test_real_reviews_padding_random_vs_bucketed(shared_data):
+    path = shared_data / "b2w-rating-train-10k.csv"
     if not path.exists():
         pytest.skip(f"{path} not found")
     with path.open(encoding="utf-8", newline="") as handle:

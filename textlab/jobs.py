@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -132,6 +133,11 @@ class TrainingJob:
         self._epochs: list[EpochEnd] = []
         self._end: Finished | Stopped | Failed | None = None
         self._thread = threading.Thread(target=self._work, name=f"textlab-job-{self.job_id}", daemon=True)
+        self.last_seen = time.monotonic()
+
+    def touch(self) -> None:
+        """Note that a page is still watching this job (see textlab.ui.state for the grace period)."""
+        self.last_seen = time.monotonic()
 
     def start(self) -> TrainingJob:
         self._thread.start()

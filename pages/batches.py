@@ -1,0 +1,7 @@
+"""batches page (being built)."""
+
+import streamlit as st
+
+from textlab.ui.state import tr
+
+st.title(tr("nav.batches"))

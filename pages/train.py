@@ -1,0 +1,7 @@
+"""train page (being built)."""
+
+import streamlit as st
+
+from textlab.ui.state import tr
+
+st.title(tr("nav.train"))

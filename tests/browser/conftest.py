@@ -1,0 +1,118 @@
+"""Browser tests: Playwright driving Debian's Chromium against `streamlit run app.py`.
+
+Where no Chromium is installed (a laptop) they skip and say so; in CI (CI=true) a
+missing browser is an error, because .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("TEXTLAB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def _browser_missing_reason() -> str | None:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        return f"no Chromium at {CHROMIUM} (install Debian's package: apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reason = _browser_missing_reason()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"browser tests must run in CI, but {reason}")
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh `streamlit run app.py` on a free port, with its own data directory."""
+    port = _free_port()
+    env = {**os.environ, "TEXTLAB_DATA_DIR": str(tmp_path_factory.mktemp("textlab-data"))}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, app_url: str) -> Iterator[object]:
+    """A new browser tab (1280x900, English) with the app's URL as base."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", base_url=app_url)
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    yield tab
+    context.close()
+
+
+def wait_for_app(tab) -> None:
+    """Wait until Streamlit has finished running the script for the current page."""
+    tab.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
+    tab.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    tab.wait_for_timeout(200)
+
+
+def screenshot(tab, name: str) -> Path:
+    """Save a full-page screenshot under screenshots/ (ignored by git) to look at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,68 @@
+"""Controls every page uses: the language switch, one widget per setting, messages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from textlab.config import FIELDS, Range, TrainConfig
+from textlab.errors import TextlabError
+from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
+from textlab.ui import state
+from textlab.ui.state import tr
+
+# Learning rates offered on the log-scale slider: 1, 2 and 5 of every decade from 1e-5 to 10.
+LEARNING_RATES = tuple(round(mantissa * 10.0 ** exponent, 10)
+                       for exponent in range(-5, 2) for mantissa in (1, 2, 5) if mantissa * 10.0 ** exponent <= 10)
+
+
+def language_switch() -> None:
+    """Português / English, in the sidebar of every page."""
+    key = "lang_switch"
+    st.session_state[key] = state.language()
+    st.sidebar.segmented_control(tr("app.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=key,
+                                 on_change=lambda: state.set_language(st.session_state[key] or state.language()))
+
+
+def show_error(error: TextlabError) -> None:
+    st.error(error.message(state.language()), icon="⚠️")
+
+
+def url_notices() -> None:
+    """Say which settings in the link were invalid and fell back to their defaults."""
+    for problem in state.take_url_problems():
+        st.warning(tr("app.url_fallback", detail=problem.message(state.language())), icon="🔗")
+
+
+def _widget_key(name: str) -> str:
+    return f"cfg_{name}"
+
+
+def _apply(name: str) -> None:
+    error = state.update_config(**{name: st.session_state[_widget_key(name)]})
+    st.session_state[f"cfg_error_{name}"] = error
+
+
+def config_input(name: str, *, disabled: bool = False, container=st) -> None:
+    """A widget for one TrainConfig field, kept in step with the session's settings."""
+    key, current = _widget_key(name), getattr(state.config(), name)
+    # Re-seeded every run: the settings may have changed elsewhere (another page, a link, Reset).
+    st.session_state[key] = current
+    common = dict(label=tr(f"field.{name}"), help=tr(f"field.{name}.help"), key=key, disabled=disabled,
+                  on_change=_apply, args=(name,))
+    rule, default = FIELDS[name], getattr(TrainConfig, name)
+    if isinstance(default, bool):
+        container.toggle(**common)
+    elif isinstance(rule, tuple):
+        container.selectbox(options=rule, **common)
+    elif name == "lr":
+        options = sorted({*LEARNING_RATES, current})
+        container.select_slider(options=options, format_func=lambda value: f"{value:g}", **common)
+    elif isinstance(default, float):
+        step = 0.05 if rule.high <= 1 else 0.1
+        container.slider(min_value=float(rule.low), max_value=float(rule.high), step=step, **common)
+    else:
+        assert isinstance(rule, Range)
+        container.number_input(min_value=int(rule.low), max_value=int(rule.high), step=1, **common)
+    error = st.session_state.get(f"cfg_error_{name}")
+    if error is not None:
+        container.caption(f"⚠️ {error.message(state.language())}")
