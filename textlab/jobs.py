@@ -125,7 +125,7 @@ class TrainingJob:
         self.config, self.dataset, self.pool = config, dataset, pool
         self.control = Control()
         self.run: TrainingRun | None = None  # set in the thread once prepared; the pages read its model
-        self._observers = tuple(observers)
+        self.observers = tuple(observers)
         self._lock = threading.Lock()
         self._state = "queued"
         self._started: RunStarted | None = None
@@ -174,7 +174,7 @@ class TrainingJob:
             elif isinstance(event, END_EVENTS):
                 self._end = event
                 self._state = {Finished: "finished", Stopped: "stopped", Failed: "failed"}[type(event)]
-        for observer in self._observers:
+        for observer in self.observers:
             if self.run is not None:
                 observer(self.run, event)
 

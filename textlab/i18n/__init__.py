@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from textlab.i18n import app, cli, core, data, data_pages, embeddings, fields, runs, train
+from textlab.i18n import app, classroom, cli, core, data, data_pages, embeddings, fields, runs, train
 
 LANGUAGES = ("pt", "en")
 DEFAULT_LANGUAGE = "en"
@@ -27,7 +27,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> MappingProxyType:
 
 
 TEXTS = _merge(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS, app.TEXTS, data_pages.TEXTS, train.TEXTS,
-               embeddings.TEXTS, runs.TEXTS)
+               embeddings.TEXTS, runs.TEXTS, classroom.TEXTS)
 
 
 def normalize_language(lang: str | None) -> str:

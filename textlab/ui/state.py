@@ -17,6 +17,7 @@ from textlab.errors import ConfigError
 from textlab.i18n import normalize_language, t
 from textlab.jobs import SlotPool, TrainingJob
 from textlab.samples import sample_bytes
+from textlab.ui.observers import new_run_observers
 
 LANG, CONFIG, DATASET, DATA_TEXT, DATA_SOURCE, URL_PROBLEMS = (
     "lang", "config", "dataset", "data_text", "data_source", "url_problems")
@@ -148,12 +149,12 @@ def current_job() -> TrainingJob | None:
     return holder.current
 
 
-def start_job(run_config: TrainConfig, run_dataset: Dataset, observers=()) -> TrainingJob:
+def start_job(run_config: TrainConfig, run_dataset: Dataset) -> TrainingJob:
     """Start a run with frozen copies of the settings and data; at most one job per session."""
     previous = current_job()
     if previous is not None and previous.thread_alive:
         previous.stop()
-    job = TrainingJob(run_config, run_dataset, slot_pool(), observers).start()
+    job = TrainingJob(run_config, run_dataset, slot_pool(), new_run_observers()).start()
     _session_jobs().current = job
     st.session_state["job"] = job
     return job

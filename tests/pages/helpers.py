@@ -1,0 +1,33 @@
+"""Open a page of the app in Streamlit's AppTest, the way a user reaches it through the navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+
+
+def open_page(page: str | None = None, *, lang: str = "en", timeout: float = 30,
+              query: dict[str, str] | None = None) -> AppTest:
+    """Run app.py, then switch to ``pages/<page>.py`` (the start page when None)."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.query_params["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every piece of text drawn (markdown, captions, titles, alerts), joined: for `in` checks."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "error", "warning",
+                 "info", "success", "code"):
+        parts += [element.value for element in getattr(at, kind)]
+    return "\n".join(str(part) for part in parts)

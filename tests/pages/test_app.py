@@ -1,0 +1,28 @@
+"""The app's frame: every page runs without an exception, in both languages."""
+
+import pytest
+
+from tests.pages.helpers import all_text, open_page
+
+PAGES = (None, "data", "vocabulary", "batches", "train", "embeddings", "runs")
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(page, lang) -> None:
+    at = open_page(page, lang=lang)
+    assert not at.exception
+    assert at.title, "each page has a title"
+
+
+def test_start_page_follows_the_language() -> None:
+    assert "veja como uma rede neural lê texto" in all_text(open_page(lang="pt"))
+    assert "see how a neural network reads text" in all_text(open_page(lang="en"))
+
+
+def test_invalid_setting_in_the_link_falls_back_with_a_notice() -> None:
+    at = open_page(query={"lr": "-5", "embed_dim": "32"})
+    assert not at.exception
+    assert any("lr" in warning.value for warning in at.warning)
+    config = at.session_state["config"]
+    assert config.lr == 0.001 and config.embed_dim == 32

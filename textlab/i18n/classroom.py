@@ -1,0 +1,3 @@
+"""Strings of the classroom features: lesson links, the guided tour, experiments, presentation."""
+
+TEXTS: dict[str, dict[str, str]] = {}
