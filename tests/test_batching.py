@@ -86,9 +86,6 @@ def test_every_index_exactly_once_per_epoch(lengths, batch_size, shuffle, bucket
         assert len(batches) == -(-len(lengths) // batch_size)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: batch_indices of zero texts returns one empty batch [tensor([])] "
-                                       "instead of no batches (textlab/batching.py, batch_indices); "
-                                       "TrainingRun.predict([]) then fails for GRU/LSTM: 'Cannot pack empty tensors'")
 @pytest.mark.parametrize("bucketing", [False, True])
 def test_zero_texts_give_no_batches(bucketing):
     # A DataLoader over an empty data set yields no batches at all.

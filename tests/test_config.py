@@ -56,8 +56,6 @@ def test_embed_dim_limits_are_inclusive():
     assert TrainConfig(lr=100.0).lr == 100.0
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _validate checks only the range, so TrainConfig(embed_dim=10.5) "
-                                       "is accepted and fails later inside nn.Embedding (textlab/config.py, _validate)")
 def test_integer_settings_refuse_fractions():
     with pytest.raises(ConfigError):
         TrainConfig(embed_dim=10.5)
@@ -186,10 +184,6 @@ def test_from_query_falls_back_to_defaults_and_reports_each_problem():
         assert name in named
 
 
-@pytest.mark.xfail(strict=True, reason="bug: from_query applies parameters one by one in URL order, so "
-                                       "?patience=2&val_fraction=0.2 drops patience (validated while "
-                                       "val_fraction is still 0) although the pair is valid "
-                                       "(textlab/config.py, TrainConfig.from_query)")
 def test_from_query_does_not_depend_on_parameter_order():
     config, problems = TrainConfig.from_query({"patience": "2", "val_fraction": "0.2"})
     assert problems == []

@@ -110,9 +110,6 @@ def test_interleaved_runs_without_dropout_are_reproducible(regression_dataset):
     assert _interleaved_losses(config, regression_dataset) == [alone, alone]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: dropout masks are drawn from torch's global generator, which "
-                                       "concurrent runs share, so a seed's losses change when another run "
-                                       "trains at the same time (textlab/training.py, TrainingRun.events)")
 def test_interleaved_runs_with_dropout_are_reproducible(regression_dataset):
     config = TrainConfig(pooling="masked_mean", dropout=0.5, epochs=2, batch_size=8, device="cpu")
     alone = step_losses(config, regression_dataset)
@@ -271,7 +268,7 @@ def test_auto_device_is_one_that_is_available():
     assert resolve_device("cpu") == torch.device("cpu")
 
 
-def test_empty_dataset_fails_with_a_message():
+def test_no_texts_fails_with_a_message():
     events = list(train(TrainConfig(device="cpu"), Dataset((), None, "none", ())))
     assert len(events) == 1 and events[0].reason == "invalid" and events[0].key == "data.empty"
 
@@ -326,9 +323,6 @@ def test_step_schedule_halves_three_times(regression_dataset, epochs):
     assert rates[-1] == pytest.approx(config.lr / 8)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: StepLR(step_size=max(1, epochs // 4)) halves the rate more than "
-                                       "the documented three times when epochs is not a multiple of 4: "
-                                       "6 epochs end at lr/32 (textlab/training.py, TrainingRun._scheduler)")
 def test_step_schedule_halves_three_times_for_six_epochs(regression_dataset):
     config = LEARN.with_changes(lr_schedule="step", epochs=6)
     last = of_type(list(train(config, regression_dataset)), Step)[-1]
@@ -436,9 +430,10 @@ def test_vocab_from_all_includes_validation_words():
     assert len(from_train.vocab) == 2 + 1 + len(from_train.train_indices)
 
 
-@pytest.mark.parametrize(("dataset_name", "outputs"), [("classification_dataset", 2), ("regression_dataset", 1)])
-def test_predict_shape_and_batch_independence(dataset_name, outputs, request):
-    dataset = request.getfixturevalue(dataset_name)
+@pytest.mark.parametrize(("fixture", "outputs"), [("classification_dataset", 2), ("regression_dataset", 1)],
+                         ids=["classification", "regression"])
+def test_predict_shape_and_batch_independence(fixture, outputs, request):
+    dataset = request.getfixturevalue(fixture)
     run = TrainingRun(LEARN.with_changes(epochs=1), dataset)
     list(run.events())
     texts = ["adorei o produto", "quebrou", "", "palavra nunca vista", dataset.texts[0]]

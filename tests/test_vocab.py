@@ -130,8 +130,6 @@ def test_literal_pad_word_in_corpus_never_encodes_to_pad():
     assert corpus.encode(vocab).tolist() == [2, 1, 3, 1, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: Vocab.encode looks '<PAD>' up in token2idx and returns id 0 "
-                                       "(textlab/vocab.py, Vocab.encode), unlike TokenizedCorpus.encode")
 def test_literal_pad_word_never_encodes_to_pad_through_vocab_encode():
     vocab = build_vocab(["um <PAD> dois"])
     assert vocab.encode("um <PAD> dois") == [2, UNK_ID, 3]

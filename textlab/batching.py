@@ -90,6 +90,8 @@ def batch_indices(lengths: torch.Tensor, batch_size: int, shuffle: bool = True, 
     into batches, and the batches are shuffled, so similar lengths share a batch.
     """
     count = len(lengths)
+    if count == 0:
+        return []  # like a DataLoader over an empty dataset
     order = torch.randperm(count, generator=generator) if shuffle else torch.arange(count)
     if not bucketing:
         return list(order.split(batch_size))

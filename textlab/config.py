@@ -125,15 +125,22 @@ class TrainConfig:
     @classmethod
     def from_query(cls, params: dict[str, str]) -> tuple[TrainConfig, list[ConfigError]]:
         """Read settings from URL parameters; a bad value falls back to its default and is reported."""
-        config, problems = cls(), []
+        changes, problems = {}, []
         for name, value in params.items():
             if name not in FIELDS:
                 continue  # other parameters (the language, the page) belong to the app
             try:
-                config = config.with_changes(**{name: value})
+                changes[name] = coerce(name, value)
+                _validate(name, changes[name])
             except ConfigError as error:
+                changes.pop(name, None)
                 problems.append(error)
-        return config, problems
+        try:
+            return cls(**changes), problems
+        except ConfigError as error:  # settings valid alone but not together: patience without validation
+            problems.append(error)
+            changes.pop("patience", None)
+            return cls(**changes), problems
 
     def differences(self, other: TrainConfig) -> dict[str, tuple[Any, Any]]:
         """Settings whose values differ: name -> (this value, other value)."""
@@ -161,6 +168,8 @@ def coerce(name: str, value: Any) -> Any:
                 return value
             raise ValueError(value)
         if isinstance(default, int):
+            if isinstance(value, bool):
+                raise ValueError(value)
             number = float(value)
             if not number.is_integer():
                 raise ValueError(value)
@@ -177,7 +186,9 @@ def coerce(name: str, value: Any) -> Any:
 def _validate(name: str, value: Any) -> None:
     rule = FIELDS[name]
     if isinstance(rule, Range):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not rule.accepts(value):
+        whole_number_expected = isinstance(getattr(TrainConfig, name), int)
+        wrong_type = isinstance(value, bool) or not isinstance(value, int if whole_number_expected else (int, float))
+        if wrong_type or not rule.accepts(value):
             key = "config.above_and_at_most" if rule.low_open else "config.out_of_range"
             raise ConfigError(key, name=name, low=rule.low, high=rule.high, value=value)
     elif isinstance(rule, tuple):

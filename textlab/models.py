@@ -66,6 +66,24 @@ class SimpleModel(nn.Module):
         return ModelTrace(embedded, embedded, pooled, None, self.fc(pooled))
 
 
+class SeededDropout(nn.Module):
+    """Dropout whose masks come from the run's own generator, so runs in parallel sessions stay reproducible.
+
+    ``nn.Dropout`` draws from torch's global generator, which concurrent runs would share.
+    """
+
+    def __init__(self, p: float) -> None:
+        super().__init__()
+        self.p = p
+        self.generator: torch.Generator | None = None  # set by the training run; None = global generator
+
+    def forward(self, values: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0.0:
+            return values
+        keep = torch.rand(values.shape, generator=self.generator, device=values.device) >= self.p
+        return values * keep / (1.0 - self.p)
+
+
 class AttentionPooling(nn.Module):
     """Additive attention: a score per token, softmax over real tokens, weighted sum."""
 
@@ -98,7 +116,7 @@ class TextModel(nn.Module):
         self.rnn = rnn_class(embed_dim, hidden_dim, batch_first=True) if rnn_class else None
         features = hidden_dim if self.rnn else embed_dim
         self.attention = AttentionPooling(features) if pooling == "attention" else None
-        self.dropout = nn.Dropout(dropout)
+        self.dropout = SeededDropout(dropout)
         self.fc = nn.Linear(features, output_dim)
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

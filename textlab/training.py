@@ -24,7 +24,7 @@ from textlab.devices import resolve_device
 from textlab.errors import BadLabelError, EmptyInputError, TextlabError
 from textlab.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.metrics import classification_metrics, regression_metrics
-from textlab.models import build_model
+from textlab.models import TextModel, build_model
 from textlab.vocab import TokenizerOptions
 
 # Model construction draws from torch's global generator; serialising it keeps a seed's
@@ -56,7 +56,9 @@ class TrainingRun:
         self.config = config
         self.device = resolve_device(config.device)
         self.label_mode, self.dataset = resolve_label_mode(config.label_mode, dataset)
-        train_indices, val_indices = train_validation_split(self.dataset, config.val_fraction, config.seed)
+        # Random labels ignore the data's labels, so the split must not be stratified by them either.
+        split_source = self.dataset.with_label_kind("none") if self.label_mode == "random" else self.dataset
+        train_indices, val_indices = train_validation_split(split_source, config.val_fraction, config.seed)
         self.train_indices = torch.tensor(train_indices, dtype=torch.long)
         self.val_indices = torch.tensor(val_indices, dtype=torch.long)
         self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
@@ -71,6 +73,8 @@ class TrainingRun:
             model = build_model(len(self.vocab), config.embed_dim, self.num_outputs, config.encoder,
                                 config.pooling, config.hidden_dim, config.dropout)
         self.model = model.to(self.device)
+        if isinstance(self.model, TextModel):
+            self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.seed + 2)
         self.loss_fn = nn.CrossEntropyLoss() if self.label_mode == "classification" else nn.MSELoss()
         self.optimizer = OPTIMIZER_CLASSES[config.optimizer](
             self.model.parameters(), lr=config.lr, weight_decay=config.weight_decay,
@@ -88,8 +92,8 @@ class TrainingRun:
 
     def _scheduler(self) -> torch.optim.lr_scheduler.LRScheduler | torch.optim.lr_scheduler.ReduceLROnPlateau | None:
         schedule, epochs = self.config.lr_schedule, self.config.epochs
-        if schedule == "step":  # halve the rate three times over the run
-            return torch.optim.lr_scheduler.StepLR(self.optimizer, step_size=max(1, epochs // 4), gamma=0.5)
+        if schedule == "step":  # halve the rate after every quarter of the run
+            return torch.optim.lr_scheduler.StepLR(self.optimizer, step_size=math.ceil(epochs / 4), gamma=0.5)
         if schedule == "cosine":  # per batch, down to zero at the last step
             return torch.optim.lr_scheduler.CosineAnnealingLR(self.optimizer, T_max=self.steps_per_epoch * epochs)
         if schedule == "plateau":
@@ -162,7 +166,8 @@ class TrainingRun:
                 else:
                     epochs_without_gain += 1
                 if epochs_without_gain >= config.patience:
-                    self.model.load_state_dict(best_state)  # keep the weights of the best epoch
+                    if best_state is not None:  # keep the weights of the best epoch
+                        self.model.load_state_dict(best_state)
                     yield Finished("early_stopping", epoch)
                     return
         yield Finished("completed", config.epochs)

@@ -59,6 +59,8 @@ class Vocab:
             raise ValueError("a vocabulary starts with <PAD> and <UNK>")
         self.idx2token = list(tokens)
         self.token2idx = {token: index for index, token in enumerate(self.idx2token)}
+        # A text may literally contain "<PAD>": there it is an unknown word, never the padding id.
+        self._ordinary_ids = {token: index for token, index in self.token2idx.items() if token not in SPECIAL_TOKENS}
         self.counts = list(counts)
         self.options = options
 
@@ -70,7 +72,7 @@ class Vocab:
                 and self.counts == other.counts and self.options == other.options)
 
     def encode(self, text: str) -> list[int]:
-        get = self.token2idx.get
+        get = self._ordinary_ids.get
         return [get(token, UNK_ID) for token in self.options.tokenize(text)]
 
     def decode(self, ids: Iterable[int]) -> list[str]:
