@@ -5,11 +5,12 @@ Sets up the page, the language switch and the navigation; each page lives in pag
 
 import streamlit as st
 
-from textlab.ui import state, widgets
+from textlab.ui import presentation, state, widgets
 from textlab.ui.state import tr
 
 st.set_page_config(page_title="textlab", page_icon=":material/text_fields:", layout="wide")
 widgets.language_switch()
+presentation.presentation_toggle()
 
 PAGES = (
     ("pages/home.py", "nav.home", ":material/home:"),
@@ -26,4 +27,4 @@ navigation = st.navigation([
 ])
 widgets.url_notices()
 navigation.run()
-state.sync_url()
+state.sync_url(presentation.url_parameters())

@@ -2,6 +2,9 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "app.language": {"en": "Language", "pt": "Idioma"},
+    "app.presentation": {"en": "Presentation mode", "pt": "Modo apresentação"},
+    "app.presentation.help": {"en": "Larger text and higher contrast, for a classroom projector.",
+                              "pt": "Texto maior e mais contraste, para o projetor da sala de aula."},
     "app.url_fallback": {
         "en": "A setting in the link was invalid and its default is used instead: {detail}",
         "pt": "Uma configuração do link era inválida e o valor padrão foi usado: {detail}",

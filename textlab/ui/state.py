@@ -99,9 +99,9 @@ def data_source() -> str:
     return st.session_state[DATA_SOURCE]
 
 
-def sync_url() -> None:
-    """Mirror the language and every non-default setting in the URL, so a copied link reopens them."""
-    wanted = {"lang": language(), **config().to_query()}
+def sync_url(extra: dict[str, str] | None = None) -> None:
+    """Mirror the language, every non-default setting and ``extra`` in the URL, so a copied link reopens them."""
+    wanted = {"lang": language(), **config().to_query(), **(extra or {})}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -1,0 +1,54 @@
+"""Presentation mode for the classroom projector: larger fonts and high contrast, kept in the URL."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from textlab.ui.state import tr
+
+KEY = "presentation"
+# Static CSS written here, never built from user text, so it is safe to inject.
+_PROJECTOR_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stAppViewContainer"], [data-testid="stSidebar"] { color: #000000; }
+[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
+[data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"] { font-size: 1.2rem; color: #000000; }
+[data-testid="stCaptionContainer"] { color: #1a1a1a; }
+h1 { font-size: 3rem !important; }
+h2 { font-size: 2.2rem !important; }
+h3 { font-size: 1.7rem !important; }
+code, pre { font-size: 1.15rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+</style>
+"""
+PROJECTOR_FONT_SIZE = 20
+
+
+def presentation_on() -> bool:
+    if KEY not in st.session_state:
+        st.session_state[KEY] = st.query_params.get("present") == "1"
+    return st.session_state[KEY]
+
+
+def presentation_toggle() -> None:
+    """The sidebar switch; when on, the whole app is restyled for a projector."""
+    widget_key = f"{KEY}_switch"
+    st.session_state[widget_key] = presentation_on()
+    st.sidebar.toggle(tr("app.presentation"), key=widget_key, help=tr("app.presentation.help"),
+                      on_change=lambda: st.session_state.update({KEY: st.session_state[widget_key]}))
+    if presentation_on():
+        st.html(_PROJECTOR_CSS)
+
+
+def url_parameters() -> dict[str, str]:
+    """What presentation mode adds to the shareable URL."""
+    return {"present": "1"} if presentation_on() else {}
+
+
+def show_figure(figure: go.Figure, **kwargs: object) -> None:
+    """st.plotly_chart, with larger chart text in presentation mode."""
+    if presentation_on():
+        figure = go.Figure(figure).update_layout(font_size=PROJECTOR_FONT_SIZE)
+    st.plotly_chart(figure, **kwargs)
