@@ -1,7 +1,30 @@
-"""train page (being built)."""
+"""Train: set the knobs, press Train, and watch the loss curve grow while a background thread trains.
+
+The run lives in session state (textlab.ui.state), so another page and back shows it still live.
+"""
 
 import streamlit as st
 
+from textlab.ui import state, train_view
 from textlab.ui.state import tr
 
-st.title(tr("nav.train"))
+state.slot_pool()  # created on the first visit, it warms torch up while the user reads
+st.title(tr("train.title"))
+st.caption(tr("train.intro"))
+
+settings_column, run_column = st.columns([1, 2.3], gap="large")
+with settings_column:
+    st.subheader(tr("train.settings"))
+    train_view.settings_panel()
+
+with run_column:
+    # Read after the settings: a button's callback has already started, paused or cleared the job.
+    job = state.current_job()
+    snapshot = job.snapshot() if job is not None else None
+    train_view.buttons(snapshot)
+    if snapshot is not None and snapshot.is_active:
+        train_view.live_panel()  # redraws itself every half second until the run ends
+    else:
+        train_view.still_panel()
+    if job is not None:
+        train_view.frozen_settings(job)

@@ -1,4 +1,4 @@
-"""The command line: ``python -m textlab vocab | batches | train``.
+"""The command line: ``python -m textlab vocab | batches | train | runs | export | predict``.
 
 Bad arguments print one line and exit with status 2; every message comes from the
 translation table, in the language chosen with ``--lang``.
@@ -9,19 +9,25 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 import torch
 
+from textlab import checkpoint, comparison
 from textlab.batching import EncodedTexts, batch_indices
 from textlab.config import FIELDS, Range, TrainConfig
 from textlab.corpus import TokenizedCorpus
 from textlab.data import Dataset, read_path
 from textlab.errors import TextlabError
 from textlab.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
+from textlab.export import dataset_csv, export_script
 from textlab.i18n import LANGUAGES, normalize_language, t
+from textlab.recorder import RunRecorder, recorded_train
+from textlab.store import Store, StoreError
 from textlab.training import train
 from textlab.vocab import TokenizerOptions
 
@@ -97,7 +103,20 @@ def build_parser(lang: str = "en") -> OneLineParser:
     _add_input_arguments(training, lang)
     training.add_argument("--json", action="store_true", help=t("cli.json", lang))
     training.add_argument("--config", metavar="JSON_FILE", help=t("cli.config", lang))
+    training.add_argument("--no-store", action="store_true", help=t("cli.no_store", lang))
     _add_config_arguments(training, lang, list(FIELDS))
+
+    runs = add_command("runs")
+    runs.add_argument("--json", action="store_true", help=t("cli.runs_json", lang))
+
+    exporting = add_command("export")
+    exporting.add_argument("run", type=int, metavar="RUN", help=t("cli.run_id", lang))
+    exporting.add_argument("--script", required=True, metavar="OUT.py", help=t("cli.script", lang))
+    exporting.add_argument("--data", metavar="OUT.csv", help=t("cli.data", lang))
+
+    predicting = add_command("predict")
+    predicting.add_argument("--checkpoint", required=True, metavar="PATH", help=t("cli.checkpoint", lang))
+    predicting.add_argument("texts", nargs="+", metavar="TEXT", help=t("cli.texts", lang))
     return parser
 
 
@@ -168,10 +187,23 @@ def event_to_json(event: Event, lang: str) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def _recorder(args: argparse.Namespace, config: TrainConfig, dataset: Dataset) -> RunRecorder | None:
+    """A recorder into the run store, or None with --no-store or when the store cannot be opened."""
+    if args.no_store:
+        return None
+    try:
+        return RunRecorder(Store(), config, dataset)
+    except StoreError as error:  # the run still trains; only its record is lost, and the user is told
+        print(t("cli.notice", args.lang, message=error.message(args.lang)), file=sys.stderr)
+        return None
+
+
 def command_train(args: argparse.Namespace) -> int:
     config, dataset = _config_from(args), _read(args)
+    recorder = _recorder(args, config, dataset)
     status = 0
-    for event in train(config, dataset):
+    events = train(config, dataset) if recorder is None else recorded_train(config, dataset, recorder)
+    for event in events:
         if args.json:
             print(event_to_json(event, args.lang), flush=True)
         elif not isinstance(event, Step):
@@ -180,7 +212,55 @@ def command_train(args: argparse.Namespace) -> int:
         if isinstance(event, Failed):
             # A setting or input the run refused is the caller's mistake, like a bad flag.
             status = USAGE_ERROR if event.reason == "invalid" else 1
+    if recorder is not None and recorder.run_id is not None and recorder.error is None:
+        print(t("cli.saved", args.lang, run_id=recorder.run_id, path=recorder.store.path), file=sys.stderr)
+    elif recorder is not None and recorder.error is not None:
+        print(t("cli.notice", args.lang, message=t("cli.not_saved", args.lang, detail=recorder.error)),
+              file=sys.stderr)
     return status
+
+
+RUNS_COLUMNS = ("id", "name", "status", "started", "epochs", "train_loss", "val_loss", "metric", "data", "settings")
+
+
+def command_runs(args: argparse.Namespace) -> None:
+    with Store() as store:
+        records = store.runs()
+    if args.json:
+        for record in records:
+            final = dataclasses.asdict(record.final) if record.final else None
+            print(json.dumps({**dataclasses.asdict(record), "config": record.config.to_dict(), "final": final},
+                             ensure_ascii=False, default=str))
+        return
+    if not records:
+        print(t("cli.runs_empty", args.lang, path=Path(store.path)))
+        return
+    table = comparison.runs_table(records, args.lang)
+    columns = [t(f"runs.col.{name}", args.lang) for name in RUNS_COLUMNS]
+    print(table[columns].to_string(index=False, float_format=lambda value: f"{value:.4f}", na_rep="-"))
+
+
+def command_export(args: argparse.Namespace) -> None:
+    script = Path(args.script)
+    data = Path(args.data) if args.data else script.with_name(f"{script.stem}-data.csv")
+    with Store() as store:
+        record = store.run(args.run)
+        dataset = store.dataset(record.dataset_fingerprint)
+    title = f"#{record.run_id} {comparison.display_name(record, args.lang)}"
+    relative = os.path.relpath(data.resolve(), script.resolve().parent)
+    script.write_text(export_script(record.config, dataset, relative, args.lang, title), encoding="utf-8")
+    data.write_text(dataset_csv(dataset), encoding="utf-8", newline="")
+    print(t("cli.exported", args.lang, script=script, data=data))
+
+
+def command_predict(args: argparse.Namespace) -> None:
+    loaded = checkpoint.load(args.checkpoint)
+    for prediction in loaded.predict(args.texts):
+        if prediction.label is not None:
+            print(t("cli.prediction_class", args.lang, text=prediction.text, label=prediction.label,
+                    probability=prediction.probabilities[prediction.label]))
+        else:
+            print(t("cli.prediction_value", args.lang, text=prediction.text, value=prediction.value))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -189,12 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(lang)
     args = parser.parse_args(argv)
     try:
-        if args.command == "vocab":
-            command_vocab(args)
-        elif args.command == "batches":
-            command_batches(args)
-        else:
+        if args.command == "train":
             return command_train(args)
+        {"vocab": command_vocab, "batches": command_batches, "runs": command_runs, "export": command_export,
+         "predict": command_predict}[args.command](args)
     except TextlabError as error:
         print(t("cli.error", args.lang, message=error.message(args.lang)), file=sys.stderr)
         return USAGE_ERROR

@@ -31,6 +31,17 @@ RATE_WINDOW_STEPS = 50
 Observer = Callable[[TrainingRun, Event], None]
 
 
+def warm_up() -> None:
+    """Pay torch's one-time cost of a first optimizer (it imports its compiler, seconds) before any run.
+
+    Without this the first run of a fresh server spends that time before its first step.
+    """
+    weights = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.Adam([weights], fused=True)
+    weights.sum().backward()
+    optimizer.step()
+
+
 def default_slot_count() -> int:
     """``TEXTLAB_MAX_JOBS`` when set to a positive whole number, else the CPU count."""
     configured = os.environ.get("TEXTLAB_MAX_JOBS", "")
@@ -96,6 +107,7 @@ class JobSnapshot:
     end: Finished | Stopped | Failed | None
     queue_position: int | None
     steps_per_second: float | None
+    observer_errors: tuple[str, ...] = ()  # observers that failed and were switched off; the run went on
 
     @property
     def is_active(self) -> bool:
@@ -109,9 +121,20 @@ class JobSnapshot:
 
     @property
     def eta_seconds(self) -> float | None:
-        if self.started is None or not self.steps_per_second or not self.is_active:
+        """Seconds left at the recent speed; None unless running (a pause has no end to predict)."""
+        if self.started is None or not self.steps_per_second or self.state != "running":
             return None
         return (self.started.total_steps - len(self.steps)) / self.steps_per_second
+
+    @property
+    def elapsed_seconds(self) -> float:
+        """Training time up to the last step, preparation excluded."""
+        return self.steps[-1].seconds if self.steps else 0.0
+
+    @property
+    def overall_steps_per_second(self) -> float | None:
+        """Steps per second over the whole run so far (the figure a benchmark compares)."""
+        return len(self.steps) / self.elapsed_seconds if self.elapsed_seconds > 0 else None
 
 
 class TrainingJob:
@@ -132,6 +155,8 @@ class TrainingJob:
         self._steps: list[Step] = []
         self._epochs: list[EpochEnd] = []
         self._end: Finished | Stopped | Failed | None = None
+        self._observer_errors: list[str] = []
+        self._live_observers = list(self.observers)  # minus those that failed
         self._thread = threading.Thread(target=self._work, name=f"textlab-job-{self.job_id}", daemon=True)
         self.last_seen = time.monotonic()
 
@@ -145,38 +170,63 @@ class TrainingJob:
 
     def _work(self) -> None:
         if not self.pool.acquire(self.job_id, lambda: self.control.stop_requested):
-            self._record(Stopped("user"))
+            self._finish(Stopped("user"))
             return
+        try:
+            end = self._train()
+        finally:
+            self.pool.release(self.job_id)
+        self._finish(end)
+
+    def _train(self) -> Finished | Stopped | Failed:
+        """Run the loop, recording its events; return its end event, whatever went wrong."""
         try:
             torch.set_num_threads(self.pool.threads_per_job)
             with self._lock:
                 self._state = "running"
             self.run = TrainingRun(self.config, self.dataset)
             for event in self.run.events(self.control):
+                if isinstance(event, END_EVENTS):
+                    return event
                 self._record(event)
         except TextlabError as error:
-            self._record(Failed("invalid", error.key, error.params))
+            return Failed("invalid", error.key, error.params)
         except torch.cuda.OutOfMemoryError:
-            self._record(Failed("out_of_memory", "training.out_of_memory", {"batch_size": self.config.batch_size}))
+            return Failed("out_of_memory", "training.out_of_memory", {"batch_size": self.config.batch_size})
         except Exception as error:  # noqa: BLE001 - the thread must end in a state the page can show
-            self._record(Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"}))
-        finally:
-            self.pool.release(self.job_id)
+            return Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
+        return Failed("error", "training.crashed", {"detail": "the training loop ended without an end event"})
 
-    def _record(self, event: Event) -> None:
+    def _record(self, event: RunStarted | Step | EpochEnd) -> None:
         with self._lock:
             if isinstance(event, Step):
                 self._steps.append(event)
             elif isinstance(event, EpochEnd):
                 self._epochs.append(event)
-            elif isinstance(event, RunStarted):
+            else:
                 self._started = event
-            elif isinstance(event, END_EVENTS):
-                self._end = event
-                self._state = {Finished: "finished", Stopped: "stopped", Failed: "failed"}[type(event)]
-        for observer in self.observers:
-            if self.run is not None:
-                observer(self.run, event)
+        self._notify_all(event)
+
+    def _finish(self, end: Finished | Stopped | Failed) -> None:
+        """Tell the observers (a run store saves here), then show the end: an ended job is fully done."""
+        self._notify_all(end)
+        with self._lock:
+            self._end = end
+            self._state = {Finished: "finished", Stopped: "stopped", Failed: "failed"}[type(end)]
+
+    def _notify_all(self, event: Event) -> None:
+        if self.run is not None:
+            for observer in tuple(self._live_observers):
+                self._notify(observer, event)
+
+    def _notify(self, observer: Observer, event: Event) -> None:
+        """Call one observer; one that fails is switched off and reported, and training goes on."""
+        try:
+            observer(self.run, event)
+        except Exception as error:  # noqa: BLE001 - saving a snapshot must not end the run it watches
+            self._live_observers.remove(observer)
+            with self._lock:
+                self._observer_errors.append(f"{type(error).__name__}: {error}")
 
     # Control, from any thread
     def stop(self) -> None:
@@ -205,11 +255,12 @@ class TrainingJob:
         with self._lock:
             steps, epochs = tuple(self._steps), tuple(self._epochs)
             state, started, end = self._state, self._started, self._end
+            observer_errors = tuple(self._observer_errors)
         if state == "running" and self.control.paused:
             state = "paused"
         return JobSnapshot(self.job_id, state, self.config, started, steps, epochs, end,
                            self.pool.position(self.job_id) if state == "queued" else None,
-                           _steps_per_second(steps))
+                           _steps_per_second(steps), observer_errors)
 
 
 def _steps_per_second(steps: Sequence[Step]) -> float | None:

@@ -77,10 +77,23 @@ def epoch_batches(prepared: PreparedData, config: TrainConfig, bucketing: bool |
     return [prepared.train_indices[batch] for batch in positions]
 
 
-def padding_with_and_without_bucketing(prepared: PreparedData, config: TrainConfig) -> tuple[PaddingStats, ...]:
-    """First-epoch padding without, then with, length bucketing (same batch size, shuffle and seed)."""
+@dataclass(frozen=True)
+class EpochPlan:
+    """The first epoch's batches (dataset indices) and their padding, with bucketing as set, off and on."""
+
+    batches: list[torch.Tensor]
+    padding: PaddingStats
+    without_bucketing: PaddingStats
+    with_bucketing: PaddingStats
+
+
+def epoch_plan(prepared: PreparedData, config: TrainConfig) -> EpochPlan:
+    """The first epoch's batches as set, and the padding the same batch size and seed give without and with
+    bucketing, side by side."""
     lengths = prepared.encoded.lengths
-    return tuple(padding_stats(lengths, epoch_batches(prepared, config, bucketing)) for bucketing in (False, True))
+    batches = {bucketing: epoch_batches(prepared, config, bucketing) for bucketing in (False, True)}
+    stats = {bucketing: padding_stats(lengths, batches[bucketing]) for bucketing in (False, True)}
+    return EpochPlan(batches[config.bucketing], stats[config.bucketing], stats[False], stats[True])
 
 
 def padded_lengths(lengths: torch.Tensor, batches: list[torch.Tensor]) -> torch.Tensor:

@@ -1,3 +1,327 @@
 """Strings of the classroom features: lesson links, the guided tour, experiments, presentation."""
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # ---- Lesson links: problems found in a link, and the share panel ----
+    "lesson.notice": {
+        "en": "Part of this lesson link could not be used, so the default is used instead: {detail}",
+        "pt": "Parte deste link de aula não pôde ser usada, então o padrão foi usado no lugar: {detail}",
+    },
+    "lesson.both_data": {
+        "en": "The link names both a sample and pasted texts; the sample is used.",
+        "pt": "O link indica um exemplo e também textos colados; o exemplo foi usado.",
+    },
+    "lesson.unknown_sample": {
+        "en": "There is no sample called '{name}'. Samples: {choices}.",
+        "pt": "Não existe exemplo chamado '{name}'. Exemplos: {choices}.",
+    },
+    "lesson.unknown_controls": {
+        "en": "Unknown settings to hide or lock: {names}.",
+        "pt": "Configurações desconhecidas para ocultar ou travar: {names}.",
+    },
+    "lesson.prompt_too_long": {
+        "en": "The question is longer than {limit} characters.",
+        "pt": "A pergunta tem mais de {limit} caracteres.",
+    },
+    "lesson.unknown_tour_step": {
+        "en": "There is no tour step called '{step}'. Steps: {choices}.",
+        "pt": "Não existe passo do tour chamado '{step}'. Passos: {choices}.",
+    },
+    "lesson.text_too_large": {
+        "en": "The texts in the link are larger than {limit_kb} KB.",
+        "pt": "Os textos do link passam de {limit_kb} KB.",
+    },
+    "lesson.text_unreadable": {
+        "en": "The texts in the link are damaged (was the link cut short or edited?).",
+        "pt": "Os textos do link estão danificados (o link foi cortado ou editado?).",
+    },
+    "lesson.data_too_large": {
+        "en": "These texts take {size_kb} KB; a lesson link can carry up to {limit_kb} KB. "
+              "Use a bundled sample, or fewer or shorter texts.",
+        "pt": "Estes textos ocupam {size_kb} KB; um link de aula leva no máximo {limit_kb} KB. "
+              "Use um exemplo incluído, ou menos textos, ou textos mais curtos.",
+    },
+    "lesson.data_not_pastable": {
+        "en": "These texts cannot travel in a link unchanged (they contain tabs or line breaks, or their "
+              "labels would be read as another kind). Use a bundled sample or paste the texts.",
+        "pt": "Estes textos não podem ir no link sem mudanças (têm tabulações ou quebras de linha, ou os "
+              "rótulos seriam lidos de outro tipo). Use um exemplo incluído ou cole os textos.",
+    },
+    "lesson.prompt_label": {"en": "Question for the class", "pt": "Pergunta para a turma"},
+    "classroom.share.header": {"en": "Share as lesson", "pt": "Compartilhar como aula"},
+    "classroom.share.intro": {
+        "en": "Build a link that opens textlab with the current data and settings, hides or locks controls, "
+              "and shows a question at the top. Students who open it see the same vocabulary, batches and, "
+              "with the same seed, the same loss curve.",
+        "pt": "Monte um link que abre o textlab com os dados e configurações atuais, oculta ou trava controles "
+              "e mostra uma pergunta no topo. Quem abrir verá o mesmo vocabulário, os mesmos lotes e, com a "
+              "mesma semente, a mesma curva de perda.",
+    },
+    "classroom.share.hidden": {"en": "Hide these controls", "pt": "Ocultar estes controles"},
+    "classroom.share.locked": {"en": "Lock these controls (shown, not changeable)",
+                               "pt": "Travar estes controles (visíveis, sem poder mudar)"},
+    "classroom.share.prompt": {"en": "Question shown at the top (optional)",
+                               "pt": "Pergunta mostrada no topo (opcional)"},
+    "classroom.share.prompt_placeholder": {
+        "en": "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?",
+        "pt": "Antes de apertar Treinar: o que acontece com a perda se a taxa de aprendizado for 100× maior?",
+    },
+    "classroom.share.tour": {"en": "Open the guided tour at", "pt": "Abrir o tour guiado em"},
+    "classroom.share.no_tour": {"en": "(no tour)", "pt": "(sem tour)"},
+    "classroom.share.data_sample": {"en": "Data: the bundled sample “{title}”.",
+                                    "pt": "Dados: o exemplo incluído “{title}”."},
+    "classroom.share.data_text": {"en": "Data: your {count} texts, packed into the link.",
+                                  "pt": "Dados: seus {count} textos, compactados no link."},
+    "classroom.share.link": {"en": "Copy this link (the button at its right copies it):",
+                             "pt": "Copie este link (o botão à direita dele copia):"},
+    # ---- The classroom page ----
+    "nav.classroom": {"en": "Classroom", "pt": "Sala de aula"},
+    "classroom.title": {"en": "Classroom: what if…?", "pt": "Sala de aula: e se…?"},
+    "classroom.intro": {
+        "en": "Each experiment trains two or three small models that differ in one thing, draws their loss "
+              "curves together and says in one sentence what to notice. Each takes a few seconds.",
+        "pt": "Cada experimento treina dois ou três modelos pequenos que diferem em uma coisa, desenha as "
+              "curvas de perda juntas e diz em uma frase o que observar. Cada um leva alguns segundos.",
+    },
+    "classroom.data_choice": {"en": "Run the experiments on", "pt": "Rodar os experimentos com"},
+    "classroom.data.sample": {"en": "the sample each one was made for", "pt": "o exemplo feito para cada um"},
+    "classroom.data.current": {"en": "my current data", "pt": "meus dados atuais"},
+    "classroom.run": {"en": "Run", "pt": "Rodar"},
+    "classroom.running": {"en": "Training the runs…", "pt": "Treinando as execuções…"},
+    "classroom.on_sample": {"en": "Data: the sample “{title}”.", "pt": "Dados: o exemplo “{title}”."},
+    "classroom.on_current": {"en": "Data: your current {count} texts.", "pt": "Dados: seus {count} textos atuais."},
+    # ---- Experiments: titles, questions, runs, metrics ----
+    "experiment.padding.title": {"en": "Plain mean vs masked mean", "pt": "Média simples vs média mascarada"},
+    "experiment.padding.question": {
+        "en": "What if the average ignored the <PAD> positions, instead of counting them like the notebook?",
+        "pt": "E se a média ignorasse as posições <PAD>, em vez de contá-las como o notebook?",
+    },
+    "experiment.random_labels.title": {"en": "Random labels vs real labels", "pt": "Rótulos aleatórios vs reais"},
+    "experiment.random_labels.question": {
+        "en": "What if the labels meant something, instead of the notebook's fresh random numbers every batch?",
+        "pt": "E se os rótulos significassem algo, em vez dos números aleatórios novos a cada lote do notebook?",
+    },
+    "experiment.learning_rate.title": {"en": "Learning rate 0.001 vs 0.1 vs 10",
+                                       "pt": "Taxa de aprendizado 0.001 vs 0.1 vs 10"},
+    "experiment.learning_rate.question": {
+        "en": "What if each step were 100 times larger, or 10,000 times larger?",
+        "pt": "E se cada passo fosse 100 vezes maior, ou 10 mil vezes maior?",
+    },
+    "experiment.shuffle.title": {"en": "Shuffle on vs off, on data sorted by label",
+                                 "pt": "Embaralhar ou não, com dados ordenados por rótulo"},
+    "experiment.shuffle.question": {
+        "en": "What if the texts came in order, all of one label and then all of the other, without shuffling?",
+        "pt": "E se os textos viessem em ordem, todos de um rótulo e depois todos do outro, sem embaralhar?",
+    },
+    "experiment.word_order.title": {"en": "Mean pooling vs a GRU on word order",
+                                    "pt": "Pooling por média vs GRU na ordem das palavras"},
+    "experiment.word_order.question": {
+        "en": "What if the same words in another order meant the opposite?",
+        "pt": "E se as mesmas palavras em outra ordem quisessem dizer o contrário?",
+    },
+    "experiment.vocabulary.title": {"en": "Vocabulary from all data vs training data only",
+                                    "pt": "Vocabulário de todos os dados vs só do treino"},
+    "experiment.vocabulary.question": {
+        "en": "What if the vocabulary were built before putting the validation texts aside?",
+        "pt": "E se o vocabulário fosse montado antes de separar os textos de validação?",
+    },
+    "experiment.run.plain_mean": {"en": "plain mean (notebook)", "pt": "média simples (notebook)"},
+    "experiment.run.masked_mean": {"en": "masked mean", "pt": "média mascarada"},
+    "experiment.run.random_labels": {"en": "random labels (notebook)", "pt": "rótulos aleatórios (notebook)"},
+    "experiment.run.real_labels": {"en": "real labels", "pt": "rótulos reais"},
+    "experiment.run.lr_small": {"en": "lr 0.001", "pt": "taxa 0.001"},
+    "experiment.run.lr_medium": {"en": "lr 0.1", "pt": "taxa 0.1"},
+    "experiment.run.lr_huge": {"en": "lr 10", "pt": "taxa 10"},
+    "experiment.run.shuffle_on": {"en": "shuffled", "pt": "embaralhado"},
+    "experiment.run.shuffle_off": {"en": "in order (sorted by label)", "pt": "em ordem (por rótulo)"},
+    "experiment.run.bag_of_words": {"en": "mean pooling (bag of words)", "pt": "média (saco de palavras)"},
+    "experiment.run.gru": {"en": "GRU", "pt": "GRU"},
+    "experiment.run.vocab_all": {"en": "vocabulary from all data", "pt": "vocabulário de todos os dados"},
+    "experiment.run.vocab_train": {"en": "vocabulary from training data", "pt": "vocabulário só do treino"},
+    "experiment.metric.short_accuracy": {"en": "Accuracy on short training texts",
+                                         "pt": "Acurácia nos textos curtos do treino"},
+    "experiment.metric.long_accuracy": {"en": "Accuracy on long training texts",
+                                        "pt": "Acurácia nos textos longos do treino"},
+    "experiment.metric.accuracy": {"en": "Validation accuracy", "pt": "Acurácia na validação"},
+    "experiment.metric.val_unknown_rate": {"en": "Validation tokens that are <UNK>",
+                                           "pt": "Tokens de validação que viram <UNK>"},
+    # ---- Experiments: what to notice ----
+    "experiment.padding.conclusion": {
+        "en": "The masked mean learns faster (training loss {masked_loss:.2f} against {plain_loss:.2f} after "
+              "{epochs} epochs), and the plain mean gets fewer short texts right ({plain_short:.0%} against "
+              "{masked_short:.0%} for texts of up to {median} words): padding drags their average toward <PAD>.",
+        "pt": "A média mascarada aprende mais rápido (perda de treino {masked_loss:.2f} contra {plain_loss:.2f} "
+              "após {epochs} épocas), e a média simples acerta menos textos curtos ({plain_short:.0%} contra "
+              "{masked_short:.0%} nos textos de até {median} palavras): o preenchimento puxa a média deles "
+              "para o <PAD>.",
+    },
+    "experiment.padding.loss_only": {
+        "en": "The masked mean learns faster (training loss {masked_loss:.2f} against {plain_loss:.2f} after "
+              "{epochs} epochs), though this time short texts did not suffer more than long ones.",
+        "pt": "A média mascarada aprende mais rápido (perda de treino {masked_loss:.2f} contra {plain_loss:.2f} "
+              "após {epochs} épocas), mas desta vez os textos curtos não sofreram mais que os longos.",
+    },
+    "experiment.padding.unclear": {
+        "en": "On this data the two means ended close (training loss {masked_loss:.2f} masked, {plain_loss:.2f} "
+              "plain): padding matters most when text lengths vary widely.",
+        "pt": "Com estes dados as duas médias terminaram próximas (perda de treino {masked_loss:.2f} mascarada, "
+              "{plain_loss:.2f} simples): o preenchimento pesa mais quando os tamanhos dos textos variam muito.",
+    },
+    "experiment.random_labels.conclusion": {
+        "en": "With random labels the loss only wanders between {random_low:.2f} and {random_high:.2f}, because "
+              "there is nothing to learn (this is why the notebook's Época 1/2/3 losses jump around), while with "
+              "the real labels it falls from {real_start:.2f} to {real_end:.2f}.",
+        "pt": "Com rótulos aleatórios a perda só oscila entre {random_low:.2f} e {random_high:.2f}, porque não há "
+              "nada a aprender (por isso as perdas das Épocas 1/2/3 do notebook pulam), enquanto com os rótulos "
+              "reais ela cai de {real_start:.2f} para {real_end:.2f}.",
+    },
+    "experiment.random_labels.unclear": {
+        "en": "This time the two curves did not separate clearly (real labels: {real_start:.2f} → {real_end:.2f}; "
+              "random: between {random_low:.2f} and {random_high:.2f}); try more epochs.",
+        "pt": "Desta vez as duas curvas não se separaram claramente (rótulos reais: {real_start:.2f} → "
+              "{real_end:.2f}; aleatórios: entre {random_low:.2f} e {random_high:.2f}); tente mais épocas.",
+    },
+    "experiment.learning_rate.blew_up": {
+        "en": "With 0.001 the loss barely moves ({slow_start:.2f} → {slow_end:.2f}), with 0.1 it falls fast "
+              "({good_start:.2f} → {good_end:.2f}), and with 10 every step overshoots: the loss leaps to "
+              "{peak:.0f}, {factor:.0f} times where it started.",
+        "pt": "Com 0.001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0.1 ela cai rápido "
+              "({good_start:.2f} → {good_end:.2f}), e com 10 cada passo passa do ponto: a perda salta para "
+              "{peak:.0f}, {factor:.0f} vezes o valor inicial.",
+    },
+    "experiment.learning_rate.diverged": {
+        "en": "With 0.001 the loss barely moves ({slow_start:.2f} → {slow_end:.2f}), with 0.1 it falls fast "
+              "({good_start:.2f} → {good_end:.2f}), and with 10 it diverges: at step {step} the loss is no "
+              "longer a number and the run stops.",
+        "pt": "Com 0.001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0.1 ela cai rápido "
+              "({good_start:.2f} → {good_end:.2f}), e com 10 ela diverge: no passo {step} a perda deixa de ser "
+              "um número e a execução para.",
+    },
+    "experiment.learning_rate.unclear": {
+        "en": "On this data the three rates did not show the usual pattern (too slow, right, blowing up); "
+              "compare the curves.",
+        "pt": "Com estes dados as três taxas não mostraram o padrão de sempre (lenta demais, certa, explodindo); "
+              "compare as curvas.",
+    },
+    "experiment.shuffle.conclusion": {
+        "en": "Without shuffling every batch holds one label, so the loss falls while a label lasts and leaps when "
+              "the next begins (jumps {jump_ratio:.1f} times as large from batch to batch), and after {epochs} "
+              "epochs it is still {off_loss:.2f} against {on_loss:.2f} with shuffling.",
+        "pt": "Sem embaralhar cada lote tem um só rótulo, então a perda cai enquanto um rótulo dura e salta quando "
+              "o outro começa (saltos {jump_ratio:.1f} vezes maiores de um lote para o outro), e após {epochs} "
+              "épocas ela ainda está em {off_loss:.2f} contra {on_loss:.2f} embaralhando.",
+    },
+    "experiment.shuffle.unclear": {
+        "en": "This time the order made little difference (final loss {off_loss:.2f} in order, {on_loss:.2f} "
+              "shuffled); it matters most when labels come in long runs.",
+        "pt": "Desta vez a ordem fez pouca diferença (perda final {off_loss:.2f} em ordem, {on_loss:.2f} "
+              "embaralhado); ela pesa mais quando os rótulos vêm em longas sequências.",
+    },
+    "experiment.word_order.conclusion": {
+        "en": "The GRU, which reads the words in order, gets {gru_accuracy:.0%} of the validation texts right; "
+              "mean pooling, which only averages them, gets {bag_accuracy:.0%}.",
+        "pt": "O GRU, que lê as palavras em ordem, acerta {gru_accuracy:.0%} dos textos de validação; o pooling "
+              "por média, que só tira a média delas, acerta {bag_accuracy:.0%}.",
+    },
+    "experiment.word_order.below_chance": {
+        "en": "Mean pooling gets only {bag_accuracy:.0%} of the validation texts right, worse than always "
+              "guessing the commonest label ({majority:.0%}), because the same words in another order look "
+              "identical to an average; the GRU reads the order and gets {gru_accuracy:.0%}.",
+        "pt": "O pooling por média acerta só {bag_accuracy:.0%} dos textos de validação, menos que chutar sempre "
+              "o rótulo mais comum ({majority:.0%}), porque as mesmas palavras em outra ordem dão a mesma média; "
+              "o GRU lê a ordem e acerta {gru_accuracy:.0%}.",
+    },
+    "experiment.word_order.unclear": {
+        "en": "On this data word order made little difference: the GRU got {gru_accuracy:.0%}, mean pooling "
+              "{bag_accuracy:.0%}.",
+        "pt": "Com estes dados a ordem das palavras fez pouca diferença: o GRU acertou {gru_accuracy:.0%}, o "
+              "pooling por média {bag_accuracy:.0%}.",
+    },
+    "experiment.word_order.needs_classes": {
+        "en": "This experiment compares accuracy, so it needs texts with class labels.",
+        "pt": "Este experimento compara acurácia, então precisa de textos com rótulos de classe.",
+    },
+    "experiment.vocabulary.conclusion": {
+        "en": "Built on all the data, the vocabulary already knows every validation word ({all_unknown:.0%} "
+              "unknown); built on the training texts only, {train_unknown:.0%} of the validation tokens become "
+              "<UNK>, which is the rate new text really has and the leak hides.",
+        "pt": "Montado com todos os dados, o vocabulário já conhece toda palavra da validação ({all_unknown:.0%} "
+              "desconhecidas); montado só com o treino, {train_unknown:.0%} dos tokens de validação viram <UNK>, "
+              "que é a taxa real de um texto novo e que o vazamento esconde.",
+    },
+    "experiment.vocabulary.unclear": {
+        "en": "Every validation word also appears in the training texts here, so both vocabularies know them all "
+              "({train_unknown:.0%} unknown).",
+        "pt": "Aqui toda palavra da validação também aparece no treino, então os dois vocabulários conhecem "
+              "todas ({train_unknown:.0%} desconhecidas).",
+    },
+    "experiment.vocabulary.needs_validation": {
+        "en": "This experiment needs a validation set: use data with at least a few texts.",
+        "pt": "Este experimento precisa de um conjunto de validação: use dados com pelo menos alguns textos.",
+    },
+    "experiment.needs_labels": {
+        "en": "This experiment needs labelled texts: pick a sample with labels, or add labels to your texts.",
+        "pt": "Este experimento precisa de textos com rótulos: escolha um exemplo rotulado ou rotule seus textos.",
+    },
+    "experiment.failed": {
+        "en": "The run “{run}” could not finish: {reason}",
+        "pt": "A execução “{run}” não pôde terminar: {reason}",
+    },
+    # ---- The experiments' figure ----
+    "experiment.figure.title": {"en": "Training loss: {title}", "pt": "Perda de treino: {title}"},
+    "experiment.figure.x": {"en": "Step (batch)", "pt": "Passo (lote)"},
+    "experiment.figure.y": {"en": "Loss", "pt": "Perda"},
+    "experiment.figure.y_log": {"en": "Loss (log scale)", "pt": "Perda (escala log)"},
+    "experiment.figure.diverged": {"en": "diverged", "pt": "divergiu"},
+    # ---- The guided tour ----
+    "tour.step_of": {"en": "Tour: step {number} of {total}", "pt": "Tour: passo {number} de {total}"},
+    "tour.next": {"en": "Next", "pt": "Próximo"},
+    "tour.back": {"en": "Back", "pt": "Voltar"},
+    "tour.texts.title": {"en": "Texts are the only input", "pt": "Os textos são a única entrada"},
+    "tour.texts.text": {
+        "en": "The model sees nothing but the texts listed here, one example per line, with a label when the "
+              "line has one. Everything it will learn has to come from them.",
+        "pt": "O modelo não vê nada além dos textos listados aqui, um exemplo por linha, com um rótulo quando a "
+              "linha tem um. Tudo o que ele aprender tem de vir deles.",
+    },
+    "tour.tokens.title": {"en": "What a token is", "pt": "O que é um token"},
+    "tour.tokens.text": {
+        "en": "A network cannot read letters, so each text is cut into tokens (by default, the pieces between spaces) "
+              "and every distinct token gets a number in token2idx. From now on a text is a list of numbers.",
+        "pt": "Uma rede não lê letras, então cada texto é cortado em tokens (por padrão, os pedaços entre espaços) e "
+              "cada token diferente recebe um número no token2idx. Daqui em diante, um texto é uma lista de números.",
+    },
+    "tour.special_tokens.title": {"en": "Why <PAD> and <UNK> exist", "pt": "Por que existem <PAD> e <UNK>"},
+    "tour.special_tokens.text": {
+        "en": "Two numbers are reserved before any word: <PAD> = 0 fills the empty places when short texts share "
+              "a batch with long ones, and <UNK> = 1 stands for any word the vocabulary has never seen, such as "
+              "a new word typed after training.",
+        "pt": "Dois números são reservados antes de qualquer palavra: <PAD> = 0 preenche os lugares vazios quando "
+              "textos curtos dividem um lote com textos longos, e <UNK> = 1 representa qualquer palavra que o "
+              "vocabulário nunca viu, como uma palavra nova digitada depois do treino.",
+    },
+    "tour.padding.title": {"en": "Why batches are padded", "pt": "Por que os lotes são preenchidos"},
+    "tour.padding.text": {
+        "en": "Texts are trained in batches, and a batch is one rectangular tensor: every row must have the same "
+              "length. Shorter texts are filled with <PAD> up to the longest one, and the mask remembers which "
+              "cells are real.",
+        "pt": "Os textos são treinados em lotes, e um lote é um tensor retangular: toda linha precisa ter o mesmo "
+              "tamanho. Os textos mais curtos são completados com <PAD> até o mais longo, e a máscara guarda "
+              "quais células são reais.",
+    },
+    "tour.loss.title": {"en": "What the loss measures", "pt": "O que a perda mede"},
+    "tour.loss.text": {
+        "en": "The loss is one number saying how far the model's answers are from the labels: the mean squared "
+              "error for numbers, the cross-entropy for classes. Training nudges every weight to make it smaller; "
+              "a falling curve means the model is learning.",
+        "pt": "A perda é um número que diz quão longe as respostas do modelo estão dos rótulos: o erro quadrático "
+              "médio para números, a entropia cruzada para classes. O treino ajusta cada peso para diminuí-la; "
+              "uma curva que desce quer dizer que o modelo está aprendendo.",
+    },
+    "tour.embeddings.title": {"en": "What embeddings are", "pt": "O que são embeddings"},
+    "tour.embeddings.text": {
+        "en": "Each token number picks one row of a table of vectors: its embedding. The rows start random and "
+              "training moves them, so tokens that play the same part in the labels end up close together.",
+        "pt": "Cada número de token escolhe uma linha de uma tabela de vetores: o seu embedding. As linhas começam "
+              "aleatórias e o treino as move, então tokens com o mesmo papel nos rótulos acabam próximos.",
+    },
+}

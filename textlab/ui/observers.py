@@ -7,8 +7,10 @@ thread-safe and quick, because it runs between batches.
 from __future__ import annotations
 
 from textlab.jobs import Observer
+from textlab.snapshots import EmbeddingHistory
+from textlab.ui.run_store import run_observers
 
 
 def new_run_observers() -> list[Observer]:
     """Fresh observers for a run about to start."""
-    return []
+    return [*run_observers(), EmbeddingHistory()]  # a warm start loads its weights before any snapshot

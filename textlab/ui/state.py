@@ -15,7 +15,7 @@ from textlab.config import TrainConfig
 from textlab.data import Dataset, read_pasted
 from textlab.errors import ConfigError
 from textlab.i18n import normalize_language, t
-from textlab.jobs import SlotPool, TrainingJob
+from textlab.jobs import SlotPool, TrainingJob, warm_up
 from textlab.samples import sample_bytes
 from textlab.ui.observers import new_run_observers
 
@@ -108,7 +108,11 @@ def sync_url(extra: dict[str, str] | None = None) -> None:
 
 @st.cache_resource(show_spinner=False)
 def slot_pool() -> SlotPool:
-    """The process-wide pool capping concurrent training threads (TEXTLAB_MAX_JOBS)."""
+    """The process-wide pool capping concurrent training threads (TEXTLAB_MAX_JOBS).
+
+    Creating it also warms torch up in the background, so the server's first run starts at once.
+    """
+    threading.Thread(target=warm_up, name="textlab-warm-up", daemon=True).start()
     return SlotPool()
 
 
@@ -125,11 +129,12 @@ class SessionJobs:
         # A dropped connection also releases the session; give it time to come back first.
         released_at = time.monotonic()
         timer = threading.Timer(RELEASE_GRACE_SECONDS, _stop_if_abandoned, args=(job, released_at))
-        timer.daemon = True
+        timer.name, timer.daemon = f"textlab-release-{job.job_id}", True
         timer.start()
 
 
 def _stop_if_abandoned(job: TrainingJob, released_at: float) -> None:
+    """Stop the job unless a page has looked at it since its session was released (a reconnect)."""
     if job.last_seen < released_at:
         job.stop()
 
@@ -149,12 +154,18 @@ def current_job() -> TrainingJob | None:
     return holder.current
 
 
-def start_job(run_config: TrainConfig, run_dataset: Dataset) -> TrainingJob:
-    """Start a run with frozen copies of the settings and data; at most one job per session."""
+def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool = False) -> TrainingJob:
+    """Start a run with frozen copies of the settings and data; at most one job per session.
+
+    With ``step_first`` the run trains exactly one batch and then waits, paused (the Step button).
+    """
     previous = current_job()
     if previous is not None and previous.thread_alive:
         previous.stop()
-    job = TrainingJob(run_config, run_dataset, slot_pool(), new_run_observers()).start()
+    job = TrainingJob(run_config, run_dataset, slot_pool(), new_run_observers())
+    if step_first:
+        job.step()  # before the thread starts, so not even a second batch can slip through
+    job.start()
     _session_jobs().current = job
     st.session_state["job"] = job
     return job

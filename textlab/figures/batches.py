@@ -1,0 +1,93 @@
+"""Figures of the Batches page: one batch's ids as a heatmap, and how much of the batches is padding."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import torch
+
+from textlab.batching import PaddingStats
+from textlab.i18n import t
+from textlab.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
+
+BLUE, ORANGE = "#0072B2", "#E69F00"
+# Real tokens in light colours (black ids stay legible), PAD in dark grey: told apart by lightness,
+# which every kind of colour vision sees.
+ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
+PAD_COLOUR = "#4D4D4D"
+# Beyond this many cells the ids are left out of the cells (still on hover): they would not be legible.
+MAX_LABELLED_CELLS = 600
+MAX_ROWS, MAX_COLUMNS = 64, 200
+# Plotly reads <...> in its text as markup, so the token's angle brackets are escaped.
+_PAD = html.escape(PAD_TOKEN)
+
+
+def _cell_hover(token: str, index: int, lang: str) -> str:
+    """Hover text of a real token: the token as cut from the text (escaped), and its id."""
+    shown = html.escape(token)
+    if index == UNK_ID:
+        return t("batchfig.hover_unknown", lang, token=shown, unk=html.escape(UNK_TOKEN))
+    return t("batchfig.hover_token", lang, token=shown, id=index)
+
+
+def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequence[str]], rows: Sequence[int],
+                  lang: str) -> go.Figure:
+    """The (B, T) ids as coloured cells, PAD cells grey, the token text on hover; large batches are cropped."""
+    shown_ids, shown_mask = ids[:MAX_ROWS, :MAX_COLUMNS], mask[:MAX_ROWS, :MAX_COLUMNS]  # (B', T')
+    height, width = shown_ids.shape
+    id_rows, mask_rows = shown_ids.tolist(), shown_mask.tolist()
+    pad_hover = t("batchfig.hover_pad", lang, pad=_PAD)
+    real_z, pad_z, hover = [], [], []
+    for row in range(height):
+        real_z.append([value if real else None for value, real in zip(id_rows[row], mask_rows[row], strict=True)])
+        pad_z.append([None if real else 0 for real in mask_rows[row]])
+        position_text = [t("batchfig.hover_where", lang, row=rows[row] + 1, position=position)
+                         for position in range(width)]
+        hover.append([f"{position_text[position]}<br>"
+                      + (_cell_hover(tokens[row][position], id_rows[row][position], lang)
+                         if mask_rows[row][position] else pad_hover) for position in range(width)])
+    labelled = height * width <= MAX_LABELLED_CELLS
+    real_text = [[str(value) if value is not None else "" for value in row] for row in real_z] if labelled else None
+    pad_text = [["" if value is None else "0" for value in row] for row in pad_z] if labelled else None
+    y_labels = [t("batchfig.row", lang, row=row + 1) for row in rows[:height]]
+    common = dict(x=list(range(width)), y=y_labels, hovertext=hover, hoverinfo="text", xgap=2, ygap=2,
+                  texttemplate="%{text}" if labelled else None)
+    figure = go.Figure()
+    figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=dict(title="id"), name="id", text=real_text,
+                       textfont=dict(size=16, color="#000000"), **common)
+    figure.add_heatmap(z=pad_z, colorscale=[[0, PAD_COLOUR], [1, PAD_COLOUR]], showscale=False, name=PAD_TOKEN,
+                       text=pad_text, textfont=dict(size=16, color="#FFFFFF"), **common)
+    title = t("batchfig.title", lang, rows=ids.shape[0], columns=ids.shape[1], pad=_PAD)
+    if (height, width) != tuple(ids.shape):
+        title += "<br><sup>" + t("batchfig.cropped", lang, rows=height, columns=width) + "</sup>"
+    figure.update_layout(title=title, xaxis_title=t("batchfig.position", lang), font=dict(size=15),
+                         height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white")
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(dtick=1 if width <= 40 else None)
+    return figure
+
+
+def padding_comparison(without: PaddingStats, with_bucketing: PaddingStats, lang: str) -> go.Figure:
+    """Two bars: the share of padding cells in an epoch without and with length bucketing."""
+    names = [t("batchfig.bucketing_off", lang), t("batchfig.bucketing_on", lang)]
+    values = [without.overall, with_bucketing.overall]
+    figure = go.Figure(go.Bar(x=names, y=values, marker_color=[ORANGE, BLUE], width=0.5,
+                              text=[f"{value:.0%}" for value in values], textposition="outside",
+                              hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
+    figure.update_layout(title=t("batchfig.comparison_title", lang), yaxis=dict(range=[0, 1.1], tickformat=".0%"),
+                         yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=320)
+    return figure
+
+
+def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure:
+    """The padding share of every batch of the epoch, the batch on screen in orange."""
+    colours = [ORANGE if number == current else BLUE for number in range(len(stats.per_batch))]
+    figure = go.Figure(go.Bar(x=list(range(1, len(stats.per_batch) + 1)), y=list(stats.per_batch),
+                              marker_color=colours, hovertemplate=t("batchfig.per_batch_hover", lang)))
+    figure.update_layout(title=t("batchfig.per_batch_title", lang, percent=f"{stats.overall:.0%}"),
+                         xaxis_title=t("batchfig.batch", lang), yaxis=dict(range=[0, 1], tickformat=".0%"),
+                         yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=300,
+                         bargap=0.1)
+    return figure

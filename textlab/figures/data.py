@@ -1,0 +1,65 @@
+"""Figures of the Data page: text lengths against the width batches pad them to, and the labels."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import torch
+
+from textlab.i18n import t
+
+# Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
+BLUE, ORANGE = "#0072B2", "#E69F00"
+MAX_BARS = 60
+MAX_LABEL_BARS = 30
+
+
+def length_bins(lengths: torch.Tensor, bin_width: int, first: int = 0) -> tuple[list[int], list[int]]:
+    """Start of each bin of ``bin_width`` from ``first`` to the longest length, and how many lengths fall in it."""
+    if not len(lengths):
+        return [], []
+    bins = (lengths.long() - first) // bin_width
+    counts = torch.bincount(bins, minlength=int(bins.max()) + 1)
+    return [first + index * bin_width for index in range(len(counts))], counts.tolist()
+
+
+def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: int, pad_fraction: float,
+                     lang: str) -> go.Figure:
+    """Bars of text lengths, and beside them the widths the texts are padded to in their batches."""
+    padded = padded[padded >= 0]  # texts held out for validation are in no training batch
+    longest = int(max(lengths.max(), padded.max() if len(padded) else 0)) if len(lengths) else 0
+    shortest = int(lengths.min()) if len(lengths) else 0
+    bin_width = max(1, math.ceil((longest - shortest + 1) / MAX_BARS))
+    figure = go.Figure()
+    for values, name, colour in ((lengths, t("datafig.real_length", lang), BLUE),
+                                 (padded, t("datafig.padded_length", lang), ORANGE)):
+        starts, counts = length_bins(values, bin_width, shortest)
+        ranges = [str(start) if bin_width == 1 else f"{start}–{start + bin_width - 1}" for start in starts]
+        figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=ranges,
+                       hovertemplate=t("datafig.length_hover", lang) + f"<extra>{html.escape(name)}</extra>")
+    figure.update_layout(
+        title=t("datafig.lengths_title", lang, batch_size=batch_size, percent=f"{pad_fraction:.0%}"),
+        xaxis_title=t("datafig.tokens_per_text", lang), yaxis_title=t("datafig.texts", lang),
+        barmode="group", bargap=0.15, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
+        margin=dict(t=90), font=dict(size=15))
+    figure.update_xaxes(type="category")
+    return figure
+
+
+def label_figure(labels: Sequence[str], counts: Sequence[int], numeric: bool, lang: str) -> go.Figure:
+    """Texts per label as bars; many distinct numeric labels as a histogram of their values."""
+    figure = go.Figure()
+    if numeric and len(labels) > MAX_LABEL_BARS:
+        values = [float(label) for label, count in zip(labels, counts, strict=True) for _ in range(count)]
+        figure.add_histogram(x=values, nbinsx=MAX_BARS, marker_color=BLUE, name=t("datafig.texts", lang))
+    else:
+        # Plotly reads tags in tick labels; a label is user text, so it is escaped.
+        figure.add_bar(x=[html.escape(label) for label in labels], y=list(counts), marker_color=BLUE,
+                       name=t("datafig.texts", lang))
+        figure.update_xaxes(type="category")
+    figure.update_layout(title=t("datafig.labels_title", lang), xaxis_title=t("datafig.label", lang),
+                         yaxis_title=t("datafig.texts", lang), font=dict(size=15), showlegend=False)
+    return figure

@@ -1,0 +1,83 @@
+"""Words and tables about a training job, from its snapshot: what the Train page shows next to the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textlab.events import EpochEnd, Failed, Finished
+from textlab.i18n import t
+from textlab.jobs import JobSnapshot
+
+
+def format_seconds(seconds: float) -> str:
+    """4.2 s, 1 min 05 s, 2 h 03 min: as short as the size allows."""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, whole_seconds = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {whole_seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def format_rate(steps_per_second: float | None) -> str:
+    if steps_per_second is None:
+        return "–"
+    return f"{steps_per_second:,.0f}" if steps_per_second >= 100 else f"{steps_per_second:.1f}"
+
+
+def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
+    """(level, sentence) for the job's state; level is "info", "success", "warning" or "error"."""
+    if snapshot is None:
+        return "info", t("train.state.none", lang)
+    steps, state = len(snapshot.steps), snapshot.state
+    if state == "queued":
+        return "warning", t("train.state.queued", lang, position=snapshot.queue_position or 1)
+    if state == "running":
+        return "info", t("train.state.running" if snapshot.started else "train.state.preparing", lang)
+    if state == "paused":
+        return "info", t("train.state.paused", lang, step=steps)
+    if state == "stopped":
+        return "warning", t("train.state.stopped", lang, steps=steps)
+    end = snapshot.end
+    if isinstance(end, Failed):
+        return "error", t("train.state.failed", lang, message=end.message(lang))
+    assert isinstance(end, Finished)
+    key = "train.state.early_stopping" if end.reason == "early_stopping" else "train.state.finished"
+    return "success", t(key, lang, epochs=end.epochs_run, steps=steps, seconds=format_seconds(snapshot.elapsed_seconds),
+                        rate=format_rate(snapshot.overall_steps_per_second))
+
+
+def progress_text(snapshot: JobSnapshot, lang: str) -> str:
+    """Step 12 of 60 · epoch 3 of 10."""
+    started = snapshot.started
+    total = started.total_steps if started else 0
+    epoch = snapshot.steps[-1].epoch if snapshot.steps else 0
+    return t("train.progress", lang, step=len(snapshot.steps), total=total, epoch=epoch,
+             epochs=snapshot.config.epochs)
+
+
+def epoch_rows(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str) -> list[dict[str, Any]]:
+    """One row per epoch with translated column names: losses, validation metrics and time."""
+    rows = []
+    for epoch in epochs:
+        row: dict[str, Any] = {t("train.history.epoch", lang): epoch.epoch,
+                               t("train.history.train_loss", lang): epoch.train_loss,
+                               t("train.history.last_loss", lang): epoch.last_loss}
+        if epoch.val_loss is not None:
+            row[t("train.history.val_loss", lang)] = epoch.val_loss
+        for name in metrics:
+            row[t(f"train.chart.{name}", lang)] = epoch.metrics.get(name)
+        row[t("train.history.seconds", lang)] = round(epoch.seconds, 2)
+        rows.append(row)
+    return rows
+
+
+def describe_changes(differences: dict[str, tuple[Any, Any]]) -> str:
+    """lr 0.001 → 0.01, epochs 3 → 10."""
+    return ", ".join(f"{name} {_show(old)} → {_show(new)}" for name, (old, new) in differences.items())
+
+
+def _show(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,0 +1,85 @@
+"""The session's data as the pages show it, cached by content fingerprint and settings.
+
+Tokenizing is keyed by (fingerprint, tokenizer options) and the vocabulary by those plus the
+vocabulary and split settings, so changing min_freq reuses the tokens and revisiting a page
+after no change costs a dictionary lookup. Values are shared between sessions (equal data
+gives equal results) and never modified after they are built.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from textlab import preview
+from textlab.config import TrainConfig
+from textlab.corpus import TokenizedCorpus
+from textlab.coverage import OovReport, held_out_check
+from textlab.data import Dataset
+from textlab.preview import EpochPlan, PreparedData, prepare, tokenize
+from textlab.ui import state
+from textlab.vocab import TokenizerOptions
+
+_FINGERPRINT = "data_fingerprint"
+# A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.
+MAX_ENTRIES = 8
+VOCAB_FIELDS = ("tokenizer", "lowercase", "min_freq", "max_size", "vocab_from", "val_fraction", "seed", "label_mode")
+BATCH_FIELDS = ("batch_size", "shuffle", "bucketing", "seed")
+
+
+def fingerprint(dataset: Dataset) -> str:
+    """The dataset's content hash, computed once per dataset object in this session."""
+    memo = st.session_state.get(_FINGERPRINT)
+    if memo is not None and memo[0] is dataset:
+        return memo[1]
+    digest = dataset.fingerprint()
+    st.session_state[_FINGERPRINT] = (dataset, digest)
+    return digest
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _corpus(_dataset: Dataset, key: tuple) -> TokenizedCorpus:
+    _, kind, lowercase = key
+    return tokenize(_dataset, TokenizerOptions(kind, lowercase))
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _prepared(_dataset: Dataset, _config: TrainConfig, key: tuple) -> PreparedData:
+    corpus = _corpus(_dataset, (key[0], _config.tokenizer, _config.lowercase))
+    return prepare(_dataset, _config, corpus)
+
+
+def _vocab_key(dataset: Dataset, config: TrainConfig) -> tuple:
+    return (fingerprint(dataset), *(getattr(config, name) for name in VOCAB_FIELDS))
+
+
+def prepared_for(dataset: Dataset, config: TrainConfig) -> PreparedData:
+    """``prepare(dataset, config)``, cached by content and the settings it depends on."""
+    return _prepared(dataset, config, _vocab_key(dataset, config))
+
+
+def prepared() -> PreparedData:
+    """The session's dataset, tokenized, split and encoded with the session's settings."""
+    return prepared_for(state.dataset(), state.config())
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _epoch_plan(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> EpochPlan:
+    return preview.epoch_plan(_prepared, _config)
+
+
+def epoch_plan() -> EpochPlan:
+    """The session's first-epoch batches as training will draw them."""
+    dataset, config = state.dataset(), state.config()
+    key = (*_vocab_key(dataset, config), *(getattr(config, name) for name in BATCH_FIELDS))
+    return _epoch_plan(prepared_for(dataset, config), config, key)
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _oov(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> OovReport:
+    return held_out_check(_prepared, _config, key[-1])
+
+
+def oov(fraction: float) -> OovReport:
+    """The out-of-vocabulary rate of held-out texts (``fraction`` applies when the settings hold none out)."""
+    dataset, config = state.dataset(), state.config()
+    return _oov(prepared_for(dataset, config), config, (*_vocab_key(dataset, config), fraction))

@@ -1,0 +1,38 @@
+"""Token chips for "Try a sentence": each token over its id, unknown tokens highlighted.
+
+Tokens are user text and go into HTML, so every one is escaped; the chips use no script.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import streamlit as st
+
+from textlab.coverage import TokenChip
+from textlab.vocab import UNK_TOKEN
+
+_KNOWN_STYLE = "background:#E5F0F8;border:2px solid #0072B2;color:#000"
+# Orange fill with a dashed vermillion border: told apart by shape as well as colour.
+_UNKNOWN_STYLE = "background:#FBE3B0;border:2px dashed #D55E00;color:#000"
+_CHIP_STYLE = ("display:inline-flex;flex-direction:column;align-items:center;margin:4px;padding:6px 12px;"
+               "border-radius:10px;font-size:1.25rem;line-height:1.3")
+_ID_STYLE = "font-family:monospace;font-size:1rem;opacity:0.85"
+
+
+def chips_html(chips: Sequence[TokenChip]) -> str:
+    """The chips as HTML, every token escaped; an unknown one also names ``<UNK>``."""
+    parts = []
+    for chip in chips:
+        style = _UNKNOWN_STYLE if chip.unknown else _KNOWN_STYLE
+        number = f"{chip.id} = {html.escape(UNK_TOKEN)}" if chip.unknown else str(chip.id)
+        kind = "unknown" if chip.unknown else "known"
+        parts.append(f'<span class="token-chip {kind}" style="{_CHIP_STYLE};{style}">'
+                     f"<span>{html.escape(chip.token)}</span><span style=\"{_ID_STYLE}\">{number}</span></span>")
+    return f'<div class="token-chips" style="display:flex;flex-wrap:wrap">{"".join(parts)}</div>'
+
+
+def show_chips(chips: Sequence[TokenChip]) -> None:
+    """Draw the chips on the page."""
+    st.html(chips_html(chips))

@@ -1,0 +1,220 @@
+"""The embeddings page's other tabs: one batch through the model step by step, predictions and errors.
+
+All of it runs on ``frozen_model(source)``, a CPU copy: the live run's model is never touched.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from textlab.errors import TextlabError
+from textlab.figures.embeddings import (
+    attention_heatmap,
+    class_probabilities,
+    confusion_matrix_figure,
+    embeddings_heatmap,
+    gradient_rows,
+    pooled_comparison,
+)
+from textlab.inspection import ForwardPass, forward_pass, gradient_check, text_label
+from textlab.predictions import analyse_errors, predict_text
+from textlab.preview import PreparedData, epoch_batches
+from textlab.ui import state, widgets
+from textlab.ui.embedding_views import ModelSource, frozen_model, memo
+from textlab.ui.presentation import show_figure
+from textlab.ui.state import tr
+from textlab.vocab import PAD_ID, UNK_ID
+
+MAX_SHOWN_TEXTS = 8  # texts of a batch drawn in tables and heatmaps; the computation uses the whole batch
+MAX_SHOWN_POSITIONS = 12
+MAX_GRADIENT_BARS = 40
+WORST_TEXTS = 10
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return "[" + ", ".join(str(size) for size in shape) + "]"
+
+
+def _chart(figure, key: str) -> None:
+    show_figure(figure, theme=None, key=key)
+
+
+def forward_section(source: ModelSource) -> None:
+    """Pick a batch of the first epoch and follow it: ids, embeddings, pooling, outputs, loss, gradient."""
+    run = source.run
+    prepared = PreparedData(run.dataset, run.corpus, run.train_indices, run.val_indices, run.vocab, run.encoded)
+    batches = memo("batches", (run,), lambda: epoch_batches(prepared, run.config))
+    number = st.number_input(tr("emb.forward.batch", count=len(batches)), 1, len(batches), 1, key="emb_batch",
+                             help=tr("emb.forward.batch_help"))
+    batch = run.encoded.collate(batches[int(number) - 1], run.targets)
+    model = frozen_model(source)
+    result = forward_pass(model, batch, run.vocab, run.label_mode)
+    shown = min(len(batch), MAX_SHOWN_TEXTS)
+    lengths = batch.lengths.tolist()
+    labels = [tr("emb.forward.text", number=index + 1) for index in range(shown)]
+    if len(batch) > shown:
+        st.caption(tr("emb.forward.shown_texts", shown=shown, total=len(batch)))
+    _ids_step(result, labels, shown)
+    _embedding_step(result, labels, lengths, shown)
+    _pooling_step(source, result, labels, lengths, shown)
+    _output_step(source, result, batch.targets, labels, shown)
+    _gradient_step(source, batch)
+
+
+def _ids_step(result: ForwardPass, labels: list[str], shown: int) -> None:
+    st.subheader(tr("emb.forward.step_ids", shape=_shape(tuple(result.ids.shape))))
+    width = min(result.ids.shape[1], MAX_SHOWN_POSITIONS)
+    cells = [[f"{index} · {token}" for index, token in zip(result.ids[row, :width].tolist(),
+                                                           result.tokens[row][:width], strict=True)]
+             for row in range(shown)]
+    st.table(pd.DataFrame(cells, index=labels, columns=[str(position + 1) for position in range(width)]))
+    if result.ids.shape[1] > width:
+        st.caption(tr("emb.forward.shown_positions", shown=width, total=result.ids.shape[1]))
+    st.caption(tr("emb.forward.ids_notice", pad=PAD_ID, share=f"{100 * float(result.pad_share.mean()):.0f}"))
+
+
+def _embedding_step(result: ForwardPass, labels: list[str], lengths: list[int], shown: int) -> None:
+    st.subheader(tr("emb.forward.step_embedded", shape=_shape(tuple(result.embedded.shape))))
+    row = st.selectbox(tr("emb.forward.pick_text"), range(shown), key="emb_text",
+                       format_func=lambda r: f"{labels[r]}: {text_label(result.tokens[r], lengths[r])}")
+    _chart(embeddings_heatmap(result.tokens[row], result.embedded[row], row + 1, state.language()), "emb_heatmap")
+    st.caption(tr("emb.forward.embedded_notice"))
+
+
+def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], lengths: list[int],
+                  shown: int) -> None:
+    st.subheader(tr("emb.forward.step_pooled", shape=_shape(tuple(result.pooled.shape))))
+    config = source.run.config
+    st.markdown(tr("emb.forward.model_uses", pooling=tr(f"emb.pooling.{config.pooling}"),
+                   encoder=tr(f"emb.encoder.{config.encoder}")))
+    _chart(pooled_comparison(result.plain_mean[:shown], result.masked_mean[:shown], labels, state.language()),
+           "emb_pooled")
+    st.table(pd.DataFrame({
+        tr("emb.forward.col_text"): [text_label(result.tokens[r], lengths[r]) for r in range(shown)],
+        tr("emb.forward.col_real"): [f"{lengths[r]} / {result.ids.shape[1]}" for r in range(shown)],
+        tr("emb.forward.col_pad_share"): [f"{100 * float(result.pad_share[r]):.0f}%" for r in range(shown)],
+        tr("emb.forward.col_gap"): [f"{float(result.mean_gap[r]):.3f}" for r in range(shown)],
+    }, index=labels))
+    st.caption(tr("emb.forward.pooled_notice"))
+    if result.attention is not None:
+        st.subheader(tr("emb.forward.attention"))
+        _chart(attention_heatmap(result.tokens[:shown], result.attention[:shown], result.mask[:shown], labels,
+                                 state.language()), "emb_attention")
+        st.caption(tr("emb.forward.attention_notice"))
+
+
+def _prediction_words(source: ModelSource, outputs, row: int) -> str:
+    if source.run.label_mode == "classification":
+        names = source.run.dataset.label_names
+        probabilities = outputs[row].softmax(0)
+        best = int(probabilities.argmax())
+        return f"{names[best]} ({100 * float(probabilities[best]):.0f}%)"
+    return f"{float(outputs[row, 0]):.3f}"
+
+
+def _output_step(source: ModelSource, result: ForwardPass, targets, labels: list[str], shown: int) -> None:
+    run = source.run
+    st.subheader(tr("emb.forward.step_outputs", shape=_shape(tuple(result.outputs.shape))))
+    columns = {tr("emb.forward.col_output"): [", ".join(f"{value:+.3f}" for value in result.outputs[r].tolist())
+                                               for r in range(shown)],
+               tr("emb.forward.col_prediction"): [_prediction_words(source, result.outputs, r) for r in range(shown)]}
+    if targets is not None:
+        names = run.dataset.label_names
+        columns[tr("emb.forward.col_label")] = [names[int(targets[r])] if run.label_mode == "classification"
+                                                else f"{float(targets[r]):.3f}" for r in range(shown)]
+    st.table(pd.DataFrame(columns, index=labels))
+    st.subheader(tr("emb.forward.step_loss"))
+    loss_name = "CrossEntropyLoss" if run.label_mode == "classification" else "MSELoss"
+    st.metric(tr("emb.forward.loss_metric", name=loss_name), f"{result.loss:.4f}")
+    st.caption(tr(f"emb.forward.loss_notice.{run.label_mode}"))
+
+
+def _gradient_step(source: ModelSource, batch) -> None:
+    run = source.run
+    st.subheader(tr("emb.grad.title"))
+    check = gradient_check(frozen_model(source), batch, run.label_mode)
+    in_batch = set(check.batch_token_ids)
+    if len(run.vocab) <= MAX_GRADIENT_BARS:
+        rows = list(range(len(run.vocab)))
+    else:
+        rows = [PAD_ID, UNK_ID] + [row for row in check.batch_token_ids if row > UNK_ID][:MAX_GRADIENT_BARS - 2]
+    tokens = run.vocab.decode(rows)
+    norms = [check.gradient_norms.get(row, 0.0) for row in rows]
+    _chart(gradient_rows(tokens, norms, [row in in_batch for row in rows], state.language()), "emb_gradient")
+    real_rows = set(check.rows_with_gradient) - {PAD_ID}
+    if real_rows <= in_batch:
+        st.success(tr("emb.grad.only_batch", count=len(real_rows), others=len(run.vocab) - len(real_rows)))
+    else:
+        st.warning(tr("emb.grad.outside_batch", count=len(real_rows - in_batch)))
+    if check.uses_padding_idx:
+        st.success(tr("emb.grad.pad_fixed", norm=f"{check.pad_gradient_norm:g}"))
+    elif check.pad_in_batch:
+        st.warning(tr("emb.grad.pad_learns", norm=f"{check.pad_gradient_norm:.2e}"))
+    else:
+        st.caption(tr("emb.grad.no_padding"))
+    st.caption(tr("emb.grad.notice"))
+
+
+def prediction_section(source: ModelSource) -> None:
+    """Type a text and see the prediction, with the tokens the vocabulary does not know."""
+    run = source.run
+    st.subheader(tr("emb.predict.title"))
+    text = st.text_input(tr("emb.predict.input"), value=run.dataset.texts[0][:200], key="emb_predict_text",
+                         max_chars=2000)
+    try:
+        prediction = predict_text(frozen_model(source), run.vocab, text, run.label_mode)
+    except TextlabError as error:
+        widgets.show_error(error)
+        return
+    width = min(len(prediction.tokens), MAX_SHOWN_POSITIONS)
+    marks = [tr("emb.predict.unknown_mark" if unknown else "emb.predict.known_mark")
+             for unknown in prediction.unknown[:width]]
+    st.table(pd.DataFrame([list(prediction.tokens[:width]), marks], columns=[str(i + 1) for i in range(width)],
+                          index=[tr("emb.predict.col_token"), tr("emb.predict.col_known")]))
+    unknown = [token for token, flag in zip(prediction.tokens, prediction.unknown, strict=True) if flag]
+    if unknown:
+        st.warning(tr("emb.predict.unknown", count=len(unknown), tokens=", ".join(unknown[:10])))
+    if prediction.probabilities is not None:
+        _chart(class_probabilities(run.dataset.label_names, prediction.probabilities, state.language()),
+               "emb_probabilities")
+    else:
+        st.metric(tr("emb.predict.value"), f"{prediction.value:.3f}")
+    st.caption(tr(f"emb.predict.notice.{run.label_mode}"))
+
+
+def errors_section(source: ModelSource) -> None:
+    """The worst-predicted validation texts; for classes also the confusion matrix and per-class accuracy."""
+    run = source.run
+    st.subheader(tr("emb.errors.title"))
+    if run.label_mode == "random":
+        st.info(tr("emb.errors.random"))
+        return
+    on_validation = len(run.val_indices) > 0
+    indices = run.val_indices if on_validation else run.train_indices
+    names = run.dataset.label_names
+    analysis = memo("errors", source.version, lambda: analyse_errors(
+        frozen_model(source), run.encoded, run.targets, indices, run.label_mode, names, run.config.batch_size,
+        run.config.bucketing))
+    st.caption(tr("emb.errors.on_validation" if on_validation else "emb.errors.on_training",
+                  count=len(analysis.text_indices), total=analysis.total_texts))
+    worst = analysis.worst(WORST_TEXTS)
+    classes = run.label_mode == "classification"
+    describe = (lambda value: names[int(value)]) if classes else (lambda value: f"{float(value):.3f}")
+    table = {tr("emb.errors.col_text"): [run.dataset.texts[int(analysis.text_indices[p])][:160] for p in worst],
+             tr("emb.errors.col_label"): [describe(analysis.targets[p]) for p in worst],
+             tr("emb.errors.col_prediction"): [describe(analysis.predicted[p]) for p in worst]}
+    if classes:
+        table[tr("emb.errors.col_confidence")] = [f"{100 * float(analysis.confidence[p]):.0f}%" for p in worst]
+    else:
+        table[tr("emb.errors.col_error")] = [f"{float(analysis.errors[p]):.3f}" for p in worst]
+    st.table(pd.DataFrame(table), hide_index=True)
+    st.caption(tr("emb.errors.worst_notice_classes" if classes else "emb.errors.worst_notice_values"))
+    if classes:
+        _chart(confusion_matrix_figure(analysis.confusion, names, state.language()), "emb_confusion")
+        accuracy = analysis.per_class_accuracy.tolist()
+        st.table(pd.DataFrame({tr("emb.errors.col_class"): list(names),
+                               tr("emb.errors.col_texts"): analysis.confusion.sum(1).tolist(),
+                               tr("emb.errors.col_accuracy"): ["–" if value != value else f"{100 * value:.0f}%"
+                                                               for value in accuracy]}), hide_index=True)
+        st.caption(tr("emb.errors.confusion_notice"))

@@ -1,0 +1,179 @@
+"""The Runs page's parts: the runs table, the overlaid curves, one run's notes and downloads, checkpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from textlab import checkpoint, comparison, export
+from textlab.errors import TextlabError
+from textlab.figures.runs import runs_overlay
+from textlab.store import STATUSES, RunRecord
+from textlab.ui import run_store, state, widgets
+from textlab.ui.state import tr
+
+DELETE_PENDING, DELETED, LOADED = "runs_delete_pending", "runs_deleted", "runs_loaded_checkpoint"
+NOTICE = "runs_notice"
+
+
+def runs_table(records: Sequence[RunRecord]) -> None:
+    """Every run as a sortable table (click a column), narrowed by a text and a status filter."""
+    lang = state.language()
+    text_column, status_column = st.columns([2, 1])
+    text = text_column.text_input(tr("runs.filter"), key="runs_filter", help=tr("runs.filter.help"))
+    present = [status for status in STATUSES if any(record.status == status for record in records)]
+    statuses = status_column.multiselect(tr("runs.status_filter"), present, key="runs_status",
+                                         format_func=lambda status: tr(f"runs.status.{status}"))
+    shown = comparison.filter_runs(records, text, statuses, lang)
+    if not shown:
+        st.info(tr("runs.no_match"))
+        return
+    table = comparison.runs_table(shown, lang)
+    number = {tr(f"runs.col.{name}"): st.column_config.NumberColumn(format="%.4f")
+              for name in ("train_loss", "val_loss", "metric")}
+    number[tr("runs.col.seconds_per_epoch")] = st.column_config.NumberColumn(format="%.2f")
+    number[tr("runs.col.started")] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+    st.dataframe(table, hide_index=True, column_config=number, key="runs_table")
+
+
+def overlay(records: Sequence[RunRecord]) -> None:
+    """The chosen runs' loss curves on one chart; the legend and subtitle name what differs."""
+    lang, by_id = state.language(), {record.run_id: record for record in records}
+    chosen = st.multiselect(tr("runs.compare"), list(by_id), default=list(by_id)[:2], key="runs_compare",
+                            help=tr("runs.compare.help"),
+                            format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
+    selected = [by_id[run_id] for run_id in chosen if run_id in by_id]
+    if not selected:
+        st.caption(tr("runs.compare_hint"))
+        return
+    summary = comparison.differences_summary(selected, lang)
+    labels = comparison.legend_labels(selected, lang)
+    store = run_store.store()
+    curves = [(label, store.epochs(record.run_id)) for label, record in zip(labels, selected, strict=True)]
+    st.plotly_chart(runs_overlay(curves, subtitle=summary, lang=lang), key="runs_overlay",
+                    config={"displaylogo": False})
+    if len(selected) < 2:
+        st.caption(tr("runs.compare_hint"))
+    else:
+        st.caption(tr("runs.differs", summary=summary) if summary else tr("runs.same_settings"))
+
+
+def manage(records: Sequence[RunRecord]) -> None:
+    """One run: why it ended, its name and notes, deletion, downloads and re-use."""
+    lang, by_id = state.language(), {record.run_id: record for record in records}
+    st.subheader(tr("runs.manage"))
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.success(notice, icon="✅")
+    run_id = st.selectbox(tr("runs.pick"), list(by_id), key="runs_pick",
+                          format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
+    record = by_id[run_id]
+    st.caption(f"{tr(f'runs.status.{record.status}')} · {comparison.changed_settings_text(record.config, lang)}")
+    if record.message_key:
+        st.warning(tr("runs.ended_because", message=tr(record.message_key, **record.message_params)))
+    with st.form(f"runs_edit_{run_id}", border=False):
+        name = st.text_input(tr("runs.name"), value=record.name, key=f"runs_name_{run_id}", max_chars=120,
+                             placeholder=comparison.display_name(record, lang))
+        notes = st.text_area(tr("runs.notes"), value=record.notes, key=f"runs_notes_{run_id}", height=100)
+        if st.form_submit_button(tr("runs.save"), icon=":material/save:"):
+            run_store.store().rename(run_id, name)
+            run_store.store().set_notes(run_id, notes)
+            st.session_state[NOTICE] = tr("runs.saved")
+            st.rerun()
+    _downloads(record)
+    _delete(record)
+
+
+def _downloads(record: RunRecord) -> None:
+    store, lang, stem = run_store.store(), state.language(), f"run-{record.run_id}"
+    st.markdown(f"**{tr('runs.downloads')}**")
+    saved = store.checkpoint_path(record.run_id)
+    has_checkpoint = record.checkpoint is not None and saved.exists()
+    columns = st.columns(3)
+    columns[0].download_button(tr("runs.download_checkpoint"), data=saved.read_bytes if has_checkpoint else b"",
+                               file_name=f"{stem}.pt", mime="application/octet-stream", on_click="ignore",
+                               disabled=not has_checkpoint, key="runs_download_checkpoint", icon=":material/save:",
+                               help=None if has_checkpoint else tr("store.no_checkpoint", run_id=record.run_id))
+    title = f"#{record.run_id} {comparison.display_name(record, lang)}"
+    columns[1].download_button(
+        tr("runs.download_script"), file_name=f"{stem}.zip", mime="application/zip", on_click="ignore",
+        data=lambda: export.export_zip(record.config, store.dataset(record.dataset_fingerprint), stem, lang, title),
+        key="runs_download_script", icon=":material/code:", help=tr("runs.script_help"))
+    columns[2].download_button(
+        tr("runs.download_metrics"), file_name=f"{stem}-metrics.csv", mime="text/csv", on_click="ignore",
+        data=lambda: comparison.metrics_csv(store.steps(record.run_id), store.epochs(record.run_id)),
+        key="runs_download_metrics", icon=":material/table:")
+    reuse, resume = st.columns(2)
+    reuse.button(tr("runs.use_settings"), key="runs_use_settings", on_click=_use_settings, args=(record, False),
+                 icon=":material/replay:")
+    resume.button(tr("runs.continue"), key="runs_continue_run", on_click=_use_settings, args=(record, True),
+                  disabled=not has_checkpoint, icon=":material/fast_forward:")
+
+
+def _use_settings(record: RunRecord, from_weights: bool) -> None:
+    store = run_store.store()
+    try:
+        state.set_dataset(store.dataset(record.dataset_fingerprint), f"file:run-{record.run_id}-data.csv")
+        if from_weights:
+            run_store.request_warm_start(checkpoint.load(store.checkpoint_path(record.run_id)))
+    except TextlabError as error:
+        st.session_state[NOTICE] = error.message(state.language())
+        return
+    state.set_config(record.config)
+    name = comparison.display_name(record, state.language())
+    st.session_state[NOTICE] = tr("runs.continue.done" if from_weights else "runs.use_settings.done", name=name)
+
+
+def _delete(record: RunRecord) -> None:
+    name = comparison.display_name(record, state.language())
+    if st.session_state.get(DELETE_PENDING) != record.run_id:
+        st.button(tr("runs.delete"), key="runs_delete", icon=":material/delete:",
+                  on_click=lambda: st.session_state.update({DELETE_PENDING: record.run_id}))
+        return
+    st.warning(tr("runs.delete_confirm", name=name), icon="⚠️")
+    yes, no = st.columns(2)
+    if yes.button(tr("runs.delete_yes"), key="runs_delete_yes", type="primary"):
+        run_store.store().delete(record.run_id)
+        st.session_state.pop(DELETE_PENDING, None)
+        st.session_state[NOTICE] = tr("runs.deleted", name=name)
+        st.rerun()
+    if no.button(tr("runs.cancel"), key="runs_delete_no"):
+        st.session_state.pop(DELETE_PENDING, None)
+        st.rerun()
+
+
+def import_checkpoint() -> None:
+    """Upload a checkpoint: predict with it, or continue training from its weights."""
+    st.subheader(tr("runs.import"))
+    upload = st.file_uploader(tr("runs.upload"), type=["pt"], key="runs_upload", help=tr("runs.upload.help"))
+    if upload is None:
+        st.session_state.pop(LOADED, None)
+        return
+    identity = (upload.file_id, upload.size)
+    if st.session_state.get(LOADED, (None, None))[0] != identity:
+        try:
+            st.session_state[LOADED] = (identity, checkpoint.load(upload.getvalue()))
+        except TextlabError as error:
+            widgets.show_error(error)
+            return
+    loaded: checkpoint.Checkpoint = st.session_state[LOADED][1]
+    labels = ", ".join(loaded.label_names) if loaded.label_names else loaded.label_mode
+    st.success(tr("runs.loaded", model=loaded.model_kind, vocab=len(loaded.vocab), labels=labels), icon="✅")
+    text = st.text_input(tr("runs.predict_text"), key="runs_predict_text")
+    if text.strip():
+        (prediction,) = loaded.predict([text])
+        if prediction.label is not None:
+            st.markdown(tr("runs.prediction_class", label=prediction.label,
+                           probability=prediction.probabilities[prediction.label]))
+            st.bar_chart({tr("runs.col.labels"): prediction.probabilities}, horizontal=True, height=160)
+        else:
+            st.markdown(tr("runs.prediction_value", value=prediction.value))
+        if loaded.label_mode == "random":
+            st.caption(tr("runs.random_labels_note"))
+        if prediction.unknown_tokens:
+            st.caption(tr("runs.unknown_tokens", count=prediction.unknown_tokens))
+    if st.button(tr("runs.continue"), key="runs_continue_upload", icon=":material/fast_forward:"):
+        state.set_config(loaded.config)
+        run_store.request_warm_start(loaded)
+        st.info(tr("runs.continue.done"))

@@ -1,0 +1,233 @@
+"""The Train page's parts: settings, buttons, the live status and chart, and the run's frozen settings.
+
+Everything drawn while a run trains comes from one ``JobSnapshot`` per refresh, taken under the
+job's lock; nothing here waits for the training thread.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from textlab import run_report
+from textlab.devices import DEVICE_CHOICES, available_devices, unavailable_reason
+from textlab.figures.loss import DEFAULT_SMOOTHING, X_AXES, loss_figure, panel_metrics
+from textlab.jobs import JobSnapshot, TrainingJob
+from textlab.training_defaults import size_tier, suggested_config
+from textlab.ui import state
+from textlab.ui.state import tr
+from textlab.ui.widgets import config_input
+
+REFRESH_SECONDS = 0.5
+MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
+MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "dropout", "optimizer", "seed", "val_fraction", "patience")
+ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "weight_decay", "grad_clip")
+SUGGESTION_NOTICE = "train_suggestion_applied"
+
+
+# Settings
+
+
+def settings_panel() -> None:
+    """Every setting of the next run, and the suggestion for this data."""
+    data = state.dataset()
+    labels = tr(f"train.labels.{data.label_kind}", count=len(data.label_names))
+    st.caption(tr("train.data", count=len(data), labels=labels))
+    _suggestion_button()
+    for name in MAIN_FIELDS:
+        config_input(name)
+    _device_input()
+    st.subheader(tr("train.section.model"))
+    for name in MODEL_FIELDS:
+        config_input(name, disabled=name == "hidden_dim" and state.config().encoder == "none")
+    with st.expander(tr("train.section.advanced")):
+        for name in ADVANCED_FIELDS:
+            config_input(name)
+
+
+def _suggestion_button() -> None:
+    data = state.dataset()
+    changes = state.config().differences(suggested_config(state.config(), data))
+    st.button(tr("train.suggest.button"), key="train_suggest", disabled=not changes, on_click=_apply_suggestion,
+              help=tr("train.suggest.help", changes=run_report.describe_changes(changes)) if changes else None)
+    applied = st.session_state.pop(SUGGESTION_NOTICE, None)
+    if applied:
+        st.success(tr("train.suggest.applied", changes=applied), icon="✅")
+    if changes or applied:
+        st.caption(tr(f"train.suggest.why.{size_tier(data)}"))
+    else:
+        st.caption(tr("train.suggest.matching"))
+
+
+def _apply_suggestion() -> None:
+    suggested = suggested_config(state.config(), state.dataset())
+    st.session_state[SUGGESTION_NOTICE] = run_report.describe_changes(state.config().differences(suggested))
+    state.set_config(suggested)
+
+
+def _device_input() -> None:
+    """Only the devices this machine has can be chosen; the others are named with the reason."""
+    present = ["auto", *available_devices()]
+    requested = state.config().device
+    if requested not in present:  # e.g. a link made on a machine with a GPU
+        state.update_config(device="auto")
+        st.warning(tr("train.device_fallback", device=requested, reason=tr(unavailable_reason(requested))))
+    key = "cfg_device"  # the key config_input would use, so other pages see the same widget state
+    st.session_state[key] = state.config().device
+    st.selectbox(tr("field.device"), present, key=key, help=tr("field.device.help"),
+                 on_change=lambda: state.update_config(device=st.session_state[key]))
+    missing = [device for device in DEVICE_CHOICES if device not in present]
+    if missing:
+        st.caption(tr("train.device_missing", reasons=" ".join(tr(unavailable_reason(d)) for d in missing)))
+
+
+# Buttons
+
+
+def buttons(snapshot: JobSnapshot | None) -> None:
+    """Train, Pause/Resume, Step, Stop and Reset; each one disabled where it would do nothing."""
+    active = snapshot is not None and snapshot.is_active
+    queued = snapshot is not None and snapshot.state == "queued"
+    paused = snapshot is not None and snapshot.state == "paused"
+    no_data = len(state.dataset()) == 0
+    train, pause, step, stop, reset = st.columns(5)
+    train.button(tr("train.button.train"), key="train_start", type="primary", on_click=_start, width="stretch",
+                 disabled=active or no_data, help=tr("train.button.train.help"))
+    pause.button(tr("train.button.resume" if paused else "train.button.pause"), key="train_pause",
+                 on_click=_toggle_pause, disabled=not active or queued, width="stretch",
+                 help=tr("train.button.pause.help"))
+    step.button(tr("train.button.step"), key="train_step", on_click=_step, disabled=queued or no_data,
+                width="stretch", help=tr("train.button.step.help"))
+    stop.button(tr("train.button.stop"), key="train_stop", on_click=_stop, disabled=not active, width="stretch",
+                help=tr("train.button.stop.help"))
+    reset.button(tr("train.button.reset"), key="train_reset", on_click=state.clear_job, disabled=snapshot is None,
+                 width="stretch", help=tr("train.button.reset.help"))
+
+
+def _start(step_first: bool = False) -> None:
+    # The settings and data of this moment: the run keeps them, whatever changes afterwards.
+    state.start_job(state.config(), state.dataset(), step_first=step_first)
+
+
+def _active_job() -> TrainingJob | None:
+    job = state.current_job()
+    return job if job is not None and job.thread_alive else None
+
+
+def _toggle_pause() -> None:
+    job = _active_job()
+    if job is not None:
+        job.resume() if job.control.paused else job.pause()
+
+
+def _step() -> None:
+    job = _active_job()
+    if job is None:
+        _start(step_first=True)
+    else:
+        job.step()
+
+
+def _stop() -> None:
+    job = _active_job()
+    if job is not None:
+        job.stop()
+
+
+# The run: status, chart and history
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_panel() -> None:
+    """Redrawn twice a second while the run is active; one full rerun when it ends turns the timer off."""
+    job = state.current_job()
+    snapshot = job.snapshot() if job is not None else None
+    if snapshot is None or not snapshot.is_active:
+        st.rerun()  # the buttons and this panel are drawn again, without the timer
+    _draw_run(snapshot)
+
+
+@st.fragment
+def still_panel() -> None:
+    """The ended run (or the empty chart); a fragment so the chart options redraw only this part."""
+    job = state.current_job()
+    _draw_run(job.snapshot() if job is not None else None)
+
+
+def _draw_run(snapshot: JobSnapshot | None) -> None:
+    lang = state.language()
+    level, sentence = run_report.status(snapshot, lang)
+    getattr(st, level)(sentence)
+    started = snapshot.started if snapshot is not None else None
+    metrics = panel_metrics(started.label_mode, started.val_size > 0) if started else ()
+    if snapshot is not None:
+        _draw_progress(snapshot, lang)
+    smoothing, x_axis = _chart_options()
+    figure = loss_figure(snapshot.steps if snapshot else (), snapshot.epochs if snapshot else (),
+                         steps_per_epoch=started.steps_per_epoch if started else 1, metrics=metrics,
+                         x_axis=x_axis, smoothing=smoothing, lang=lang,
+                         waiting=snapshot is not None and snapshot.is_active)
+    st.plotly_chart(figure, key="train_loss_chart", config={"displaylogo": False})
+    if started is not None and started.label_mode == "random":
+        st.caption(tr("train.random_labels"))
+    elif started is not None and not metrics:
+        st.caption(tr("train.no_validation"))
+    st.markdown(f"**{tr('train.history.title')}**")
+    rows = run_report.epoch_rows(snapshot.epochs if snapshot else (), metrics, lang)
+    if rows:
+        st.dataframe(rows[::-1], hide_index=True, height=min(38 + 35 * len(rows), 250), key="train_history")
+        st.caption(tr("train.history.caption"))
+    else:
+        st.caption(tr("train.history.empty"))
+
+
+def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
+    if snapshot.state == "failed":
+        st.caption(tr("train.state.failed_next"))
+    for detail in snapshot.observer_errors:
+        st.warning(tr("train.observer_failed", detail=detail))
+    st.progress(snapshot.progress, text=run_report.progress_text(snapshot, lang))
+    loss, rate, eta, device = st.columns(4)
+    loss.metric(tr("train.metric.loss"), f"{snapshot.steps[-1].loss:.4f}" if snapshot.steps else "–")
+    rate.metric(tr("train.metric.rate"), run_report.format_rate(
+        snapshot.steps_per_second if snapshot.is_active else snapshot.overall_steps_per_second))
+    eta.metric(tr("train.metric.eta"), run_report.format_seconds(snapshot.eta_seconds)
+               if snapshot.eta_seconds is not None else "–")
+    device.metric(tr("train.metric.device"), snapshot.started.device if snapshot.started else "–")
+
+
+def _chart_options() -> tuple[float, str]:
+    """Smoothing and x axis, kept in our own keys so they survive a visit to another page."""
+    st.session_state.setdefault("train_smoothing", DEFAULT_SMOOTHING)
+    st.session_state.setdefault("train_x_axis", "step")
+    st.session_state["train_smoothing_widget"] = st.session_state["train_smoothing"]
+    st.session_state["train_x_axis_widget"] = st.session_state["train_x_axis"]
+    smoothing_column, axis_column = st.columns([3, 2])
+    smoothing_column.slider(tr("train.chart.smoothing"), 0.0, 0.99, step=0.01, key="train_smoothing_widget",
+                            help=tr("train.chart.smoothing.help"), on_change=_copy_widget, args=("train_smoothing",))
+    axis_column.segmented_control(tr("train.chart.x_axis"), X_AXES, key="train_x_axis_widget",
+                                  format_func=lambda axis: tr(f"train.chart.x_{axis}"),
+                                  on_change=_copy_widget, args=("train_x_axis",))
+    return st.session_state["train_smoothing"], st.session_state["train_x_axis"]
+
+
+def _copy_widget(name: str) -> None:
+    value = st.session_state[f"{name}_widget"]
+    if value is not None:  # a segmented control can be clicked off; keep the last choice
+        st.session_state[name] = value
+
+
+# The run's frozen settings
+
+
+def frozen_settings(job: TrainingJob) -> None:
+    """What this run uses, and which controls now differ from it (they apply to the next run)."""
+    current = state.config()
+    changes = job.config.differences(current)
+    if changes:
+        st.info(tr("train.frozen.changed", changes=run_report.describe_changes(changes)), icon="🧊")
+    with st.expander(tr("train.frozen.title")):
+        st.caption(tr("train.frozen.data", count=len(job.dataset)))
+        rows = [{tr("train.frozen.setting"): tr(f"field.{name}"), tr("train.frozen.this_run"): str(value),
+                 tr("train.frozen.next_run"): str(getattr(current, name))}
+                for name, value in job.config.to_dict().items()]
+        st.dataframe(rows, hide_index=True, key="train_frozen")
