@@ -18,7 +18,8 @@ lang = state.language()
 prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
 batches, overall, without, with_bucketing = st.columns(4)
-batches.metric(tr("batchpage.batches"), count, help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
+batches.metric(tr("batchpage.batches"), count, format="localized",
+               help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
 overall.metric(tr("batchpage.padding_overall"), f"{plan.padding.overall:.1%}", help=tr("batchpage.padding_help"))
 without.metric(tr("batchpage.without_bucketing"), f"{plan.without_bucketing.overall:.1%}")
 change = plan.with_bucketing.overall - plan.without_bucketing.overall
@@ -38,11 +39,10 @@ st.code(str(batch.ids), language="python")
 rows = indices.tolist()
 tokens = [prepared.text_tokens(row) for row in rows[:MAX_ROWS]]
 show_figure(batch_heatmap(batch.ids, batch.mask, tokens, rows, lang))
-lengths_column, mask_column = st.columns([1, 2])
-lengths_column.markdown(f"**{tr('batchpage.lengths')}**")
-lengths_column.code(str(batch.lengths), language="python")
-mask_column.markdown(f"**{tr('batchpage.mask')}**")
-mask_column.code(str(batch.mask), language="python")
+st.markdown(f"**{tr('batchpage.lengths')}**")
+st.code(str(batch.lengths), language="python")
+st.markdown(f"**{tr('batchpage.mask')}**")
+st.code(str(batch.mask), language="python")
 st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1]), lang),
              hide_index=True)
 

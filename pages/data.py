@@ -24,9 +24,10 @@ dataset, config, lang = state.dataset(), state.config(), state.language()
 prepared, plan = cached.prepared(), cached.epoch_plan()
 lengths = prepared.encoded.lengths  # (N,) tokens per text
 texts, tokens, longest, labels = st.columns(4)
-texts.metric(tr("datapage.texts"), len(dataset))
-tokens.metric(tr("datapage.tokens"), int(lengths.sum()), help=tr("datapage.tokens_help", tokenizer=config.tokenizer))
-longest.metric(tr("datapage.longest"), int(lengths.max()))
+texts.metric(tr("datapage.texts"), len(dataset), format="localized")
+tokens.metric(tr("datapage.tokens"), int(lengths.sum()), format="localized",
+              help=tr("datapage.tokens_help", tokenizer=config.tokenizer))
+longest.metric(tr("datapage.longest"), int(lengths.max()), format="localized")
 labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
 
 table_column, label_column = st.columns([3, 2])

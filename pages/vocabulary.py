@@ -20,10 +20,10 @@ config, lang = state.config(), state.language()
 prepared = cached.prepared()
 vocab = prepared.vocab
 size, total, unknown, texts = st.columns(4)
-size.metric(tr("vocabpage.size"), len(vocab), help=tr("vocabpage.size_help"))
-total.metric(tr("vocabpage.tokens"), sum(vocab.counts), help=tr("vocabpage.tokens_help"))
-unknown.metric(tr("vocabpage.unknown"), vocab.counts[UNK_ID], help=tr("vocabpage.unknown_help"))
-texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), help=tr("vocabpage.texts_help"))
+size.metric(tr("vocabpage.size"), len(vocab), format="localized", help=tr("vocabpage.size_help"))
+total.metric(tr("vocabpage.tokens"), sum(vocab.counts), format="localized", help=tr("vocabpage.tokens_help"))
+unknown.metric(tr("vocabpage.unknown"), vocab.counts[UNK_ID], format="localized", help=tr("vocabpage.unknown_help"))
+texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), format="localized", help=tr("vocabpage.texts_help"))
 
 table_column, try_column = st.columns([3, 2], gap="large")
 with table_column:
@@ -33,7 +33,7 @@ with table_column:
                               placeholder=tr("vocabpage.search_placeholder"))
     sort = order.segmented_control(tr("vocabpage.sort"), VOCAB_SORTS, default="index", required=True,
                                    key="vocab_sort", persist_state="session",
-                                   format_func=lambda choice: tr(f"vocabpage.sort_{choice}"))
+                                   format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
     table = search_vocab(vocab_table(vocab), query, sort or "index")
     st.caption(tr("vocabpage.shown", shown=len(table), total=len(vocab)))
     st.dataframe(localize(table, lang), hide_index=True, height=440)

@@ -7,11 +7,14 @@ returns is then checked piece by piece against the model the settings describe.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
+import pickletools
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +33,7 @@ from textlab.vocab import Vocab
 FORMAT = "textlab-checkpoint"
 FORMAT_VERSION = 1
 LABEL_MODES = ("random", "regression", "classification")
+IMPORTING_OPCODES = frozenset({"GLOBAL", "STACK_GLOBAL", "INST", "OBJ"})
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def save(run: TrainingRun, path: Path | str, run_id: int | None = None) -> Path:
 
 def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
     """Read and validate a checkpoint; any problem raises CheckpointError with a clear message."""
-    data = _unpickle_safely(io.BytesIO(source) if isinstance(source, bytes) else source)
+    data = _unpickle_safely(_read_bytes(source))
     if not isinstance(data, dict):
         raise CheckpointError("checkpoint.not_textlab")
     if data.get("format") != FORMAT:
@@ -149,19 +153,46 @@ def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
                       run_id if isinstance(run_id, int) else None)
 
 
-def _unpickle_safely(source: Path | str | IO[bytes]) -> Any:
+def _read_bytes(source: Path | str | bytes | IO[bytes]) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, (str, Path)):
+        try:
+            return Path(source).read_bytes()
+        except FileNotFoundError:
+            raise CheckpointError("checkpoint.not_found", path=str(source)) from None
+        except OSError as error:
+            raise CheckpointError("checkpoint.corrupt", detail=_short(error)) from None
+    return source.read()
+
+
+def _unpickle_safely(raw: bytes) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch warns about unusual pickle protocols; we report errors ourselves
-            return torch.load(source, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise CheckpointError("checkpoint.not_found", path=str(source)) from None
+            return torch.load(io.BytesIO(raw), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as error:
-        if "weights only" in str(error).lower():
-            raise CheckpointError("checkpoint.unsafe") from None
-        raise CheckpointError("checkpoint.corrupt", detail=_short(error)) from None
+        # torch names the import it blocked; an old-style pickle may be refused at an earlier opcode.
+        blocked = "global" in str(error).lower() or _imports_something(raw)
+        key = "checkpoint.unsafe" if blocked else "checkpoint.corrupt"
+        raise CheckpointError(key, detail=_short(error)) from None
     except Exception as error:  # noqa: BLE001 - zip, EOF, key and value errors all mean a damaged file
         raise CheckpointError("checkpoint.corrupt", detail=_short(error)) from None
+
+
+def _imports_something(raw: bytes) -> bool:
+    """Whether a bare pickle (not torch's zip format) names a Python object to import and call.
+
+    Read with pickletools, which only lists the opcodes and never runs them: it tells a crafted
+    file (refused for what it would do) from a merely damaged one.
+    """
+    if zipfile.is_zipfile(io.BytesIO(raw)):
+        return False  # inside torch's format, torch itself names any import it blocked
+    with contextlib.suppress(Exception):  # a damaged pickle ends the listing early
+        for opcode, _, _ in pickletools.genops(raw):
+            if opcode.name in IMPORTING_OPCODES:
+                return True
+    return False
 
 
 def _short(error: Exception) -> str:

@@ -247,6 +247,8 @@ def command_export(args: argparse.Namespace) -> None:
         record = store.run(args.run)
         dataset = store.dataset(record.dataset_fingerprint)
     title = f"#{record.run_id} {comparison.display_name(record, args.lang)}"
+    for folder in {script.parent, data.parent}:
+        folder.mkdir(parents=True, exist_ok=True)
     relative = os.path.relpath(data.resolve(), script.resolve().parent)
     script.write_text(export_script(record.config, dataset, relative, args.lang, title), encoding="utf-8")
     data.write_text(dataset_csv(dataset), encoding="utf-8", newline="")

@@ -107,6 +107,8 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
             "notes": record.notes,
         })
     table = pd.DataFrame(rows, columns=list(COLUMNS))
+    for column in ("train_loss", "val_loss", "metric", "seconds_per_epoch", "vocab"):
+        table[column] = pd.to_numeric(table[column])  # missing values become NaN, so columns sort as numbers
     return table.rename(columns={column: t(f"runs.col.{column}", lang) for column in COLUMNS})
 
 

@@ -201,12 +201,13 @@ def conclude_random_labels(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, 
     noise = random_run.epoch_losses
     params = {"random_low": min(noise), "random_high": max(noise), "real_start": real.epoch_losses[0],
               "real_end": _final_loss(real)}
-    # Learning shows as a loss that keeps falling; noise as one that ends about where it started.
-    random_learned = noise[-1] < 0.7 * noise[0]
+    # Fresh N(0, 1) labels have variance 1: no model can average much below that over an epoch,
+    # so a random-label loss well under 1 would mean the sentence is wrong, not that it learned.
+    noise_floor_held = min(noise) >= 0.7
     real_learned = params["real_end"] < 0.5 * params["real_start"]
-    key = "experiment.random_labels.conclusion" if real_learned and not random_learned else \
-        "experiment.random_labels.unclear"
-    return key, params
+    if real_learned and noise_floor_held:
+        return "experiment.random_labels.conclusion", params
+    return "experiment.random_labels.unclear", params
 
 
 def conclude_learning_rate(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:

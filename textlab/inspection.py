@@ -34,7 +34,7 @@ def batch_loss(outputs: torch.Tensor, batch: Batch, label_mode: str) -> torch.Te
         return nn.functional.cross_entropy(outputs, batch.targets)
     if label_mode == "regression":
         return nn.functional.mse_loss(outputs, batch.targets.float().unsqueeze(1))
-    labels = torch.randn(len(batch), 1, generator=torch.Generator().manual_seed(RANDOM_LABEL_SEED))
+    labels = torch.randn(outputs.shape, generator=torch.Generator().manual_seed(RANDOM_LABEL_SEED))
     return nn.functional.mse_loss(outputs, labels)
 
 

@@ -62,7 +62,8 @@ def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | Non
     corpus = corpus if corpus is not None else tokenize(dataset, tokenizer_options(config))
     train, validation = run_split(dataset, config)
     train_indices = torch.tensor(train, dtype=torch.long)
-    vocab_texts = None if config.vocab_from == "all" else train_indices
+    # Without validation texts the training texts are all texts: skip selecting them.
+    vocab_texts = None if config.vocab_from == "all" or not validation else train_indices
     vocab = corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths)
     return PreparedData(dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab, encoded)

@@ -11,14 +11,14 @@ from textlab.jobs import JobSnapshot
 
 
 def format_seconds(seconds: float) -> str:
-    """4.2 s, 1 min 05 s, 2 h 03 min: as short as the size allows."""
+    """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile, the same in both languages."""
     if seconds < 60:
         return f"{seconds:.1f} s"
     minutes, whole_seconds = divmod(round(seconds), 60)
     if minutes < 60:
-        return f"{minutes} min {whole_seconds:02d} s"
+        return f"{minutes}m {whole_seconds:02d}s"
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return f"{hours}h {minutes:02d}m"
 
 
 def format_rate(steps_per_second: float | None) -> str:

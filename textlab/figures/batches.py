@@ -17,8 +17,9 @@ BLUE, ORANGE = "#0072B2", "#E69F00"
 # which every kind of colour vision sees.
 ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
 PAD_COLOUR = "#4D4D4D"
-# Beyond this many cells the ids are left out of the cells (still on hover): they would not be legible.
-MAX_LABELLED_CELLS = 600
+# Beyond this many cells, or this many positions, the ids are left out of the cells (still on hover):
+# they would not be legible.
+MAX_LABELLED_CELLS, MAX_LABELLED_COLUMNS = 600, 40
 MAX_ROWS, MAX_COLUMNS = 64, 200
 # Plotly reads <...> in its text as markup, so the token's angle brackets are escaped.
 _PAD = html.escape(PAD_TOKEN)
@@ -48,11 +49,12 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
         hover.append([f"{position_text[position]}<br>"
                       + (_cell_hover(tokens[row][position], id_rows[row][position], lang)
                          if mask_rows[row][position] else pad_hover) for position in range(width)])
-    labelled = height * width <= MAX_LABELLED_CELLS
+    labelled = height * width <= MAX_LABELLED_CELLS and width <= MAX_LABELLED_COLUMNS
     real_text = [[str(value) if value is not None else "" for value in row] for row in real_z] if labelled else None
     pad_text = [["" if value is None else "0" for value in row] for row in pad_z] if labelled else None
     y_labels = [t("batchfig.row", lang, row=row + 1) for row in rows[:height]]
-    common = dict(x=list(range(width)), y=y_labels, hovertext=hover, hoverinfo="text", xgap=2, ygap=2,
+    gap = 2 if labelled else 0  # thin white lines between cells, where cells are wide enough
+    common = dict(x=list(range(width)), y=y_labels, hovertext=hover, hoverinfo="text", xgap=gap, ygap=gap,
                   texttemplate="%{text}" if labelled else None)
     figure = go.Figure()
     figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=dict(title="id"), name="id", text=real_text,
@@ -65,7 +67,7 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
     figure.update_layout(title=title, xaxis_title=t("batchfig.position", lang), font=dict(size=15),
                          height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white")
     figure.update_yaxes(autorange="reversed", type="category")
-    figure.update_xaxes(dtick=1 if width <= 40 else None)
+    figure.update_xaxes(dtick=1 if labelled else None)
     return figure
 
 
@@ -87,7 +89,8 @@ def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure
     figure = go.Figure(go.Bar(x=list(range(1, len(stats.per_batch) + 1)), y=list(stats.per_batch),
                               marker_color=colours, hovertemplate=t("batchfig.per_batch_hover", lang)))
     figure.update_layout(title=t("batchfig.per_batch_title", lang, percent=f"{stats.overall:.0%}"),
-                         xaxis_title=t("batchfig.batch", lang), yaxis=dict(range=[0, 1], tickformat=".0%"),
+                         xaxis=dict(title=t("batchfig.batch", lang), dtick=1 if len(stats.per_batch) <= 30 else None),
+                         yaxis=dict(range=[0, 1], tickformat=".0%"),
                          yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=300,
                          bargap=0.1)
     return figure

@@ -73,13 +73,15 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
         if unlabelled:
             groups.append(_Group(t("emb.map.no_label", lang), unlabelled, {**base, "color": NO_LABEL_COLOUR}))
     else:
+        # Counts span orders of magnitude: colour by their logarithm, label the bar with counts.
         logs = [math.log10(max(counts[row], 1)) for row in ordinary]
-        top = max(logs, default=0.0)
-        ticks = list(range(int(top) + 1))
+        most = max((counts[row] for row in ordinary), default=1)
+        ticks = sorted({*(10 ** power for power in range(len(str(max(most, 1))))), max(most, 1)})
         groups.append(_Group(t("emb.map.tokens", lang), ordinary, {
-            **base, "color": logs, "colorscale": "Cividis", "cmin": 0, "cmax": max(top, 1.0), "showscale": True,
-            "colorbar": dict(title=dict(text=t("emb.map.count", lang)), tickvals=ticks,
-                             ticktext=[f"{10 ** tick:,}" for tick in ticks])}))
+            **base, "color": logs, "colorscale": "Cividis", "cmin": 0, "cmax": max(math.log10(max(most, 1)), 0.3),
+            "showscale": True, "colorbar": dict(title=dict(text=t("emb.map.count", lang)),
+                                                tickvals=[math.log10(tick) for tick in ticks],
+                                                ticktext=[f"{tick:,}" for tick in ticks])}))
     groups.append(_Group("<PAD> / <UNK>", special, {
         **base, "size": 15, "color": SPECIAL_COLOUR, "symbol": [SPECIAL_SYMBOLS[tokens[row]] for row in special]}))
     return [group for group in groups if group.rows]
@@ -167,21 +169,20 @@ def _add_time_travel(figure: go.Figure, traces, epochs: Sequence[int], losses: S
     figure.frames = [go.Frame(data=traces(index, full=False), name=names[index],
                               layout=dict(title=dict(text=_frame_title(epoch, losses[index], False, lang))))
                      for index, epoch in enumerate(epochs)]
-    # 3D scatter cannot tween between frames; it redraws instead.
-    motion = {"frame": {"duration": 700, "redraw": three_d}, "transition": {"duration": 500},
-              "mode": "immediate"}
+    # Redraw after each move: the frame's title (epoch and loss) only changes on a redraw.
+    motion = {"frame": {"duration": 700, "redraw": True}, "transition": {"duration": 500}, "mode": "immediate"}
     steps = [dict(method="animate", label=name, args=[[name], motion]) for name in names]
-    # Below the plot: the play/pause buttons on the left, the epoch slider to their right.
+    # Below the plot: the play/pause buttons, then the epoch slider across the whole width.
     figure.update_layout(
-        sliders=[dict(active=len(names) - 1, steps=steps, x=0.2, len=0.8, y=0, yanchor="top", pad=dict(t=70),
+        sliders=[dict(active=len(names) - 1, steps=steps, x=0, len=1, y=0, yanchor="top", pad=dict(t=130),
                       font=dict(size=FONT_SIZE),
                       currentvalue=dict(prefix=t("emb.map.slider_prefix", lang), font=dict(size=FONT_SIZE + 2)))],
         updatemenus=[dict(type="buttons", direction="left", x=0, y=0, xanchor="left", yanchor="top",
-                          pad=dict(t=95), font=dict(size=FONT_SIZE), buttons=[
+                          pad=dict(t=75), font=dict(size=FONT_SIZE), buttons=[
                               dict(label=t("emb.map.play", lang), method="animate", args=[names, motion]),
                               dict(label=t("emb.map.pause", lang), method="animate",
                                    args=[[None], {"frame": {"duration": 0}, "mode": "immediate"}])])],
-        margin=dict(b=190))
+        margin=dict(b=250), height=820)
 
 
 def embeddings_heatmap(tokens: Sequence[str], matrix: torch.Tensor, text_number: int, lang: str) -> go.Figure:

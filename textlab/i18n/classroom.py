@@ -167,12 +167,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "{plain_loss:.2f} simples): o preenchimento pesa mais quando os tamanhos dos textos variam muito.",
     },
     "experiment.random_labels.conclusion": {
-        "en": "With random labels the loss only wanders between {random_low:.2f} and {random_high:.2f}, because "
-              "there is nothing to learn (this is why the notebook's Época 1/2/3 losses jump around), while with "
-              "the real labels it falls from {real_start:.2f} to {real_end:.2f}.",
-        "pt": "Com rótulos aleatórios a perda só oscila entre {random_low:.2f} e {random_high:.2f}, porque não há "
-              "nada a aprender (por isso as perdas das Épocas 1/2/3 do notebook pulam), enquanto com os rótulos "
-              "reais ela cai de {real_start:.2f} para {real_end:.2f}.",
+        "en": "With random labels the loss only wanders between {random_low:.2f} and {random_high:.2f}, around 1 "
+              "(the variance of the random labels themselves), because there is nothing to learn: this is why the "
+              "notebook's Época 1/2/3 losses jump around, while with the real labels it falls from "
+              "{real_start:.2f} to {real_end:.2f}.",
+        "pt": "Com rótulos aleatórios a perda só oscila entre {random_low:.2f} e {random_high:.2f}, em torno de 1 "
+              "(a variância dos próprios rótulos aleatórios), porque não há nada a aprender: é por isso que as "
+              "perdas das Épocas 1/2/3 do notebook pulam, enquanto com os rótulos reais ela cai de "
+              "{real_start:.2f} para {real_end:.2f}.",
     },
     "experiment.random_labels.unclear": {
         "en": "This time the two curves did not separate clearly (real labels: {real_start:.2f} → {real_end:.2f}; "
@@ -276,6 +278,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "tour.step_of": {"en": "Tour: step {number} of {total}", "pt": "Tour: passo {number} de {total}"},
     "tour.next": {"en": "Next", "pt": "Próximo"},
     "tour.back": {"en": "Back", "pt": "Voltar"},
+    "tour.end": {"en": "End the tour", "pt": "Encerrar o tour"},
+    "tour.start": {"en": "Start the guided tour", "pt": "Começar o tour guiado"},
+    "tour.open_page": {"en": "Open the {page} page", "pt": "Abrir a página {page}"},
+    "tour.intro": {
+        "en": "The tour walks through the pages in order (text → ids → padded batches → training → embeddings), "
+              "with a short explanation at each step.",
+        "pt": "O tour percorre as páginas em ordem (texto → ids → lotes preenchidos → treino → embeddings), "
+              "com uma explicação curta em cada passo.",
+    },
     "tour.texts.title": {"en": "Texts are the only input", "pt": "Os textos são a única entrada"},
     "tour.texts.text": {
         "en": "The model sees nothing but the texts listed here, one example per line, with a label when the "

@@ -134,8 +134,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.sentence": {"en": "Sentence", "pt": "Frase"},
     "vocabpage.sentence_default": {"en": "PyTorch is incrível", "pt": "PyTorch é muito incrível"},
     "vocabpage.chips_caption": {
-        "en": "{count} tokens, {unknown} unknown (orange, dashed): they all get the id of <UNK>, 1.",
-        "pt": "{count} tokens, {unknown} desconhecidos (laranja, tracejados): todos recebem o id de <UNK>, 1.",
+        "en": "Tokens: {count}; unknown: {unknown} (orange, dashed), all with the id of <UNK>, 1.",
+        "pt": "Tokens: {count}; desconhecidos: {unknown} (laranja, tracejados), todos com o id de <UNK>, 1.",
     },
     "vocabpage.oov": {"en": "Words the model has never seen", "pt": "Palavras que o modelo nunca viu"},
     "vocabpage.oov_validation": {
@@ -160,8 +160,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.oov_help": {"en": "Share of the held-out tokens that become <UNK>.",
                            "pt": "Parte dos tokens separados que vira <UNK>."},
     "vocabpage.oov_caption": {
-        "en": "{unknown} of {tokens} tokens in {texts} held-out texts become <UNK>. The most frequent:",
-        "pt": "{unknown} de {tokens} tokens em {texts} textos separados viram <UNK>. Os mais frequentes:",
+        "en": "Become <UNK>: {unknown} of {tokens} tokens (held-out texts: {texts}). The most frequent:",
+        "pt": "Viram <UNK>: {unknown} de {tokens} tokens (textos separados: {texts}). Os mais frequentes:",
     },
     # Batches page
     "batchpage.intro": {
@@ -175,7 +175,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.batches": {"en": "Batches per epoch", "pt": "Lotes por época"},
     "batchpage.batches_help": {"en": "{texts} training texts divided into batches.",
                                "pt": "{texts} textos de treino divididos em lotes."},
-    "batchpage.padding_overall": {"en": "Padding (these settings)", "pt": "Preenchimento (estas configurações)"},
+    "batchpage.padding_overall": {"en": "Padding now", "pt": "Preenchimento atual"},
     "batchpage.padding_help": {
         "en": "Share of all cells in the epoch's batches that are <PAD>: computation spent on nothing.",
         "pt": "Parte de todas as células dos lotes da época que é <PAD>: computação gasta com nada.",

@@ -109,8 +109,8 @@ def samples() -> None:
     """The bundled samples, each with its description, and a Load button."""
     if st.session_state.get(SAMPLE) not in SAMPLES:
         st.session_state[SAMPLE] = next(iter(SAMPLES))
-    name = st.selectbox(tr("datapage.sample"), list(SAMPLES), key=SAMPLE,
-                        format_func=lambda sample: tr(SAMPLES[sample].title_key))
+    titles = {name: tr(sample.title_key) for name, sample in SAMPLES.items()}
+    name = st.selectbox(tr("datapage.sample"), list(SAMPLES), key=SAMPLE, format_func=titles.get)
     st.caption(tr(SAMPLES[name].description_key))
     st.button(tr("datapage.load_sample"), on_click=_load_sample, icon=":material/download:")
 

@@ -154,13 +154,13 @@ def map_section(source: ModelSource) -> None:
     history = source.history
     snapshots = history.snapshots()
     tracked = len(history.tokens)
-    left, middle, right = st.columns([1, 1, 2])
+    left, middle, right = st.columns([1, 2, 2])
     dims = left.segmented_control(tr("emb.map.dims"), (2, 3), default=2, key="emb_dims", required=True,
                                   format_func=lambda value: f"{value}D")
-    colour_options = ["frequency"] + (["label"] if source.run.label_mode != "random" else [])
-    colour_by = middle.selectbox(tr("emb.map.colour_by"), colour_options, index=len(colour_options) - 1,
-                                 key="emb_colour",
-                                 format_func=lambda value: tr(f"emb.map.colour.{value}"))
+    colour_names = {value: tr(f"emb.map.colour.{value}")
+                    for value in ["frequency"] + (["label"] if source.run.label_mode != "random" else [])}
+    colour_by = middle.selectbox(tr("emb.map.colour_by"), list(colour_names), index=len(colour_names) - 1,
+                                 key="emb_colour", format_func=colour_names.get)
     shown = tracked if tracked <= 2 else right.slider(tr("emb.map.shown"), 2, tracked, min(DEFAULT_SHOWN, tracked),
                                                       key="emb_shown", help=tr("emb.map.shown_help"))
     frames = [snapshot.weights[:shown] for snapshot in snapshots]

@@ -21,6 +21,7 @@ from textlab.ui.observers import new_run_observers
 
 LANG, CONFIG, DATASET, DATA_TEXT, DATA_SOURCE, URL_PROBLEMS = (
     "lang", "config", "dataset", "data_text", "data_source", "url_problems")
+JOB = "job"
 # A closed tab's job gets this long to be picked up again (a reconnect) before it is stopped.
 RELEASE_GRACE_SECONDS = 90.0
 
@@ -145,13 +146,15 @@ def _session_jobs() -> SessionJobs:
 
 
 def current_job() -> TrainingJob | None:
-    """This session's job, if any; marks it as still watched."""
-    holder = _session_jobs()
-    if holder.current is None and "job" in st.session_state:
-        holder.current = st.session_state["job"]  # the session reconnected: adopt its job again
-    if holder.current is not None:
-        holder.current.touch()
-    return holder.current
+    """This session's job, if any; marks it as still watched.
+
+    Session state holds it; the session-scoped holder only lets the session's release stop it.
+    """
+    job = st.session_state.get(JOB)
+    if job is not None:
+        _session_jobs().current = job  # after a reconnect the holder is a new one: register again
+        job.touch()
+    return job
 
 
 def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool = False) -> TrainingJob:
@@ -167,7 +170,7 @@ def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool
         job.step()  # before the thread starts, so not even a second batch can slip through
     job.start()
     _session_jobs().current = job
-    st.session_state["job"] = job
+    st.session_state[JOB] = job
     return job
 
 
@@ -177,4 +180,4 @@ def clear_job() -> None:
     if job is not None:
         job.stop()
     _session_jobs().current = None
-    st.session_state.pop("job", None)
+    st.session_state.pop(JOB, None)

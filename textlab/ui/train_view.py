@@ -14,6 +14,7 @@ from textlab.figures.loss import DEFAULT_SMOOTHING, X_AXES, loss_figure, panel_m
 from textlab.jobs import JobSnapshot, TrainingJob
 from textlab.training_defaults import size_tier, suggested_config
 from textlab.ui import state
+from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
@@ -166,7 +167,7 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
                          steps_per_epoch=started.steps_per_epoch if started else 1, metrics=metrics,
                          x_axis=x_axis, smoothing=smoothing, lang=lang,
                          waiting=snapshot is not None and snapshot.is_active)
-    st.plotly_chart(figure, key="train_loss_chart", config={"displaylogo": False})
+    show_figure(figure, key="train_loss_chart", config={"displaylogo": False})
     if started is not None and started.label_mode == "random":
         st.caption(tr("train.random_labels"))
     elif started is not None and not metrics:

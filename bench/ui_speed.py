@@ -1,0 +1,275 @@
+"""The Train page's speed, measured in Chromium against a `streamlit run app.py` this script starts.
+
+1. Click to first loss point: from the click on Train to the first point drawn in the plotly
+   chart, for the notebook's three texts (target <= 1.5 s). Timed inside the page.
+2. Chart refresh while a 10k-text run trains (the B2W reviews, uploaded through the Data page, with
+   the Train page's suggested settings): the intervals between changes of the drawn point count
+   (target: at least one refresh a second).
+3. Training speed through the page vs a plain script: the notebook's texts and model for many
+   epochs, as steps per second (target: the page reaches >= 90% of the plain textlab loop).
+
+    python -m bench.ui_speed [--repeats 3]
+
+Needs Debian's Chromium (/usr/bin/chromium, or TEXTLAB_CHROMIUM) and playwright; never `playwright install`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+
+from bench.common import SHARED_DATA
+from textlab.config import TrainConfig
+from textlab.data import read_pasted
+from textlab.events import Step
+from textlab.jobs import SlotPool, warm_up
+from textlab.samples import sample_bytes
+from textlab.training import TrainingRun
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("TEXTLAB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+B2W = SHARED_DATA / "b2w-rating-train-10k.csv"
+SPEED_EPOCHS = 3000  # the notebook's 3 texts, 2 batches an epoch: 6,000 steps
+POINT_COUNT = ("() => [...document.querySelectorAll('.js-plotly-plot')]"
+               ".flatMap(e => (e.data || []).map(t => (t.y || []).length)).reduce((a, b) => a + b, 0)")
+TIMEOUT_MS = 120_000
+
+# Timed in the page: the click (captured before Streamlit sees it), then every change of the point count.
+PROBE = """() => {
+  window.__clickAt = null; window.__changes = [];
+  document.addEventListener('click', e => {
+    if (e.target.closest('.st-key-train_start')) window.__clickAt = performance.now();
+  }, true);
+  const count = POINT_COUNT;
+  let last = count();
+  const watch = () => {
+    const now = count();
+    if (now !== last) { window.__changes.push([performance.now(), now]); last = now; }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}""".replace("POINT_COUNT", POINT_COUNT)
+
+
+@contextmanager
+def streamlit_server() -> Iterator[str]:
+    """`streamlit run app.py` on a free port, with a throw-away run store; yields its URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data_dir = tempfile.mkdtemp(prefix="textlab-bench-")
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+               str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "TEXTLAB_DATA_DIR": data_dir},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                sys.exit("streamlit did not start")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_for_app(page) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+
+
+def click(page, key: str) -> None:
+    page.locator(f".st-key-{key} button:visible").click()
+
+
+def open_train_page(browser, url: str, query: str = "") -> object:
+    """A fresh session on the Train page (the entry point first, so the navigation is known)."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US").new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{url}/?lang=en")
+    wait_for_app(page)
+    page.goto(f"{url}/train?lang=en{query}")
+    wait_for_app(page)
+    return page
+
+
+def close(page) -> None:
+    page.context.close()
+
+
+# 1. Click to first point
+
+
+def click_to_first_point(browser, url: str) -> float:
+    """Seconds from the click on Train to the first loss point in the chart (notebook's texts)."""
+    page = open_train_page(browser, url)
+    page.evaluate(PROBE)
+    click(page, "train_start")
+    page.wait_for_function("() => window.__changes.length > 0 && window.__clickAt !== null")
+    seconds = (page.evaluate("() => window.__changes[0][0] - window.__clickAt")) / 1000
+    wait_for_app(page)
+    close(page)
+    return seconds
+
+
+# 2. Refreshes while a 10k-text run trains
+
+
+def refresh_intervals(browser, url: str, watch_seconds: float) -> tuple[list[float], str]:
+    """Intervals (s) between chart updates during a B2W 10k run, and the run's status afterwards."""
+    page = open_train_page(browser, url)
+    page.goto(f"{url}/data?lang=en")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Upload").click()
+    page.locator("input[type='file']").set_input_files(str(B2W))
+    page.get_by_text(re.compile("10,000|10000")).first.wait_for()
+    wait_for_app(page)
+    # Within the same session (a new URL would be a new session without the uploaded data).
+    page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Train").click()
+    wait_for_app(page)
+    click(page, "train_suggest")
+    wait_for_app(page)
+    page.evaluate(PROBE)
+    click(page, "train_start")
+    page.wait_for_function("() => window.__changes.length > 0")
+    page.wait_for_timeout(watch_seconds * 1000)
+    changes = page.evaluate("() => window.__changes")
+    click(page, "train_stop")
+    wait_for_app(page)
+    status = page.locator("[data-testid='stAlert']").first.inner_text()
+    close(page)
+    times = [at / 1000 for at, _ in changes]
+    return [later - earlier for earlier, later in zip(times, times[1:], strict=False)], status
+
+
+# 3. Steps per second
+
+
+def notebook_texts() -> list[str]:
+    return read_pasted(sample_bytes("notebook").decode("utf-8")).texts
+
+
+def notebook_script_rate(epochs: int) -> float:
+    """The notebook's own loop (DataLoader + pad_sequence, SimpleModel, Adam, random labels)."""
+    texts = notebook_texts()
+    token2idx = {"<PAD>": 0, "<UNK>": 1}
+    for text in texts:
+        for token in text.split():
+            token2idx.setdefault(token, len(token2idx))
+    encoded = [[token2idx.get(token, 1) for token in text.split()] for text in texts]
+    loader = DataLoader(encoded, batch_size=2, shuffle=True,
+                        collate_fn=lambda x: nn.utils.rnn.pad_sequence([torch.tensor(s) for s in x], batch_first=True))
+    embedding, linear = nn.Embedding(len(token2idx), 10), nn.Linear(10, 1)
+    parameters = [*embedding.parameters(), *linear.parameters()]
+    criterion, optimizer = nn.MSELoss(), torch.optim.Adam(parameters, lr=0.001)
+    steps, started = 0, time.perf_counter()
+    for _ in range(epochs):
+        for batch in loader:
+            labels = torch.randn(batch.size(0), 1)
+            loss = criterion(linear(embedding(batch).mean(dim=1)), labels)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            steps += 1
+        loss.item()
+    return steps / (time.perf_counter() - started)
+
+
+def textlab_script_rate(epochs: int) -> float:
+    """The same run through textlab's loop in a plain script: what the page's job runs."""
+    run = TrainingRun(TrainConfig(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")))
+    steps = [event for event in run.events() if isinstance(event, Step)]
+    return len(steps) / steps[-1].seconds
+
+
+def page_rate(browser, url: str, epochs: int) -> float:
+    """The same run started with the Train button, the chart refreshing meanwhile; read from the page."""
+    page = open_train_page(browser, url, f"&epochs={epochs}")
+    click(page, "train_start")
+    finished = page.get_by_text(re.compile(r"Finished: .* steps/s\)"))
+    finished.wait_for()
+    rate = re.search(r"\(([\d,.]+) steps/s\)", finished.inner_text()).group(1)
+    close(page)
+    return float(rate.replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--watch", type=float, default=12.0, help="seconds to watch the 10k run's chart")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium; never `playwright install`)")
+    if not B2W.exists():
+        sys.exit(f"benchmark data not found: {B2W} (it lives in the workplace's shared/data)")
+    from playwright.sync_api import sync_playwright
+
+    # The plain scripts use the torch threads a job gets, so only the page's presence differs.
+    torch.set_num_threads(SlotPool().threads_per_job)
+    warm_up()
+    print(f"{os.cpu_count()} CPUs, torch threads per job {torch.get_num_threads()}; medians of {args.repeats}")
+    with streamlit_server() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+        print("\n1. Click on Train -> first loss point drawn, notebook's 3 texts (target <= 1.5 s)")
+        cold = click_to_first_point(browser, url)  # the server's first run
+        warm = statistics.median(click_to_first_point(browser, url) for _ in range(args.repeats))
+        print(f"  first run of a fresh server  {cold:6.3f} s")
+        print(f"  later runs (median)          {warm:6.3f} s   {'met' if warm <= 1.5 else 'MISSED'}")
+
+        print(f"\n2. Chart refreshes while the B2W 10k reviews train (suggested settings), watched {args.watch:g} s")
+        intervals, status = refresh_intervals(browser, url, args.watch)
+        if intervals:
+            ordered = sorted(intervals)
+            p90 = ordered[int(0.9 * (len(ordered) - 1))]
+            print(f"  {len(intervals) + 1} refreshes: median interval {statistics.median(intervals):.2f} s, "
+                  f"90th percentile {p90:.2f} s, longest {max(intervals):.2f} s; "
+                  f"{len(intervals) / sum(intervals):.2f} refreshes/s   {'met' if p90 <= 1.0 else 'MISSED'}")
+        else:
+            print("  MISSED: the chart changed only once")
+        print(f"  the run afterwards: {status}")
+
+        print(f"\n3. Steps/s, notebook's texts and model, {SPEED_EPOCHS} epochs ({2 * SPEED_EPOCHS} steps), "
+              "interleaved (target: page >= 0.90x the textlab script)")
+        rates: dict[str, list[float]] = {"notebook loop, plain script": [], "textlab loop, plain script": [],
+                                         "textlab job, through the page": []}
+        for _ in range(args.repeats):
+            rates["notebook loop, plain script"].append(notebook_script_rate(SPEED_EPOCHS))
+            rates["textlab loop, plain script"].append(textlab_script_rate(SPEED_EPOCHS))
+            rates["textlab job, through the page"].append(page_rate(browser, url, SPEED_EPOCHS))
+        medians = {name: statistics.median(values) for name, values in rates.items()}
+        reference = medians["textlab loop, plain script"]
+        for name, rate in medians.items():
+            print(f"  {name:<30} {rate:8.0f} steps/s   {rate / reference:5.2f}x of the textlab script")
+        ratio = medians["textlab job, through the page"] / reference
+        print(f"  page / script {ratio:.2f}x: {'met' if ratio >= 0.9 else 'MISSED'}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""The embedding map in a real browser: after a short run, one point per token and an epoch slider that moves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_for_app
+from tests.conftest import NOTEBOOK_TEXTS
+
+EPOCHS = 6
+MAP = ".st-key-emb_map .js-plotly-plot"
+POSITIONS = f"() => JSON.stringify(document.querySelector('{MAP}').data.map(trace => [trace.x, trace.y]))"
+
+
+@pytest.mark.browser
+def test_epoch_slider_moves_the_tokens_after_a_short_run(page) -> None:
+    page.goto(f"/train?epochs={EPOCHS}")
+    wait_for_app(page)
+    start = page.locator(".st-key-train_start button")
+    if start.count() == 0:
+        pytest.skip("the Train page has no Train button (key train_start) to start a run with")
+    start.first.click()
+    wait_for_app(page)
+    # Navigating inside the app keeps the session (and its run); a new URL would start a new session.
+    page.locator("[data-testid='stSidebarNav'] a[href$='/embeddings']").click()
+    wait_for_app(page)
+    page.wait_for_function(
+        f"() => {{ const g = document.querySelector('{MAP}');"
+        f" return g && g._transitionData && g._transitionData._frames.length === {EPOCHS + 1}; }}",
+        timeout=90_000)
+    tokens = len({token for text in NOTEBOOK_TEXTS for token in text.split()}) + 2  # + <PAD> and <UNK>
+    shown = page.evaluate(f"() => document.querySelector('{MAP}').data.reduce((n, t) => n + t.x.length, 0)")
+    assert shown == tokens
+    assert f"epoch {EPOCHS}" in page.evaluate(f"() => document.querySelector('{MAP}').layout.title.text")
+    screenshot(page, "embeddings-map")
+
+    before = page.evaluate(POSITIONS)
+    rail = page.locator(".st-key-emb_map .slider-rail-touch-rect")
+    rail.scroll_into_view_if_needed()
+    box = rail.bounding_box()
+    rail.click(position={"x": 4, "y": box["height"] / 2})  # the left end of the slider: epoch 0
+    page.wait_for_function(f"before => ({POSITIONS})() !== before", arg=before, timeout=30_000)
+    page.wait_for_function(f"() => document.querySelector('{MAP}').layout.title.text.includes('Epoch 0')",
+                           timeout=30_000)
+    shown_after = page.evaluate(f"() => document.querySelector('{MAP}').data.reduce((n, t) => n + t.x.length, 0)")
+    assert shown_after == tokens
+    screenshot(page, "embeddings-map-epoch-0")

@@ -1,0 +1,116 @@
+"""The embeddings page with no run, a finished run and a running (paused) one."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import sentiment_texts
+from tests.pages.helpers import APP, all_text, open_page
+from textlab.config import TrainConfig
+from textlab.data import Dataset
+from textlab.jobs import SlotPool, TrainingJob
+from textlab.snapshots import EmbeddingHistory
+
+CONFIG = TrainConfig(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
+
+
+def open_with_job(job: TrainingJob, lang: str = "en") -> AppTest:
+    """The page of a session whose job is ``job`` (as after a reconnect: state.current_job adopts it)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.session_state["job"] = job
+    at.run()
+    at.switch_page("pages/embeddings.py")
+    at.run()
+    return at
+
+
+def map_spec(at: AppTest) -> dict:
+    charts = [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("emb_map")]
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def point_count(traces: list[dict]) -> int:
+    return sum(len(trace["x"]) for trace in traces)
+
+
+def sentiment_dataset() -> Dataset:
+    texts, labels = sentiment_texts()
+    return Dataset(texts=tuple(texts), labels=tuple(("neg", "pos")[label] for label in labels),
+                   label_kind="categorical", label_names=("neg", "pos"))
+
+
+@pytest.fixture(scope="module")
+def finished_job() -> TrainingJob:
+    job = TrainingJob(CONFIG, sentiment_dataset(), SlotPool(1), [EmbeddingHistory()]).start()
+    assert job.join(timeout=60)
+    assert job.snapshot().state == "finished"
+    return job
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_before_any_run_it_shows_untrained_embeddings_and_says_so(lang) -> None:
+    at = open_page("embeddings", lang=lang)
+    assert not at.exception
+    notice = " ".join(info.value for info in at.info)
+    assert ("UNTRAINED" if lang == "en" else "NÃO TREINADOS") in notice
+    spec = map_spec(at)
+    assert "frames" not in spec or not spec["frames"]
+    assert point_count(spec["data"]) == 11  # the notebook's 9 words + <PAD> + <UNK>
+
+
+def test_after_a_finished_run_the_map_has_a_frame_per_epoch(finished_job) -> None:
+    at = open_with_job(finished_job)
+    assert not at.exception
+    assert any("finished after 3 epochs" in success.value for success in at.success)
+    spec = map_spec(at)
+    shown = at.slider(key="emb_shown").value
+    assert point_count(spec["data"]) == shown
+    assert len(spec["frames"]) == CONFIG.epochs + 1
+    assert all(point_count(frame["data"]) == shown for frame in spec["frames"])
+    text = all_text(at)
+    assert "1 · Token ids [16," in text and "Confusion" not in text  # the confusion matrix is a chart
+    assert "Where the model goes wrong" in text
+
+
+def test_finished_run_widgets_work(finished_job) -> None:
+    at = open_with_job(finished_job, lang="pt")
+    at.segmented_control(key="emb_dims").set_value(3).run()
+    assert not at.exception
+    spec = map_spec(at)
+    assert spec["data"][0]["type"] == "scatter3d"
+    at.number_input(key="emb_batch").set_value(2).run()
+    at.text_input(key="emb_predict_text").input("bom zzzqqq").run()
+    assert not at.exception
+    assert any("zzzqqq" in warning.value for warning in at.warning)
+    at.text_input(key="emb_predict_text").input("   ").run()
+    assert not at.exception
+    assert any("pelo menos um token" in error.value for error in at.error)
+
+
+def test_while_a_run_is_paused_the_page_shows_its_latest_snapshot() -> None:
+    history = EmbeddingHistory()
+    job = TrainingJob(CONFIG, sentiment_dataset(), SlotPool(1), [history])
+    job.pause()  # it prepares, records the initial weights, then waits before its first batch
+    job.start()
+    try:
+        deadline = time.monotonic() + 60
+        while (job.run is None or not len(history)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(history) == 1
+        at = open_with_job(job)
+        assert not at.exception
+        assert any("Training is running" in info.value for info in at.info)
+        spec = map_spec(at)
+        assert point_count(spec["data"]) == at.slider(key="emb_shown").value
+        assert not spec.get("frames")  # only the initial weights so far
+        assert "Epoch 0" in spec["layout"]["title"]["text"]
+        assert job.snapshot().state == "paused" and len(job.snapshot().steps) == 0  # the page did not train it
+    finally:
+        job.stop()
+        assert job.join(timeout=30)

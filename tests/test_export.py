@@ -1,0 +1,166 @@
+"""The exported script: plain PyTorch that, run on its own, prints the run's per-epoch losses again."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from textlab.config import TrainConfig
+from textlab.data import Dataset
+from textlab.events import EpochEnd, Finished
+from textlab.export import dataset_csv, export_script, export_zip
+from textlab.training import train
+from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
+
+TOLERANCE = 1e-6
+ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn"}
+NUMBER = r"(-?[\d.]+(?:e[-+]?\d+)?|nan|inf)"
+EPOCH_LINE = re.compile(rf"Epoch (\d+), Loss: {NUMBER}, mean loss of the epoch: {NUMBER}"
+                        rf"(?:, validation loss: {NUMBER})?")
+
+
+def _classification() -> Dataset:
+    texts, labels = sentiment_texts()
+    return Dataset(tuple(texts), tuple(("neg", "pos")[label] for label in labels), "categorical", ("neg", "pos"))
+
+
+def _regression() -> Dataset:
+    texts, labels = sentiment_texts(seed=1)
+    return Dataset(tuple(texts), tuple(str(label * 2 + 0.5) for label in labels), "numeric", ())
+
+
+def _numeric_classes() -> Dataset:
+    texts, labels = sentiment_texts(seed=2)
+    targets = tuple(str(label * 10 + index % 3) for index, label in enumerate(labels))  # "10" sorts after "2"
+    return Dataset(tuple(texts), targets, "numeric", ())
+
+
+NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
+CASES = {
+    # The notebook itself: random labels, SimpleModel, Adam 0.001, batches of 2.
+    "notebook": (TrainConfig(), NOTEBOOK),
+    "classification-masked-mean": (TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05,
+                                               batch_size=8, epochs=4), _classification()),
+    "regression-masked-mean-bucketing-plateau": (
+        TrainConfig(val_fraction=0.2, pooling="masked_mean", lr=0.05, batch_size=8, epochs=4, bucketing=True,
+                    lr_schedule="plateau"), _regression()),
+    "gru-attention-dropout-words-cosine-clip": (
+        TrainConfig(val_fraction=0.25, encoder="gru", pooling="attention", dropout=0.3, batch_size=8, epochs=3,
+                    tokenizer="words", lowercase=True, lr_schedule="cosine", grad_clip=0.5, max_size=8, min_freq=2,
+                    lr=0.01), _classification()),
+    "lstm-last-chars-sgd-step-early-stopping": (
+        TrainConfig(val_fraction=0.25, encoder="lstm", pooling="last", batch_size=16, epochs=8, optimizer="sgd",
+                    lr=2.0, lr_schedule="step", patience=1, tokenizer="chars", hidden_dim=8), _classification()),
+    "max-random-labels-adamw-vocab-all": (
+        TrainConfig(val_fraction=0.25, label_mode="random", pooling="max", optimizer="adamw", weight_decay=0.01,
+                    batch_size=5, epochs=3, vocab_from="all"), _classification()),
+    "plain-mean-dropout-numbers-as-classes-no-shuffle": (
+        TrainConfig(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
+        _numeric_classes()),
+}
+
+
+def _parse(output: str) -> list[tuple[int, float, float, float | None]]:
+    rows = []
+    for match in EPOCH_LINE.finditer(output):
+        epoch, last, mean, validation = match.groups()
+        rows.append((int(epoch), float(last), float(mean), None if validation is None else float(validation)))
+    return rows
+
+
+# Runs each exported script as its own __main__, one after another, in one fresh interpreter
+# (importing torch once instead of once per script). Nothing of textlab is importable there.
+DRIVER = """
+import runpy, sys
+for script in sys.argv[1:]:
+    print("=== " + script, flush=True)
+    sys.argv = [script]
+    runpy.run_path(script, run_name="__main__")
+"""
+
+
+@pytest.fixture(scope="module")
+def reproduced(tmp_path_factory) -> dict[str, tuple[list, list[EpochEnd], object]]:
+    """Every case trained here, and again by its exported script in a separate process."""
+    folder = tmp_path_factory.mktemp("export")
+    runs = {}
+    for name, (config, dataset) in CASES.items():
+        config = config.with_changes(device="cpu")
+        events = list(train(config, dataset))
+        runs[name] = ([event for event in events if isinstance(event, EpochEnd)], events[-1])
+        (folder / f"{name}.py").write_text(export_script(config, dataset, f"{name}.csv", "en", name), "utf-8")
+        (folder / f"{name}.csv").write_text(dataset_csv(dataset), "utf-8", newline="")
+    scripts = [str(folder / f"{name}.py") for name in CASES]
+    result = subprocess.run([sys.executable, "-I", "-c", DRIVER, *scripts], cwd=folder, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    outputs = result.stdout.split("=== ")[1:]
+    assert len(outputs) == len(CASES)
+    return {name: (_parse(output), *runs[name]) for name, output in zip(CASES, outputs, strict=True)}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_exported_script_prints_the_runs_losses(reproduced, name):
+    printed, epochs, end = reproduced[name]
+    assert isinstance(end, Finished)
+    assert [row[0] for row in printed] == [epoch.epoch for epoch in epochs]  # the same epochs, early stop too
+    for (_, last, mean, validation), epoch in zip(printed, epochs, strict=True):
+        assert abs(last - epoch.last_loss) <= TOLERANCE
+        assert abs(mean - epoch.train_loss) <= TOLERANCE
+        assert (validation is None) == (epoch.val_loss is None)
+        if validation is not None:
+            assert abs(validation - epoch.val_loss) <= TOLERANCE
+
+
+def test_the_cases_cover_what_they_claim(reproduced):
+    assert reproduced["lstm-last-chars-sgd-step-early-stopping"][2].reason == "early_stopping"
+    assert reproduced["classification-masked-mean"][1][-1].val_loss is not None
+    assert reproduced["notebook"][1][-1].val_loss is None
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_script_uses_plain_pytorch_and_the_standard_library(name):
+    config, dataset = CASES[name]
+    tree = ast.parse(export_script(config, dataset, "data.csv", "pt"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported <= ALLOWED_IMPORTS, imported - ALLOWED_IMPORTS
+    assert "textlab" not in imported
+
+
+def test_only_the_code_the_settings_need_is_written():
+    notebook = export_script(TrainConfig(), NOTEBOOK, "d.csv")
+    assert "class SimpleModel" in notebook and "torch.manual_seed(SEED)" in notebook
+    assert "GRU" not in notebook and "evaluate" not in notebook and "scheduler" not in notebook
+    gru = export_script(*CASES["gru-attention-dropout-words-cosine-clip"][:1], _classification(), "d.csv")
+    assert "nn.GRU(" in gru and "AttentionPooling" in gru and "clip_grad_norm_" in gru and "re.findall" in gru
+
+
+def test_the_script_speaks_the_chosen_language():
+    portuguese = export_script(TrainConfig(), NOTEBOOK, "dados.csv", "pt", "#1")
+    english = export_script(TrainConfig(), NOTEBOOK, "data.csv", "en", "#1")
+    assert "Época {epoch}, Perda:" in portuguese and "# Dados:" in portuguese
+    assert "Epoch {epoch}, Loss:" in english and "# Data:" in english
+
+
+def test_data_csv_keeps_every_text_exactly():
+    dataset = Dataset(("vírgula, aqui", 'aspas "duplas"', "duas\nlinhas", "  espaços  "), ("1", "2", "3", "4"),
+                      "numeric", ())
+    rows = list(csv.DictReader(io.StringIO(dataset_csv(dataset), newline="")))
+    assert [row["text"] for row in rows] == list(dataset.texts)
+    assert [row["label"] for row in rows] == list(dataset.labels)
+    assert list(csv.reader(io.StringIO(dataset_csv(NOTEBOOK))))[0] == ["text"]
+
+
+def test_the_zip_holds_the_script_and_its_data():
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(TrainConfig(), NOTEBOOK, "run-4", "en", "#4")))
+    assert sorted(archive.namelist()) == ["run-4-data.csv", "run-4.py"]
+    assert "'run-4-data.csv'" in archive.read("run-4.py").decode()
+    assert archive.read("run-4-data.csv").decode() == dataset_csv(NOTEBOOK)

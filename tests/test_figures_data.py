@@ -1,0 +1,123 @@
+"""Figures of the Data and Batches pages: plain data in, plotly figures out (asserted on fig.data)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from textlab.batching import EncodedTexts, PaddingStats
+from textlab.figures.batches import (
+    MAX_LABELLED_CELLS,
+    MAX_LABELLED_COLUMNS,
+    MAX_ROWS,
+    batch_heatmap,
+    padding_comparison,
+    padding_per_batch,
+)
+from textlab.figures.data import MAX_BARS, label_figure, length_bins, length_histogram
+from textlab.i18n import t
+
+XSS = '<img src=x onerror="window.__xss=1">'
+
+
+def test_length_bins_count_lengths_from_the_first_bin() -> None:
+    assert length_bins(torch.tensor([3, 5, 3, 4]), 1, 3) == ([3, 4, 5], [2, 1, 1])
+    assert length_bins(torch.tensor([0, 9, 10, 25]), 10) == ([0, 10, 20], [2, 1, 1])
+    assert length_bins(torch.tensor([], dtype=torch.long), 1) == ([], [])
+
+
+def test_length_histogram_shows_lengths_beside_padded_widths() -> None:
+    lengths, padded = torch.tensor([4, 5, 3]), torch.tensor([5, 5, 3])
+    figure = length_histogram(lengths, padded, batch_size=2, pad_fraction=1 / 13, lang="en")
+    real, after_padding = figure.data
+    assert list(real.x) == ["3", "4", "5"] and list(real.y) == [1, 1, 1]
+    assert list(after_padding.x) == ["3", "4", "5"] and list(after_padding.y) == [1, 0, 2]
+    assert "8%" in figure.layout.title.text and "2" in figure.layout.title.text
+    assert figure.layout.xaxis.title.text == t("datafig.tokens_per_text", "en")
+
+
+def test_length_histogram_leaves_out_held_out_texts_and_bins_long_texts() -> None:
+    lengths = torch.arange(1, 1001)
+    padded = torch.where(lengths % 2 == 0, lengths, torch.tensor(-1))
+    real, after_padding = length_histogram(lengths, padded, 2, 0.0, "pt").data
+    assert len(real.x) <= MAX_BARS
+    assert sum(real.y) == 1000
+    assert sum(after_padding.y) == 500
+    assert real.name == t("datafig.real_length", "pt")
+
+
+def test_label_figure_draws_a_bar_per_label_with_user_text_escaped() -> None:
+    figure = label_figure(["neg", XSS], [3, 1], numeric=False, lang="en")
+    (bars,) = figure.data
+    assert list(bars.y) == [3, 1]
+    assert bars.x[0] == "neg"
+    assert "<img" not in bars.x[1] and "&lt;img" in bars.x[1]
+
+
+def test_label_figure_turns_many_numbers_into_a_histogram() -> None:
+    labels = [str(value / 10) for value in range(100)]
+    (histogram,) = label_figure(labels, [2] * 100, numeric=True, lang="en").data
+    assert histogram.type == "histogram"
+    assert len(histogram.x) == 200
+
+
+def _batch(sequences: list[list[int]]):
+    return EncodedTexts.from_lists(sequences).collate(torch.arange(len(sequences)))
+
+
+def test_batch_heatmap_separates_real_ids_from_pad_cells() -> None:
+    batch = _batch([[2, 3, 4, 5], [6, 1]])
+    tokens = [["exemplo", "de", "texto", "1"], ["mais", "palavra"]]
+    real, pad = batch_heatmap(batch.ids, batch.mask, tokens, [0, 1], "en").data
+    assert [list(row) for row in real.z] == [[2, 3, 4, 5], [6, 1, None, None]]
+    assert [list(row) for row in pad.z] == [[None] * 4, [None, None, 0, 0]]
+    assert [list(row) for row in real.text] == [["2", "3", "4", "5"], ["6", "1", "", ""]]
+    assert [list(row) for row in pad.text] == [["", "", "", ""], ["", "", "0", "0"]]
+    assert pad.colorscale[0][1] != real.colorscale[0][1] and pad.colorscale[-1][1] != real.colorscale[-1][1]
+    assert list(real.y) == [t("batchfig.row", "en", row=1), t("batchfig.row", "en", row=2)]
+
+
+def test_batch_heatmap_hover_names_the_token_escaped_and_unknown_ones() -> None:
+    batch = _batch([[2, 1], [3]])
+    hover = batch_heatmap(batch.ids, batch.mask, [["ok", XSS], ["<script>"]], [4, 7], "en").data[0].hovertext
+    assert "ok" in hover[0][0] and "id: 2" in hover[0][0] and "row 5" in hover[0][0]
+    assert "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in hover[0][1]
+    assert "&lt;UNK&gt;" in hover[0][1]
+    assert "&lt;script&gt;" in hover[1][0]
+    assert "&lt;PAD&gt;" in hover[1][1]
+    assert not any("<img" in cell or "<script" in cell for row in hover for cell in row)
+
+
+def test_batch_heatmap_crops_a_large_batch_and_says_so() -> None:
+    sequences = [[2] * 300 for _ in range(MAX_ROWS + 6)]
+    batch = _batch(sequences)
+    tokens = [["w"] * 300 for _ in sequences]
+    figure = batch_heatmap(batch.ids, batch.mask, tokens[:MAX_ROWS], list(range(len(sequences))), "en")
+    real = figure.data[0]
+    assert len(real.z) == MAX_ROWS and len(real.z[0]) < 300
+    assert real.text is None  # too many cells to print ids in them
+    assert f"({MAX_ROWS + 6} × 300)" in figure.layout.title.text
+    assert "<sup>" in figure.layout.title.text
+
+
+@pytest.mark.parametrize(("rows", "width", "labelled"), [
+    (MAX_LABELLED_CELLS // MAX_LABELLED_COLUMNS, MAX_LABELLED_COLUMNS, True),
+    (MAX_LABELLED_CELLS // MAX_LABELLED_COLUMNS + 1, MAX_LABELLED_COLUMNS, False),
+    (1, MAX_LABELLED_COLUMNS + 1, False),
+])
+def test_batch_heatmap_prints_ids_only_while_cells_are_few(rows, width, labelled) -> None:
+    batch = _batch([[2] * width for _ in range(rows)])
+    figure = batch_heatmap(batch.ids, batch.mask, [["w"] * width] * rows, list(range(rows)), "en")
+    assert (figure.data[0].text is not None) == labelled
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_padding_figures_show_the_shares(lang) -> None:
+    without, with_bucketing = PaddingStats((0.5, 0.9), 70, 100), PaddingStats((0.1, 0.2), 15, 100)
+    (bars,) = padding_comparison(without, with_bucketing, lang).data
+    assert list(bars.y) == [0.7, 0.15]
+    assert list(bars.x) == [t("batchfig.bucketing_off", lang), t("batchfig.bucketing_on", lang)]
+    (per_batch,) = padding_per_batch(without, current=1, lang=lang).data
+    assert list(per_batch.y) == [0.5, 0.9]
+    assert per_batch.marker.color[0] != per_batch.marker.color[1]
+    assert "&lt;PAD&gt;" in padding_comparison(without, with_bucketing, lang).layout.yaxis.title.text

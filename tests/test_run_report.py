@@ -1,0 +1,64 @@
+"""What the Train page says about a job: its status sentence, progress, history rows and changed settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from textlab.config import TrainConfig
+from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
+from textlab.jobs import JobSnapshot
+from textlab.run_report import describe_changes, epoch_rows, format_seconds, progress_text, status
+
+STARTED = RunStarted("cpu", 13, 3, 0, 2, 6, "random", 1)
+STEPS = tuple(Step(index // 2 + 1, index + 1, 0.5, 0.001, (index + 1) * 0.5) for index in range(4))
+
+
+def snapshot(state, end=None, steps=STEPS, started=STARTED, position=None, rate=2.0) -> JobSnapshot:
+    return JobSnapshot(1, state, TrainConfig(), started, steps, (), end, position, rate)
+
+
+def test_every_state_has_a_sentence_in_both_languages():
+    cases = [snapshot("queued", started=None, steps=(), position=3), snapshot("running"), snapshot("paused"),
+             snapshot("stopped", Stopped()), snapshot("finished", Finished("completed", 3)),
+             snapshot("finished", Finished("early_stopping", 2)),
+             snapshot("failed", Failed("diverged", "training.diverged", {"step": 4, "lr": 10.0, "suggested": 1.0}))]
+    for case in cases:
+        english, portuguese = status(case, "en")[1], status(case, "pt")[1]
+        assert english and portuguese and english != portuguese
+    assert status(None, "en") == ("info", "No run yet: press Train.")
+
+
+def test_status_details():
+    assert status(snapshot("queued", started=None, steps=(), position=3), "en")[1].startswith("Queued, position 3")
+    assert status(snapshot("running", started=None, steps=()), "en")[1].startswith("Preparing")
+    assert "step 4" in status(snapshot("paused"), "en")[1]
+    level, sentence = status(snapshot("finished", Finished("completed", 3)), "en")
+    assert level == "success" and "4 steps in 2.0 s (2.0 steps/s)" in sentence
+    level, sentence = status(snapshot("failed", Failed("diverged", "training.diverged",
+                                                        {"step": 4, "lr": 10.0, "suggested": 1.0})), "pt")
+    assert level == "error" and "passo 4" in sentence and "Tente 1" in sentence
+    assert "early" in status(snapshot("finished", Finished("early_stopping", 2)), "en")[1]
+
+
+def test_progress_text():
+    assert progress_text(snapshot("running"), "en") == "Step 4 of 6 · epoch 2 of 3"
+    assert progress_text(snapshot("queued", started=None, steps=()), "pt") == "Passo 0 de 0 · época 0 de 3"
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2 s"), (65, "1m 05s"), (7380, "2h 03m")])
+def test_format_seconds(seconds, text):
+    assert format_seconds(seconds) == text
+
+
+def test_epoch_rows_have_translated_columns_and_only_present_values():
+    epochs = [EpochEnd(1, 0.9, 0.8, 0.7, {"accuracy": 0.5, "macro_f1": 0.4}, 1.234)]
+    (row,) = epoch_rows(epochs, ("accuracy", "macro_f1"), "pt")
+    assert row == {"Época": 1, "Perda de treino (média)": 0.9, "Perda do último lote": 0.8,
+                   "Perda de validação": 0.7, "Acurácia": 0.5, "F1 macro": 0.4, "Segundos": 1.23}
+    (plain,) = epoch_rows([EpochEnd(1, 0.9, 0.8, None)], (), "en")
+    assert "Validation loss" not in plain
+
+
+def test_describe_changes():
+    assert describe_changes({"lr": (0.001, 0.01), "epochs": (3, 10)}) == "lr 0.001 → 0.01, epochs 3 → 10"
+    assert describe_changes({}) == ""

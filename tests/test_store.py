@@ -1,0 +1,283 @@
+"""The run store: round trip, recording while training, concurrency, restarts, migration and deletion."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+
+import pytest
+
+from textlab.config import TrainConfig
+from textlab.control import Control
+from textlab.data import Dataset
+from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
+from textlab.jobs import SlotPool, TrainingJob
+from textlab.recorder import RunRecorder, recorded_train
+from textlab.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, data_dir
+
+STARTED = RunStarted("cpu", 12, 3, 1, 2, 6, "classification", 2)
+LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas"), ("pos", "neg", "pos", "neg"),
+                   "categorical", ("neg", "pos"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "data") as opened:
+        yield opened
+
+
+def of_type(events, kind):
+    return [event for event in events if isinstance(event, kind)]
+
+
+def test_data_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert data_dir() == tmp_path / "elsewhere"
+    monkeypatch.delenv("TEXTLAB_DATA_DIR")
+    assert data_dir().name == "textlab-data"
+
+
+def test_round_trip_of_everything_a_run_records(store):
+    config = TrainConfig(lr=0.1, pooling="masked_mean", val_fraction=0.25)
+    run_id = store.start_run(config, LABELLED, STARTED)
+    steps = [Step(1, 1, 0.9, 0.1, 0.01), Step(1, 2, 0.7, 0.1, 0.02)]
+    store.add_steps(run_id, steps[:1])
+    epoch = EpochEnd(1, 0.8, 0.7, 0.75, {"accuracy": 0.5, "macro_f1": 0.4}, 0.05)
+    store.add_epoch(run_id, epoch, steps[1:])
+    store.finish_run(run_id, "finished", "completed", checkpoint="run-1.pt")
+
+    record = store.run(run_id)
+    assert (record.config, record.status, record.reason, record.checkpoint) == (config, "finished", "completed",
+                                                                               "run-1.pt")
+    assert (record.dataset_fingerprint, record.dataset_size, record.label_kind) == (LABELLED.fingerprint(), 4,
+                                                                                   "categorical")
+    assert (record.vocab_size, record.label_mode, record.device, record.num_outputs) == (12, "classification",
+                                                                                        "cpu", 2)
+    assert (record.train_size, record.val_size, record.epochs_run) == (3, 1, 1)
+    assert record.seconds_per_epoch == pytest.approx(0.05)
+    assert record.ended_at >= record.started_at
+    assert record.final == epoch
+    assert store.steps(run_id) == steps
+    assert store.epochs(run_id) == [epoch]
+    assert store.dataset(record.dataset_fingerprint) == LABELLED
+
+
+def test_a_failure_keeps_its_message(store):
+    run_id = store.start_run(TrainConfig(), LABELLED)
+    store.finish_run(run_id, "failed", "diverged", "training.diverged", {"step": 3, "lr": 10.0, "suggested": 1.0})
+    record = store.run(run_id)
+    assert (record.status, record.reason, record.message_key) == ("failed", "diverged", "training.diverged")
+    assert record.message_params == {"step": 3, "lr": 10.0, "suggested": 1.0}
+    assert record.final is None and record.checkpoint is None
+
+
+def test_recorded_training_stores_exactly_what_the_run_yielded(store, classification_dataset):
+    config = TrainConfig(val_fraction=0.25, pooling="masked_mean", batch_size=8, epochs=3, lr=0.05, device="cpu")
+    recorder = RunRecorder(store, config, classification_dataset)
+    events = list(recorded_train(config, classification_dataset, recorder))
+    record = store.run(recorder.run_id)
+    assert record.status == "finished" and record.reason == "completed"
+    assert store.epochs(recorder.run_id) == of_type(events, EpochEnd)
+    assert store.steps(recorder.run_id) == of_type(events, Step)
+    assert record.vocab_size == of_type(events, RunStarted)[0].vocab_size
+    assert store.checkpoint_path(recorder.run_id).exists() and record.checkpoint == f"run-{recorder.run_id}.pt"
+
+
+class CountingStore(Store):
+    """Counts the write transactions a recorder makes."""
+
+    writes = 0
+
+    def _write(self):
+        CountingStore.writes += 1
+        return super()._write()
+
+
+def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_dataset):
+    config = TrainConfig(batch_size=1, epochs=2, device="cpu", pooling="masked_mean")  # 160 steps
+    with CountingStore(tmp_path) as counting:
+        CountingStore.writes = 0
+        recorder = RunRecorder(counting, config, regression_dataset, flush_seconds=3600)
+        events = list(recorded_train(config, regression_dataset, recorder))
+        assert len(of_type(events, Step)) == 160
+        # start + one per epoch (its steps with it) + the end's flush and finish
+        assert CountingStore.writes <= 6
+        assert len(counting.steps(recorder.run_id)) == 160
+
+
+def test_a_run_that_cannot_start_is_recorded_as_failed(store, notebook_dataset):
+    config = TrainConfig(label_mode="regression")  # the notebook's texts have no labels
+    recorder = RunRecorder(store, config, notebook_dataset)
+    events = list(recorded_train(config, notebook_dataset, recorder))
+    assert isinstance(events[-1], Failed) and events[-1].key == "training.needs_labels"
+    record = store.run(recorder.run_id)
+    assert (record.status, record.reason, record.message_key) == ("failed", "invalid", "training.needs_labels")
+    assert record.checkpoint is None and not store.checkpoint_path(recorder.run_id).exists()
+
+
+def test_a_stopped_run_is_recorded_with_its_weights(store, notebook_dataset):
+    control = Control()
+    control.stop()
+    recorder = RunRecorder(store, TrainConfig(), notebook_dataset)
+    events = list(recorded_train(TrainConfig(), notebook_dataset, recorder, control))
+    assert events[-1] == Stopped("user")
+    record = store.run(recorder.run_id)
+    assert (record.status, record.reason) == ("stopped", "user")
+    assert store.checkpoint_path(recorder.run_id).exists()
+
+
+def test_a_background_job_records_its_run(store, notebook_dataset):
+    job = TrainingJob(TrainConfig(epochs=4, device="cpu"), notebook_dataset, SlotPool(1), [RunRecorder(store)])
+    assert job.start().join(timeout=60)
+    (record,) = store.runs()
+    assert record.status == "finished" and record.epochs_run == 4
+    assert store.epochs(record.run_id) == list(job.snapshot().epochs)
+    assert store.checkpoint_path(record.run_id).exists()
+
+
+def test_recording_problems_never_reach_the_training_loop(store, notebook_dataset):
+    recorder = RunRecorder(store, TrainConfig(), notebook_dataset)
+    store.close()  # every write now fails
+    events = list(recorded_train(TrainConfig(), notebook_dataset, recorder))
+    assert isinstance(events[-1], Finished)
+    assert isinstance(recorder.error, sqlite3.Error)
+
+
+def _write_runs(store: Store, runs: int, steps_per_run: int, failures: list) -> None:
+    try:
+        for _ in range(runs):
+            run_id = store.start_run(TrainConfig(), LABELLED)
+            for start in range(1, steps_per_run + 1, 5):
+                store.add_steps(run_id, [Step(1, s, float(s), 0.001, 0.0) for s in range(start, start + 5)])
+            store.add_epoch(run_id, EpochEnd(1, 1.0, 1.0, None, {}, 0.1))
+            store.finish_run(run_id, "finished", "completed")
+    except Exception as error:  # noqa: BLE001 - collected and asserted on in the main thread
+        failures.append(error)
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["one-store-shared", "one-store-per-thread"])
+def test_concurrent_writers_lose_nothing(tmp_path, shared):
+    threads_count, runs, steps_per_run = 6, 4, 40
+    stores = [Store(tmp_path)] * threads_count if shared else [Store(tmp_path) for _ in range(threads_count)]
+    failures: list = []
+    threads = [threading.Thread(target=_write_runs, args=(store, runs, steps_per_run, failures))
+               for store in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    with Store(tmp_path) as reader:
+        records = reader.runs()
+        assert len(records) == threads_count * runs
+        assert len({record.run_id for record in records}) == threads_count * runs
+        assert all(record.status == "finished" and record.epochs_run == 1 for record in records)
+        assert all(len(reader.steps(record.run_id)) == steps_per_run for record in records)
+    for store in set(stores):
+        store.close()
+
+
+def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
+    store = Store(tmp_path)
+    configs = [TrainConfig(lr=lr, epochs=3, device="cpu") for lr in (0.1, 0.01, 0.001, 0.0001)]
+    results: dict[float, list] = {}
+
+    def train_one(config):
+        results[config.lr] = list(recorded_train(config, notebook_dataset, RunRecorder(store, config,
+                                                                                      notebook_dataset)))
+
+    threads = [threading.Thread(target=train_one, args=(config,)) for config in configs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    by_lr = {record.config.lr: record for record in store.runs()}
+    assert set(by_lr) == {0.1, 0.01, 0.001, 0.0001}
+    for lr, events in results.items():
+        assert store.epochs(by_lr[lr].run_id) == of_type(events, EpochEnd)
+    store.close()
+
+
+def test_runs_survive_a_restart(tmp_path, notebook_dataset):
+    with Store(tmp_path) as first:
+        recorder = RunRecorder(first, TrainConfig(), notebook_dataset)
+        events = list(recorded_train(TrainConfig(), notebook_dataset, recorder))
+        first.rename(recorder.run_id, "antes")
+    with Store(tmp_path) as reopened:  # a new process would do exactly this
+        (record,) = reopened.runs()
+        assert record.name == "antes" and record.status == "finished"
+        assert reopened.epochs(record.run_id) == of_type(events, EpochEnd)
+        assert reopened.dataset(record.dataset_fingerprint) == notebook_dataset
+        assert reopened.schema_version == SCHEMA_VERSION
+
+
+def test_a_run_left_running_by_a_dead_process_shows_as_interrupted(tmp_path):
+    with Store(tmp_path) as crashed:
+        run_id = crashed.start_run(TrainConfig(), LABELLED)
+        assert crashed.run(run_id).status == "running"  # its own process is still recording it
+        crashed._connection.execute("UPDATE runs SET updated_at = updated_at - 3600")
+    with Store(tmp_path) as restarted:
+        assert restarted.run(run_id).status == "interrupted"
+
+
+def test_a_version_1_database_is_migrated(tmp_path):
+    path = tmp_path / "runs.sqlite3"
+    connection = sqlite3.connect(path)
+    MIGRATIONS[0](connection)
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute("INSERT INTO datasets VALUES (?, ?, NULL, 'none', '[]')", ("abc", json.dumps(["um", "dois"])))
+    connection.execute("INSERT INTO runs (status, config, dataset_fingerprint, dataset_size, label_kind, started_at,"
+                       " updated_at, ended_at) VALUES ('finished', ?, 'abc', 2, 'none', 1.0, 2.0, 2.0)",
+                       (json.dumps({"lr": 0.5}),))
+    connection.commit()
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(runs)")}
+    connection.close()
+    assert "name" not in columns  # really the old schema
+
+    with Store(tmp_path) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION == 2
+        (record,) = upgraded.runs()
+        assert (record.name, record.notes, record.config) == ("", "", TrainConfig(lr=0.5))
+        upgraded.rename(record.run_id, "migrada")
+        upgraded.set_notes(record.run_id, "da versão 1")
+        assert upgraded.run(record.run_id).name == "migrada"
+        assert upgraded.dataset("abc").texts == ("um", "dois")
+
+
+def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
+    connection = sqlite3.connect(tmp_path / "runs.sqlite3")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError) as raised:
+        Store(tmp_path)
+    assert raised.value.key == "store.newer_schema" and "newer textlab" in raised.value.message("en")
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    (tmp_path / "runs.sqlite3").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError) as raised:
+        Store(tmp_path)
+    assert raised.value.key == "store.cannot_open"
+
+
+def test_rename_notes_and_delete(store, notebook_dataset):
+    recorders = [RunRecorder(store, TrainConfig(seed=seed), notebook_dataset) for seed in (0, 1)]
+    for recorder in recorders:
+        list(recorded_train(recorder.config, notebook_dataset, recorder))
+    first, second = (recorder.run_id for recorder in recorders)
+    store.rename(first, "  lr alto  ")
+    store.set_notes(first, "a perda oscila")
+    assert (store.run(first).name, store.run(first).notes) == ("lr alto", "a perda oscila")
+
+    store.delete(first)
+    assert [record.run_id for record in store.runs()] == [second]
+    assert store.steps(first) == [] and store.epochs(first) == []
+    assert not store.checkpoint_path(first).exists() and store.checkpoint_path(second).exists()
+    assert store.dataset(notebook_dataset.fingerprint()) == notebook_dataset  # still used by the second run
+    store.delete(second)
+    with pytest.raises(StoreError):
+        store.dataset(notebook_dataset.fingerprint())  # no run uses it any more
+    with pytest.raises(StoreError) as raised:
+        store.delete(second)
+    assert raised.value.key == "store.no_such_run"

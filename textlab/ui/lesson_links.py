@@ -1,0 +1,144 @@
+"""Lesson links in the app: apply one when the app opens, hide or lock its controls, show its prompt, share one.
+
+``textlab.lesson`` reads and writes the link; this module keeps what it set up in session state
+(once per session, so a student's later changes are not undone on every rerun).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from textlab.config import FIELDS
+from textlab.errors import ConfigError, TextlabError
+from textlab.lesson import LESSON_KEYS, MAX_PROMPT_CHARS, Lesson, is_lesson_link, lesson_data
+from textlab.samples import SAMPLES
+from textlab.tour import STEP_IDS, find_step
+from textlab.ui import state
+from textlab.ui.state import tr
+
+APPLIED, LESSON, TOUR_STEP = "lesson_applied", "lesson", "tour_step"
+SHARE_HIDDEN, SHARE_LOCKED, SHARE_PROMPT, SHARE_TOUR = "share_hidden", "share_locked", "share_prompt", "share_tour"
+CLASSROOM_PAGE_PATH = "classroom"  # the classroom page's URL path, trimmed to get the app's address
+
+
+def apply_lesson_from_url() -> list[str]:
+    """Set up the lesson in the URL, once per session; the notices say which parts fell back to defaults.
+
+    Settings problems are left to ``widgets.url_notices`` (``state.config()`` reads the same
+    parameters), so each problem is reported once.
+    """
+    if st.session_state.get(APPLIED):
+        return []
+    st.session_state[APPLIED] = True
+    params = st.query_params.to_dict()
+    if not is_lesson_link(params):
+        return []
+    lesson, problems = Lesson.from_query(params)
+    state.config()  # the settings, read from these same parameters, with their own notices
+    data = lesson.dataset()
+    if lesson.sample is not None:
+        state.set_dataset(data, f"sample:{lesson.sample}")
+    elif lesson.text is not None:
+        st.session_state[state.DATA_TEXT] = lesson.text  # the Data page's text box shows the lesson's texts
+        state.set_dataset(data, "pasted")
+    st.session_state[LESSON] = lesson
+    if lesson.tour_step is not None:
+        st.session_state[TOUR_STEP] = lesson.tour_step
+    return [tr("lesson.notice", detail=problem.message(state.language()))
+            for problem in problems if not isinstance(problem, ConfigError)]
+
+
+def current_lesson() -> Lesson | None:
+    return st.session_state.get(LESSON)
+
+
+def hidden_fields() -> frozenset[str]:
+    """Settings whose controls the lesson hides."""
+    lesson = current_lesson()
+    return lesson.hidden if lesson else frozenset()
+
+
+def locked_fields() -> frozenset[str]:
+    """Settings whose controls the lesson shows but disables."""
+    lesson = current_lesson()
+    return lesson.locked if lesson else frozenset()
+
+
+def literal_markdown(text: str) -> str:
+    """``text`` with every markdown character escaped, so a link cannot inject links, images or styling."""
+    lines = (_MARKDOWN_CHARACTERS.sub(r"\\\1", line.strip()) for line in text.splitlines())
+    return "  \n".join(lines)  # keep the teacher's line breaks; no indentation that would make a code block
+
+
+# Every ASCII punctuation character may be backslash-escaped in markdown; Streamlit's own
+# directives (:red[...], :material/icon:, $math$) are made of them too.
+_MARKDOWN_CHARACTERS = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def show_prompt() -> None:
+    """The lesson's question, at the top of every page, as literal text."""
+    lesson = current_lesson()
+    if lesson is not None and lesson.prompt:
+        st.info(f"**{tr('lesson.prompt_label')}:** {literal_markdown(lesson.prompt)}", icon="❓")
+
+
+def tour_step() -> str | None:
+    return st.session_state.get(TOUR_STEP)
+
+
+def set_tour_step(step_id: str | None) -> None:
+    st.session_state[TOUR_STEP] = step_id if find_step(step_id) else None
+
+
+def url_parameters() -> dict[str, str]:
+    """What the lesson keeps in the URL besides the settings: a reload reopens the same lesson and tour step."""
+    lesson = current_lesson()
+    params = {key: value for key, value in lesson.to_query().items() if key in LESSON_KEYS} if lesson else {}
+    params.pop("tour", None)
+    if tour_step() is not None:
+        params["tour"] = tour_step()
+    return params
+
+
+def app_address() -> str:
+    """The app's address as the browser sees it, without the classroom page's own path."""
+    url = st.context.url
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    path = parts.path.removesuffix(CLASSROOM_PAGE_PATH).rstrip("/") + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def share_panel() -> None:
+    """Choose hidden and locked controls, a prompt and a tour step; show the link to copy."""
+    st.subheader(tr("classroom.share.header"))
+    st.caption(tr("classroom.share.intro"))
+    # Labels translated here, not inside format_func, which may be called outside this script run.
+    field_labels = {name: tr(f"field.{name}") for name in FIELDS}
+    step_labels = {"": tr("classroom.share.no_tour"), **{step: tr(f"tour.{step}.title") for step in STEP_IDS}}
+    left, right = st.columns(2)
+    hidden = left.multiselect(tr("classroom.share.hidden"), list(field_labels), format_func=field_labels.get,
+                              key=SHARE_HIDDEN)
+    locked = right.multiselect(tr("classroom.share.locked"), list(field_labels), format_func=field_labels.get,
+                               key=SHARE_LOCKED)
+    prompt = st.text_area(tr("classroom.share.prompt"), max_chars=MAX_PROMPT_CHARS, key=SHARE_PROMPT,
+                          placeholder=tr("classroom.share.prompt_placeholder"))
+    step = st.selectbox(tr("classroom.share.tour"), list(step_labels), key=SHARE_TOUR, format_func=step_labels.get)
+    dataset = state.dataset()
+    try:
+        data = lesson_data(dataset)
+        lesson = Lesson(config=state.config(), hidden=frozenset(hidden), locked=frozenset(locked),
+                        prompt=prompt, tour_step=step or None, **data)
+    except TextlabError as error:  # too large to carry, or texts that would not read back the same
+        st.warning(error.message(state.language()), icon="🔗")
+        return
+    if "sample" in data:
+        st.caption(tr("classroom.share.data_sample", title=tr(SAMPLES[data["sample"]].title_key)))
+    else:
+        st.caption(tr("classroom.share.data_text", count=len(dataset)))
+    st.caption(tr("classroom.share.link"))
+    st.code(f"{app_address()}?{urlencode(lesson.to_query())}", language=None, wrap_lines=True)
