@@ -13,12 +13,8 @@ st.title(tr("train.title"))
 st.caption(tr("train.intro"))
 
 settings_column, run_column = st.columns([1, 2.3], gap="large")
-with settings_column:
-    st.subheader(tr("train.settings"))
-    train_view.settings_panel()
-
-with run_column:
-    # Read after the settings: a button's callback has already started, paused or cleared the job.
+with run_column:  # drawn first, so the chart reaches the browser before the settings
+    # A button's callback has already run: the job is started, paused or cleared by now.
     job = state.current_job()
     snapshot = job.snapshot() if job is not None else None
     train_view.buttons(snapshot)
@@ -28,3 +24,7 @@ with run_column:
         train_view.still_panel()
     if job is not None:
         train_view.frozen_settings(job)
+
+with settings_column:
+    st.subheader(tr("train.settings"))
+    train_view.settings_panel()

@@ -36,7 +36,7 @@ with table_column:
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
     table = search_vocab(vocab_table(vocab), query, sort or "index")
     st.caption(tr("vocabpage.shown", shown=len(table), total=len(vocab)))
-    st.dataframe(localize(table, lang), hide_index=True, height=440)
+    st.dataframe(localize(table, lang), hide_index=True, height=560)
 
 with try_column:
     st.subheader(tr("vocabpage.try"))

@@ -5,19 +5,21 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import os
 import re
 import subprocess
 import sys
 import zipfile
 
 import pytest
+import torch
 
+from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
 from textlab.config import TrainConfig
 from textlab.data import Dataset
 from textlab.events import EpochEnd, Finished
 from textlab.export import dataset_csv, export_script, export_zip
 from textlab.training import train
-from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
 
 TOLERANCE = 1e-6
 ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn"}
@@ -91,15 +93,23 @@ def reproduced(tmp_path_factory) -> dict[str, tuple[list, list[EpochEnd], object
     """Every case trained here, and again by its exported script in a separate process."""
     folder = tmp_path_factory.mktemp("export")
     runs = {}
+    # One thread on both sides: tiny tensors gain nothing from more, and a busy machine loses a lot.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for name, (config, dataset) in CASES.items():
+            config = config.with_changes(device="cpu")
+            events = list(train(config, dataset))
+            runs[name] = ([event for event in events if isinstance(event, EpochEnd)], events[-1])
+    finally:
+        torch.set_num_threads(threads)
     for name, (config, dataset) in CASES.items():
         config = config.with_changes(device="cpu")
-        events = list(train(config, dataset))
-        runs[name] = ([event for event in events if isinstance(event, EpochEnd)], events[-1])
         (folder / f"{name}.py").write_text(export_script(config, dataset, f"{name}.csv", "en", name), "utf-8")
         (folder / f"{name}.csv").write_text(dataset_csv(dataset), "utf-8", newline="")
     scripts = [str(folder / f"{name}.py") for name in CASES]
     result = subprocess.run([sys.executable, "-I", "-c", DRIVER, *scripts], cwd=folder, capture_output=True,
-                            text=True, timeout=300)
+                            text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1"})
     assert result.returncode == 0, result.stderr
     outputs = result.stdout.split("=== ")[1:]
     assert len(outputs) == len(CASES)

@@ -8,7 +8,7 @@ import torch
 from textlab.batching import EncodedTexts, PaddingStats
 from textlab.figures.batches import (
     MAX_LABELLED_CELLS,
-    MAX_LABELLED_COLUMNS,
+    MAX_LABELLED_DIGITS,
     MAX_ROWS,
     batch_heatmap,
     padding_comparison,
@@ -34,6 +34,7 @@ def test_length_histogram_shows_lengths_beside_padded_widths() -> None:
     assert list(after_padding.x) == ["3", "4", "5"] and list(after_padding.y) == [1, 0, 2]
     assert "8%" in figure.layout.title.text and "2" in figure.layout.title.text
     assert figure.layout.xaxis.title.text == t("datafig.tokens_per_text", "en")
+    assert figure.layout.yaxis.dtick == 1  # whole texts: no tick at 0.5
 
 
 def test_length_histogram_leaves_out_held_out_texts_and_bins_long_texts() -> None:
@@ -44,6 +45,7 @@ def test_length_histogram_leaves_out_held_out_texts_and_bins_long_texts() -> Non
     assert sum(real.y) == 1000
     assert sum(after_padding.y) == 500
     assert real.name == t("datafig.real_length", "pt")
+    assert length_histogram(lengths, padded, 2, 0.0, "pt").layout.yaxis.dtick is None  # many texts per bar
 
 
 def test_label_figure_draws_a_bar_per_label_with_user_text_escaped() -> None:
@@ -100,13 +102,15 @@ def test_batch_heatmap_crops_a_large_batch_and_says_so() -> None:
     assert "<sup>" in figure.layout.title.text
 
 
-@pytest.mark.parametrize(("rows", "width", "labelled"), [
-    (MAX_LABELLED_CELLS // MAX_LABELLED_COLUMNS, MAX_LABELLED_COLUMNS, True),
-    (MAX_LABELLED_CELLS // MAX_LABELLED_COLUMNS + 1, MAX_LABELLED_COLUMNS, False),
-    (1, MAX_LABELLED_COLUMNS + 1, False),
+@pytest.mark.parametrize(("rows", "width", "id_", "labelled"), [
+    (MAX_LABELLED_CELLS // MAX_LABELLED_DIGITS, MAX_LABELLED_DIGITS, 2, True),
+    (MAX_LABELLED_CELLS // MAX_LABELLED_DIGITS + 1, MAX_LABELLED_DIGITS, 2, False),
+    (1, MAX_LABELLED_DIGITS + 1, 2, False),
+    (2, MAX_LABELLED_DIGITS // 3, 100, True),
+    (2, MAX_LABELLED_DIGITS // 3, 1000, False),
 ])
-def test_batch_heatmap_prints_ids_only_while_cells_are_few(rows, width, labelled) -> None:
-    batch = _batch([[2] * width for _ in range(rows)])
+def test_batch_heatmap_prints_ids_only_while_they_fit(rows, width, id_, labelled) -> None:
+    batch = _batch([[id_] * width for _ in range(rows)])
     figure = batch_heatmap(batch.ids, batch.mask, [["w"] * width] * rows, list(range(rows)), "en")
     assert (figure.data[0].text is not None) == labelled
 

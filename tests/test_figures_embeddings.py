@@ -146,3 +146,14 @@ def test_class_probabilities_highlight_the_most_likely_class() -> None:
     colours = list(figure.data[0].marker.color)
     assert colours[1] != colours[0] and colours[0] == colours[2]
     assert list(figure.data[0].text) == ["20.0%", "70.0%", "10.0%"]
+
+
+def test_frequency_colour_bar_is_labelled_with_counts() -> None:
+    colour_bar = map_figure().data[0].marker.colorbar
+    assert list(colour_bar.ticktext) == ["1", "10", "100", "120"]
+    assert list(colour_bar.tickvals) == pytest.approx([0, 1, 2, math.log10(120)])
+
+
+def test_3d_axes_get_short_titles() -> None:
+    scene = map_figure(dims=3, lang="pt").layout.scene
+    assert scene.xaxis.title.text == "CP 1 (50%)" and scene.zaxis.title.text == "CP 3 (10%)"

@@ -20,7 +20,7 @@ from textlab.tables import (
 
 def test_dataset_table_has_a_row_per_text_with_its_token_count(notebook_dataset) -> None:
     table = dataset_table(notebook_dataset, torch.tensor([4, 5, 3]))
-    assert list(table.columns) == ["row", "text", "tokens"]
+    assert list(table.columns) == ["row", "tokens", "text"]
     assert table["row"].tolist() == [1, 2, 3]
     assert table["text"].tolist() == list(notebook_dataset.texts)
     assert table["tokens"].tolist() == [4, 5, 3]
@@ -102,5 +102,5 @@ def test_batch_table_lists_the_batchs_texts_and_their_padding() -> None:
 @pytest.mark.parametrize("lang", ["pt", "en"])
 def test_localize_names_the_columns_in_the_language(lang, notebook_dataset) -> None:
     table = localize(dataset_table(notebook_dataset, torch.tensor([4, 5, 3])), lang)
-    assert list(table.columns) == [t(f"datatable.{name}", lang) for name in ("row", "text", "tokens")]
-    assert table.iloc[:, 2].tolist() == [4, 5, 3]
+    assert list(table.columns) == [t(f"datatable.{name}", lang) for name in ("row", "tokens", "text")]
+    assert table.iloc[:, 1].tolist() == [4, 5, 3]

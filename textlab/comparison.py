@@ -112,8 +112,9 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
     return table.rename(columns={column: t(f"runs.col.{column}", lang) for column in COLUMNS})
 
 
-COLUMNS = ("id", "name", "status", "started", "epochs", "train_loss", "val_loss", "metric", "seconds_per_epoch",
-           "data", "vocab", "labels", "device", "settings", "notes")
+# What tells runs apart first; when and where they ran last.
+COLUMNS = ("id", "name", "status", "settings", "train_loss", "val_loss", "metric", "epochs", "data", "vocab", "labels",
+           "seconds_per_epoch", "device", "started", "notes")
 
 
 def filter_runs(records: Sequence[RunRecord], text: str, statuses: Sequence[str], lang: str) -> list[RunRecord]:

@@ -89,8 +89,7 @@ class EpochPlan:
 
 
 def epoch_plan(prepared: PreparedData, config: TrainConfig) -> EpochPlan:
-    """The first epoch's batches as set, and the padding the same batch size and seed give without and with
-    bucketing, side by side."""
+    """The first epoch's batches as set, and the padding with bucketing off and on (same size and seed)."""
     lengths = prepared.encoded.lengths
     batches = {bucketing: epoch_batches(prepared, config, bucketing) for bucketing in (False, True)}
     stats = {bucketing: padding_stats(lengths, batches[bucketing]) for bucketing in (False, True)}

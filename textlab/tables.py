@@ -24,11 +24,14 @@ def localize(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def dataset_table(dataset: Dataset, lengths: torch.Tensor) -> pd.DataFrame:
-    """One row per text: its row number (from 1), text, label when there are labels, and token count."""
-    table = pd.DataFrame({"row": range(1, len(dataset) + 1), "text": dataset.texts})
+    """One row per text: its row number (from 1), token count, label when there are labels, and text.
+
+    The text comes last: long texts would push the short columns out of sight.
+    """
+    table = pd.DataFrame({"row": range(1, len(dataset) + 1), "tokens": lengths.tolist()})
     if dataset.labels is not None:
         table["label"] = dataset.labels
-    table["tokens"] = lengths.tolist()
+    table["text"] = dataset.texts
     return table
 
 
@@ -61,11 +64,11 @@ def search_vocab(table: pd.DataFrame, query: str = "", sort: str = "index") -> p
 
 
 def batch_table(dataset: Dataset, indices: torch.Tensor, lengths: torch.Tensor, width: int) -> pd.DataFrame:
-    """The batch's texts: dataset row (from 1), text, label, length and padding cells."""
+    """The batch's texts: dataset row (from 1), length, padding cells, label and text (last, as it is long)."""
     rows = indices.tolist()
-    table = pd.DataFrame({"row": [row + 1 for row in rows], "text": [dataset.texts[row] for row in rows]})
+    table = pd.DataFrame({"row": [row + 1 for row in rows], "length": lengths.tolist(),
+                          "padding": [width - length for length in lengths.tolist()]})
     if dataset.labels is not None:
         table["label"] = [dataset.labels[row] for row in rows]
-    table["length"] = lengths.tolist()
-    table["padding"] = [width - length for length in lengths.tolist()]
+    table["text"] = [dataset.texts[row] for row in rows]
     return table

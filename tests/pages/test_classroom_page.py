@@ -112,3 +112,12 @@ def test_a_tampered_lesson_link_falls_back_with_a_notice() -> None:
     warnings = " ".join(warning.value for warning in at.warning)
     assert "imaginary" in warnings and "nonsense" in warnings and "lr" in warnings
     assert at.session_state["config"] == TrainConfig()
+
+
+def test_the_tour_starts_from_the_classroom_at_its_first_page() -> None:
+    at = open_page("classroom", lang="pt")
+    at.button(key="tour_start").click().run()
+    assert not at.exception
+    assert at.session_state["tour_step"] == "texts"
+    assert at.title[0].value == TEXTS["nav.data"]["pt"]  # the first step's page: Data
+    # (Next / Back are drawn by app.py, which AppTest drops after the first run: tests/browser walks them.)

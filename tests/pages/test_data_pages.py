@@ -7,9 +7,9 @@ import codecs
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pages.helpers import all_text, open_page
 from textlab.i18n import t
 from textlab.ui.data_input import LABEL_COLUMN, NO_LABEL, SAMPLE, TEXT_BOX, TEXT_COLUMN, UPLOAD
-from tests.pages.helpers import all_text, open_page
 
 NOTEBOOK_FIRST_BATCH = "tensor([[2, 3, 4, 5, 0],\n        [6, 7, 4, 3, 2]])"
 TYPED = "o gato dorme\no cachorro late alto"
@@ -71,16 +71,23 @@ def test_mixed_labels_show_a_message_naming_the_lines() -> None:
 @pytest.mark.parametrize(("name", "raw", "texts"), [
     ("utf8.csv", "text,label\nótimo produto,pos\npéssimo,neg\n".encode(), ("ótimo produto", "péssimo")),
     ("bom.csv", codecs.BOM_UTF8 + "texto,nota\nótimo,5\nruim,1\n".encode(), ("ótimo", "ruim")),
-    ("lines.txt", "primeira linha\nsegunda linha\n".encode(), ("primeira linha", "segunda linha")),
+    ("lines.txt", b"primeira linha\nsegunda linha\n", ("primeira linha", "segunda linha")),
     ("rows.jsonl", b'{"text": "a b", "label": 1}\n{"text": "c", "label": 2}\n', ("a b", "c")),
-    ("tabs.tsv", "text\tlabel\nvai\tsim\n".encode(), ("vai",)),
+    ("tabs.tsv", b"text\tlabel\nvai\tsim\n", ("vai",)),
 ])
 def test_uploads_replace_the_data(name, raw, texts) -> None:
     at = upload(open_page("data"), name, raw)
     assert not at.exception and not at.error
     assert at.session_state["dataset"].texts == texts
     assert table(at)["text"].tolist() == list(texts)
-    assert t("datapage.source_file", "en", name=name) in all_text(at)
+    assert t("datapage.source_file", "en", name=name.replace(".", "\\.")) in all_text(at)  # Markdown-escaped
+
+
+def test_a_file_name_is_shown_as_typed_not_as_markdown() -> None:
+    at = upload(open_page("data"), "**bold** [x](javascript:alert(1)).txt", b"um texto\n")
+    assert not at.exception
+    (banner,) = at.success
+    assert r"\*\*bold\*\* \[x\]\(javascript:alert\(1\)\)\.txt" in banner.value
 
 
 def test_a_cp1252_file_loads_with_a_notice_in_the_users_language() -> None:
@@ -128,6 +135,19 @@ def test_too_many_rows_are_refused(monkeypatch) -> None:
     at = upload(open_page("data"), "big.txt", b"a\nb\nc\nd\n")
     assert not at.exception
     assert shown_errors(at) == [t("data.too_many_rows", "en", count=4, limit=3)]
+
+
+def test_a_file_over_the_size_limit_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr("textlab.data.MAX_BYTES", 2 * 1024 * 1024)
+    at = upload(open_page("data", lang="pt"), "big.txt", b"texto\n" * 500_000)
+    assert not at.exception
+    assert shown_errors(at) == [t("data.too_large", "pt", size_mb=2.9, limit_mb=2)]
+
+
+def test_undecodable_bytes_are_refused_naming_the_line() -> None:
+    at = upload(open_page("data"), "odd.txt", b"primeira\ncaf\x81 bom\n")
+    assert not at.exception
+    assert shown_errors(at) == [t("data.undecodable", "en", byte="0x81", line=2)]
 
 
 def test_a_sample_loads_and_can_be_copied_into_the_text_box() -> None:
@@ -211,6 +231,16 @@ def test_the_batches_page_pages_through_batches_and_follows_the_settings() -> No
     at.number_input(key="cfg_batch_size").set_value(3).run()
     assert at.number_input(key="batch_number").value == 1  # only one batch now
     assert at.code[0].value.startswith("tensor([[ 2,  3,  4,  5,  0],")
+
+
+def test_many_texts_are_paged_one_batch_at_a_time() -> None:
+    at = paste(open_page("data"), "\n".join(f"texto número {index}" for index in range(1000)))
+    at.switch_page("pages/batches.py").run()
+    assert not at.exception
+    assert at.number_input(key="batch_number").max == 500
+    assert len(at.code) == 3  # one batch: its ids, lengths and mask
+    at.number_input(key="batch_number").set_value(500).run()
+    assert t("batchpage.batch_title", "en", number=500, count=500, percent="0%") in all_text(at)
 
 
 @pytest.mark.parametrize("page", ["data", "vocabulary", "batches"])

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import string
 import time
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,7 +15,9 @@ from tests.conftest import sentiment_texts
 from tests.pages.helpers import APP, all_text, open_page
 from textlab.config import TrainConfig
 from textlab.data import Dataset
-from textlab.jobs import SlotPool, TrainingJob
+from textlab.i18n import TEXTS
+from textlab.jobs import STATES, SlotPool, TrainingJob
+from textlab.models import ENCODERS, POOLINGS
 from textlab.snapshots import EmbeddingHistory
 
 CONFIG = TrainConfig(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
@@ -114,3 +119,22 @@ def test_while_a_run_is_paused_the_page_shows_its_latest_snapshot() -> None:
     finally:
         job.stop()
         assert job.join(timeout=30)
+
+
+def test_every_string_the_page_uses_exists_in_both_languages() -> None:
+    root = Path(__file__).resolve().parents[2]
+    sources = ["pages/embeddings.py", "textlab/ui/embedding_views.py", "textlab/ui/inspection_views.py",
+               "textlab/figures/embeddings.py", "textlab/predictions.py"]
+    used = {key for source in sources for key in re.findall(r'"(emb\.[a-z_.]+[a-z_])"', (root / source).read_text())}
+    families = {"emb.state.": STATES, "emb.pooling.": POOLINGS, "emb.encoder.": ENCODERS,
+                "emb.forward.loss_notice.": ("random", "regression", "classification"),
+                "emb.predict.notice.": ("random", "regression", "classification"),
+                "emb.map.colour.": ("frequency", "label"), "emb.source.": ("preview", "starting")}
+    used |= {prefix + value for prefix, values in families.items() for value in values}
+    assert len(used) > 100
+    for key in sorted(used):
+        assert key in TEXTS, key
+        english, portuguese = TEXTS[key]["en"], TEXTS[key]["pt"]
+        assert english and portuguese
+        fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (english, portuguese)]
+        assert fields[0] == fields[1], key

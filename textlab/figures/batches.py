@@ -17,9 +17,9 @@ BLUE, ORANGE = "#0072B2", "#E69F00"
 # which every kind of colour vision sees.
 ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
 PAD_COLOUR = "#4D4D4D"
-# Beyond this many cells, or this many positions, the ids are left out of the cells (still on hover):
-# they would not be legible.
-MAX_LABELLED_CELLS, MAX_LABELLED_COLUMNS = 600, 40
+# Ids are written in the cells only while they fit: at most this many cells, and this many digits across
+# a row (a 27-token text of 3-digit ids needs 81). Beyond that they are on hover only.
+MAX_LABELLED_CELLS, MAX_LABELLED_DIGITS = 600, 120
 MAX_ROWS, MAX_COLUMNS = 64, 200
 # Plotly reads <...> in its text as markup, so the token's angle brackets are escaped.
 _PAD = html.escape(PAD_TOKEN)
@@ -49,7 +49,9 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
         hover.append([f"{position_text[position]}<br>"
                       + (_cell_hover(tokens[row][position], id_rows[row][position], lang)
                          if mask_rows[row][position] else pad_hover) for position in range(width)])
-    labelled = height * width <= MAX_LABELLED_CELLS and width <= MAX_LABELLED_COLUMNS
+    digits_across = width * len(str(int(shown_ids.max()))) if shown_ids.numel() else 0
+    labelled = height * width <= MAX_LABELLED_CELLS and digits_across <= MAX_LABELLED_DIGITS
+    font_size = 18 if digits_across <= 30 else 14 if digits_across <= 70 else 11
     real_text = [[str(value) if value is not None else "" for value in row] for row in real_z] if labelled else None
     pad_text = [["" if value is None else "0" for value in row] for row in pad_z] if labelled else None
     y_labels = [t("batchfig.row", lang, row=row + 1) for row in rows[:height]]
@@ -58,14 +60,15 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
                   texttemplate="%{text}" if labelled else None)
     figure = go.Figure()
     figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=dict(title="id"), name="id", text=real_text,
-                       textfont=dict(size=16, color="#000000"), **common)
+                       textfont=dict(size=font_size, color="#000000"), **common)
     figure.add_heatmap(z=pad_z, colorscale=[[0, PAD_COLOUR], [1, PAD_COLOUR]], showscale=False, name=PAD_TOKEN,
-                       text=pad_text, textfont=dict(size=16, color="#FFFFFF"), **common)
+                       text=pad_text, textfont=dict(size=font_size, color="#FFFFFF"), **common)
     title = t("batchfig.title", lang, rows=ids.shape[0], columns=ids.shape[1], pad=_PAD)
     if (height, width) != tuple(ids.shape):
         title += "<br><sup>" + t("batchfig.cropped", lang, rows=height, columns=width) + "</sup>"
     figure.update_layout(title=title, xaxis_title=t("batchfig.position", lang), font=dict(size=15),
-                         height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white")
+                         height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white",
+                         margin=dict(l=90))
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(dtick=1 if labelled else None)
     return figure

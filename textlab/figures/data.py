@@ -34,9 +34,11 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
     shortest = int(lengths.min()) if len(lengths) else 0
     bin_width = max(1, math.ceil((longest - shortest + 1) / MAX_BARS))
     figure = go.Figure()
+    most = 0
     for values, name, colour in ((lengths, t("datafig.real_length", lang), BLUE),
                                  (padded, t("datafig.padded_length", lang), ORANGE)):
         starts, counts = length_bins(values, bin_width, shortest)
+        most = max([most, *counts])
         ranges = [str(start) if bin_width == 1 else f"{start}–{start + bin_width - 1}" for start in starts]
         figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=ranges,
                        hovertemplate=t("datafig.length_hover", lang) + f"<extra>{html.escape(name)}</extra>")
@@ -46,7 +48,14 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
         barmode="group", bargap=0.15, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         margin=dict(t=90), font=dict(size=15))
     figure.update_xaxes(type="category")
+    _whole_number_ticks(figure, most)
     return figure
+
+
+def _whole_number_ticks(figure: go.Figure, most: int) -> None:
+    """Counts of a few texts get a tick per text, never 0.5 of a text."""
+    if most <= 10:
+        figure.update_yaxes(dtick=1)
 
 
 def label_figure(labels: Sequence[str], counts: Sequence[int], numeric: bool, lang: str) -> go.Figure:
@@ -60,6 +69,7 @@ def label_figure(labels: Sequence[str], counts: Sequence[int], numeric: bool, la
         figure.add_bar(x=[html.escape(label) for label in labels], y=list(counts), marker_color=BLUE,
                        name=t("datafig.texts", lang))
         figure.update_xaxes(type="category")
+        _whole_number_ticks(figure, max(counts, default=0))
     figure.update_layout(title=t("datafig.labels_title", lang), xaxis_title=t("datafig.label", lang),
                          yaxis_title=t("datafig.texts", lang), font=dict(size=15), showlegend=False)
     return figure

@@ -51,11 +51,12 @@ def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
     return figure
 
 
-def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours, lang: str) -> list[_Group]:
+def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours, lang: str,
+            marker_size: int) -> list[_Group]:
     """The map's traces: one per colour group, then <PAD>/<UNK>; each knows its rows."""
     special = [row for row, token in enumerate(tokens) if token in SPECIAL_SYMBOLS]
     ordinary = [row for row in range(len(tokens)) if row not in special]
-    base = dict(size=12, line=dict(width=1, color="white"))
+    base = dict(size=marker_size, line=dict(width=1, color="white"))
     groups: list[_Group] = []
     if colours.kind == "class":
         for index, name in enumerate(colours.class_names):
@@ -75,15 +76,16 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
     else:
         # Counts span orders of magnitude: colour by their logarithm, label the bar with counts.
         logs = [math.log10(max(counts[row], 1)) for row in ordinary]
-        most = max((counts[row] for row in ordinary), default=1)
-        ticks = sorted({*(10 ** power for power in range(len(str(max(most, 1))))), max(most, 1)})
+        most = max([1, *(counts[row] for row in ordinary)])
+        ticks = sorted({*(10 ** power for power in range(len(str(most)))), most})  # 1, 10, 100, ..., the largest
         groups.append(_Group(t("emb.map.tokens", lang), ordinary, {
-            **base, "color": logs, "colorscale": "Cividis", "cmin": 0, "cmax": max(math.log10(max(most, 1)), 0.3),
+            **base, "color": logs, "colorscale": "Cividis", "cmin": 0, "cmax": max(math.log10(most), 0.3),
             "showscale": True, "colorbar": dict(title=dict(text=t("emb.map.count", lang)),
                                                 tickvals=[math.log10(tick) for tick in ticks],
                                                 ticktext=[f"{tick:,}" for tick in ticks])}))
-    groups.append(_Group("<PAD> / <UNK>", special, {
-        **base, "size": 15, "color": SPECIAL_COLOUR, "symbol": [SPECIAL_SYMBOLS[tokens[row]] for row in special]}))
+    symbols = [SPECIAL_SYMBOLS[tokens[row]] for row in special]
+    groups.append(_Group("<PAD> / <UNK>", special,
+                         {**base, "size": marker_size + 3, "color": SPECIAL_COLOUR, "symbol": symbols}))
     return [group for group in groups if group.rows]
 
 
@@ -123,7 +125,7 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
     labelled = set(labelled_rows)
-    groups = _groups(tokens, counts, colours, lang)
+    groups = _groups(tokens, counts, colours, lang, marker_size=7 if three_d else 12)
     last = frame_count - 1
     scatter = go.Scatter3d if three_d else go.Scatter
 
@@ -143,8 +145,9 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
 
     figure = go.Figure(data=traces(last, full=True))
     _style(figure, _frame_title(epochs[last], losses[last], untrained, lang), 720)
-    axis_titles = [t("emb.map.axis", lang, number=index + 1, share=f"{100 * explained[index]:.0f}")
-                   for index in range(dims)]
+    # 3D axes are drawn at an angle: there, a short title keeps them from running into each other.
+    axis_key = "emb.map.axis_short" if three_d else "emb.map.axis"
+    axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}") for index in range(dims)]
     ranges = [_axis_range(coordinates[:, :, index]) for index in range(dims)]
     if three_d:
         figure.update_layout(scene=dict(aspectmode="cube", **{
@@ -248,7 +251,7 @@ def gradient_rows(tokens: Sequence[str], norms: Sequence[float], in_batch: Seque
     _style(figure, t("emb.fig.grad_title", lang), 420)
     figure.update_xaxes(title=dict(text=t("emb.fig.grad_rows", lang)), type="category",
                         categoryorder="array", categoryarray=list(tokens))
-    figure.update_yaxes(title=dict(text=t("emb.fig.grad_norm", lang)))
+    figure.update_yaxes(title=dict(text=t("emb.fig.grad_norm", lang)), exponentformat="e")
     figure.update_layout(legend=dict(orientation="h", y=1.12, x=1, xanchor="right"))
     return figure
 

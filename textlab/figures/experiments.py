@@ -13,6 +13,8 @@ from textlab.i18n import t
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot")
 FONT_SIZE = 16  # read from the back of a classroom
+# On a log axis a loss of (nearly) 0 plunges off the chart; below this it is drawn at this level.
+LOG_FLOOR = 1e-3
 
 
 def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
@@ -21,7 +23,8 @@ def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
     figure = go.Figure()
     for index, run in enumerate(result.runs):
         colour, name = RUN_COLOURS[index % len(RUN_COLOURS)], t(run.label_key, lang)
-        finite = [loss if math.isfinite(loss) else None for loss in run.step_losses]
+        floor = LOG_FLOOR if experiment.log_scale else -math.inf
+        finite = [max(loss, floor) if math.isfinite(loss) else None for loss in run.step_losses]
         figure.add_trace(go.Scatter(
             x=list(range(1, len(finite) + 1)), y=finite, mode="lines", name=name,
             line={"color": colour, "width": 2.5, "dash": RUN_DASHES[index % len(RUN_DASHES)]}))
@@ -34,11 +37,15 @@ def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
                     text=[t("experiment.figure.diverged", lang)], textposition="top center",
                     textfont={"color": colour}))
     y_title = t("experiment.figure.y_log" if experiment.log_scale else "experiment.figure.y", lang)
+    # Sizes are set on each part: Streamlit's chart theme replaces the layout-wide font size.
+    text = {"size": FONT_SIZE}
     figure.update_layout(
-        title={"text": t("experiment.figure.title", lang, title=t(experiment.title_key, lang))},
-        xaxis_title=t("experiment.figure.x", lang), yaxis_title=y_title,
-        yaxis_type="log" if experiment.log_scale else "linear",
-        font={"size": FONT_SIZE}, template="plotly_white", hovermode="x unified",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-        margin={"t": 110, "l": 70, "r": 20, "b": 60})
+        title={"text": t("experiment.figure.title", lang, title=t(experiment.title_key, lang)),
+               "font": {"size": FONT_SIZE + 4}},
+        font=text, template="plotly_white", hovermode="x unified",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": text},
+        margin={"t": 110, "l": 80, "r": 20, "b": 60})
+    figure.update_xaxes(title={"text": t("experiment.figure.x", lang), "font": text}, tickfont=text)
+    figure.update_yaxes(title={"text": y_title, "font": text}, tickfont=text,
+                        type="log" if experiment.log_scale else "linear", dtick=1 if experiment.log_scale else None)
     return figure

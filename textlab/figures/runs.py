@@ -34,8 +34,8 @@ def runs_overlay(curves: Sequence[tuple[str, Sequence[EpochEnd]]], *, subtitle: 
                 name=t("runs.figure.validation", lang, label=name), mode="lines+markers", legendgroup=str(index),
                 line={"color": colour, "width": 2, "dash": "dash"}, marker={"symbol": symbol, "size": 7}))
     title = t("runs.figure.title", lang)
-    if subtitle:
-        title += f"<br><sup>{html.escape(subtitle)}</sup>"
+    if subtitle:  # in the title itself, so a projected chart says what it compares
+        title = f"{title}: {html.escape(subtitle)}"
     if not any(epochs for _, epochs in curves):
         figure.add_annotation(text=t("runs.figure.empty", lang), showarrow=False, font={"size": FONT_SIZE},
                               xref="paper", yref="paper", x=0.5, y=0.5)

@@ -59,6 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "classroom.share.hidden": {"en": "Hide these controls", "pt": "Ocultar estes controles"},
     "classroom.share.locked": {"en": "Lock these controls (shown, not changeable)",
                                "pt": "Travar estes controles (visíveis, sem poder mudar)"},
+    "classroom.share.pick": {"en": "Choose settings", "pt": "Escolha configurações"},
     "classroom.share.prompt": {"en": "Question shown at the top (optional)",
                                "pt": "Pergunta mostrada no topo (opcional)"},
     "classroom.share.prompt_placeholder": {

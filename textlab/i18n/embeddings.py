@@ -73,6 +73,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "principal component {number} ({share}% of the variance)",
         "pt": "componente principal {number} ({share}% da variância)",
     },
+    "emb.map.axis_short": {"en": "PC {number} ({share}%)", "pt": "CP {number} ({share}%)"},
     "emb.map.tokens": {"en": "tokens", "pt": "tokens"},
     "emb.map.count": {"en": "count", "pt": "contagem"},
     "emb.map.mean_label": {"en": "mean label", "pt": "rótulo médio"},

@@ -261,6 +261,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.filter.help": {"en": "Show only runs whose name, notes, status or settings contain this text.",
                          "pt": "Mostra só execuções cujo nome, notas, situação ou configurações contêm este texto."},
     "runs.status_filter": {"en": "Status", "pt": "Situação"},
+    "runs.all": {"en": "All", "pt": "Todas"},
+    "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
     "runs.no_match": {"en": "No run matches the filter.", "pt": "Nenhuma execução corresponde ao filtro."},
     "runs.compare": {"en": "Compare runs", "pt": "Comparar execuções"},
     "runs.compare.help": {"en": "Their loss curves are drawn on the same axes.",

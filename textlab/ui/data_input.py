@@ -6,6 +6,7 @@ keeps the dataset and what the user typed, and leaves the error for the page to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -24,6 +25,8 @@ ERROR, COLUMNS = "data_error", "data_columns"
 AUTOMATIC, NO_LABEL = "\x00automatic", "\x00none"
 # Beyond this many texts, copying the data into the text box would make the page sluggish.
 MAX_EDITABLE_ROWS = 5_000
+# Characters Markdown gives a meaning; a file name is shown with them escaped, as typed.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
 def _load(read: Callable[[], Dataset], source: str) -> None:
@@ -60,7 +63,8 @@ def _new_file() -> None:
 def _read_upload() -> None:
     uploaded = st.session_state.get(UPLOAD)
     if uploaded is None:
-        return  # the file was removed: keep the data it gave
+        st.session_state[ERROR] = None  # the file was removed: keep the data it gave, forget its error
+        return
     raw, name = uploaded.getvalue(), uploaded.name
     try:
         st.session_state[COLUMNS] = (uploaded.file_id, list_columns(name, raw))
@@ -121,7 +125,7 @@ def describe_source(source: str) -> str:
     if kind == "sample" and name in SAMPLES:
         return tr("datapage.source_sample", title=tr(SAMPLES[name].title_key))
     if kind == "file":
-        return tr("datapage.source_file", name=name)
+        return tr("datapage.source_file", name=_MARKDOWN_SPECIALS.sub(r"\\\1", name))
     return tr("datapage.source_pasted")
 
 

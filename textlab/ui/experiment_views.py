@@ -31,8 +31,8 @@ def experiment_card(name: str, use_current_data: bool) -> None:
     """Title, question and Run button of one experiment, then its last result."""
     experiment = EXPERIMENTS[name]
     results = st.session_state.setdefault(RESULTS, {})
-    with st.container(border=True):
-        st.subheader(tr(experiment.title_key))
+    with st.container(border=True, key=f"classroom_card_{name}"):
+        st.subheader(tr(experiment.title_key), anchor=False)
         st.write(tr(experiment.question_key))
         if st.button(tr("classroom.run"), key=f"classroom_run_{name}", icon=":material/play_arrow:"):
             with st.spinner(tr("classroom.running")):
@@ -59,4 +59,4 @@ def _draw_result(result: ExperimentResult, sample: str | None, count: int) -> No
             value = run.metrics[metric]
             column.metric(tr(run.label_key), f"{value:.0%}" if metric in PERCENT_METRICS else f"{value:.2f}")
     show = st.warning if result.conclusion_key == FAILED else st.info
-    show(result.conclusion(lang), icon="💡")
+    show(result.conclusion(lang), icon=":material/lightbulb:")

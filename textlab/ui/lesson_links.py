@@ -82,7 +82,7 @@ def show_prompt() -> None:
     """The lesson's question, at the top of every page, as literal text."""
     lesson = current_lesson()
     if lesson is not None and lesson.prompt:
-        st.info(f"**{tr('lesson.prompt_label')}:** {literal_markdown(lesson.prompt)}", icon="❓")
+        st.info(f"**{tr('lesson.prompt_label')}:** {literal_markdown(lesson.prompt)}", icon=":material/quiz:")
 
 
 def tour_step() -> str | None:
@@ -121,10 +121,9 @@ def share_panel() -> None:
     field_labels = {name: tr(f"field.{name}") for name in FIELDS}
     step_labels = {"": tr("classroom.share.no_tour"), **{step: tr(f"tour.{step}.title") for step in STEP_IDS}}
     left, right = st.columns(2)
-    hidden = left.multiselect(tr("classroom.share.hidden"), list(field_labels), format_func=field_labels.get,
-                              key=SHARE_HIDDEN)
-    locked = right.multiselect(tr("classroom.share.locked"), list(field_labels), format_func=field_labels.get,
-                               key=SHARE_LOCKED)
+    pick = {"options": list(field_labels), "format_func": field_labels.get, "placeholder": tr("classroom.share.pick")}
+    hidden = left.multiselect(tr("classroom.share.hidden"), key=SHARE_HIDDEN, **pick)
+    locked = right.multiselect(tr("classroom.share.locked"), key=SHARE_LOCKED, **pick)
     prompt = st.text_area(tr("classroom.share.prompt"), max_chars=MAX_PROMPT_CHARS, key=SHARE_PROMPT,
                           placeholder=tr("classroom.share.prompt_placeholder"))
     step = st.selectbox(tr("classroom.share.tour"), list(step_labels), key=SHARE_TOUR, format_func=step_labels.get)
@@ -134,7 +133,7 @@ def share_panel() -> None:
         lesson = Lesson(config=state.config(), hidden=frozenset(hidden), locked=frozenset(locked),
                         prompt=prompt, tour_step=step or None, **data)
     except TextlabError as error:  # too large to carry, or texts that would not read back the same
-        st.warning(error.message(state.language()), icon="🔗")
+        st.warning(error.message(state.language()), icon=":material/link:")
         return
     if "sample" in data:
         st.caption(tr("classroom.share.data_sample", title=tr(SAMPLES[data["sample"]].title_key)))

@@ -24,15 +24,16 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     text = text_column.text_input(tr("runs.filter"), key="runs_filter", help=tr("runs.filter.help"))
     present = [status for status in STATUSES if any(record.status == status for record in records)]
     statuses = status_column.multiselect(tr("runs.status_filter"), present, key="runs_status",
+                                         placeholder=tr("runs.all"),
                                          format_func=lambda status: tr(f"runs.status.{status}"))
     shown = comparison.filter_runs(records, text, statuses, lang)
     if not shown:
         st.info(tr("runs.no_match"))
         return
-    table = comparison.runs_table(shown, lang)
+    table = comparison.runs_table(shown, lang).dropna(axis="columns", how="all")  # e.g. no validation at all
     number = {tr(f"runs.col.{name}"): st.column_config.NumberColumn(format="%.4f")
               for name in ("train_loss", "val_loss", "metric")}
-    number[tr("runs.col.seconds_per_epoch")] = st.column_config.NumberColumn(format="%.2f")
+    number[tr("runs.col.seconds_per_epoch")] = st.column_config.NumberColumn(format="%.3f")
     number[tr("runs.col.started")] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
     st.dataframe(table, hide_index=True, column_config=number, key="runs_table")
 
@@ -41,7 +42,7 @@ def overlay(records: Sequence[RunRecord]) -> None:
     """The chosen runs' loss curves on one chart; the legend and subtitle name what differs."""
     lang, by_id = state.language(), {record.run_id: record for record in records}
     chosen = st.multiselect(tr("runs.compare"), list(by_id), default=list(by_id)[:2], key="runs_compare",
-                            help=tr("runs.compare.help"),
+                            help=tr("runs.compare.help"), placeholder=tr("runs.choose"),
                             format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
     selected = [by_id[run_id] for run_id in chosen if run_id in by_id]
     if not selected:

@@ -22,8 +22,12 @@ def start_button() -> None:
         _go(STEPS[0])
 
 
-def tour_panel() -> None:
-    """While a tour is on: "Step n of N", the step's title and explanation, Back / Next / End."""
+def tour_panel(current_page: str | None = None) -> None:
+    """While a tour is on: "Step n of N", the step's title and explanation, Back / Next / End.
+
+    ``current_page`` is the open page's URL path (``navigation.url_path``): away from the step's
+    page, a link leads back to it.
+    """
     step = find_step(lesson_links.tour_step())
     if step is None:
         return
@@ -40,4 +44,5 @@ def tour_panel() -> None:
             _go(after)
         if end.button(tr("tour.end"), key="tour_end", icon=":material/close:"):
             _go(None)
-        st.page_link(f"pages/{step.page}.py", label=tr("tour.open_page", page=tr(f"nav.{step.page}")))
+        if current_page != step.page:
+            st.page_link(f"pages/{step.page}.py", label=tr("tour.open_page", page=tr(f"nav.{step.page}")))

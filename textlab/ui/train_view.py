@@ -19,6 +19,9 @@ from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
 REFRESH_SECONDS = 0.5
+# After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
+# then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
+FIRST_DRAW_WAIT_SECONDS = 0.25
 MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
 MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "dropout", "optimizer", "seed", "val_fraction", "patience")
 ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "weight_decay", "grad_clip")
@@ -106,7 +109,8 @@ def buttons(snapshot: JobSnapshot | None) -> None:
 
 def _start(step_first: bool = False) -> None:
     # The settings and data of this moment: the run keeps them, whatever changes afterwards.
-    state.start_job(state.config(), state.dataset(), step_first=step_first)
+    job = state.start_job(state.config(), state.dataset(), step_first=step_first)
+    job.join(FIRST_DRAW_WAIT_SECONDS)
 
 
 def _active_job() -> TrainingJob | None:

@@ -1,0 +1,64 @@
+"""The Runs page in Chromium: train twice on the Train page, then see both loss curves overlaid."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_for_app
+from textlab.store import Store
+
+TRACES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(e => e.data.map(t => t.name))"
+TIMEOUT_SECONDS = 90
+
+
+@pytest.fixture(scope="session")
+def server_data_dir(app_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The TEXTLAB_DATA_DIR the app_url fixture gave the server (a numbered "textlab-data" temp folder)."""
+    # pytest also links "<name>current" to the newest numbered folder; skip the link.
+    (folder,) = [path for path in tmp_path_factory.getbasetemp().glob("textlab-data*") if not path.is_symlink()]
+    return folder
+
+
+def finished_runs(folder: Path) -> list:
+    if not (folder / "runs.sqlite3").exists():
+        return []
+    with Store(folder) as store:
+        return [record for record in store.runs() if record.status == "finished"]
+
+
+def train_on_the_train_page(page, folder: Path, query: str) -> None:
+    """Press Train with these settings and wait until the server has recorded one more finished run."""
+    before = len(finished_runs(folder))
+    page.goto(f"/train?lang=en&{query}")
+    wait_for_app(page)
+    page.locator(".st-key-train_start button:visible").click()
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while len(finished_runs(folder)) <= before:
+        assert time.monotonic() < deadline, "the run was not recorded in time"
+        page.wait_for_timeout(250)
+
+
+@pytest.mark.browser
+def test_two_runs_from_the_train_page_are_overlaid(page, server_data_dir):
+    page.goto("/")  # load the entry point first, so the server knows its navigation
+    wait_for_app(page)
+    train_on_the_train_page(page, server_data_dir, "lr=0.1&epochs=6")
+    train_on_the_train_page(page, server_data_dir, "lr=0.01&epochs=6")
+
+    page.goto("/runs?lang=en")
+    wait_for_app(page)
+    # The two newest runs are compared by default.
+    page.wait_for_function(f"() => ({TRACES})().some(names => names.length >= 2)", timeout=TIMEOUT_SECONDS * 1000)
+    names = next(names for names in page.evaluate(TRACES) if len(names) >= 2)
+    assert any("lr 0.01" in name for name in names) and any("lr 0.1" in name for name in names)
+    page.get_by_text("What differs: lr 0.01 vs 0.1").wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, "runs-overlay")
+
+    page.goto("/runs?lang=pt")
+    wait_for_app(page)
+    page.get_by_text("O que muda: lr 0.01 vs 0.1").wait_for()
+    screenshot(page, "runs-overlay-pt")

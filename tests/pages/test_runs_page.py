@@ -1,0 +1,143 @@
+"""The Runs page in AppTest: empty and full, overlaid curves, rename, delete, checkpoint upload."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import NOTEBOOK_TEXTS
+from tests.pages.helpers import all_text, open_page
+from textlab.config import TrainConfig
+from textlab.data import Dataset
+from textlab.recorder import RunRecorder, recorded_train
+from textlab.store import Store
+
+NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def record_runs(folder, *configs) -> list[int]:
+    with Store(folder) as store:
+        ids = []
+        for config in configs:
+            recorder = RunRecorder(store, config, NOTEBOOK)
+            list(recorded_train(config, NOTEBOOK, recorder))
+            ids.append(recorder.run_id)
+        return ids
+
+
+def chart_traces(at) -> list[dict]:
+    charts = [element for element in at.get("plotly_chart")]
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)["data"]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_with_no_runs_the_page_says_how_to_make_one(data_dir, lang):
+    at = open_page("runs", lang=lang)
+    assert not at.exception
+    expected = "No runs yet" if lang == "en" else "Nenhuma execução ainda"
+    assert any(expected in info.value for info in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_two_runs_are_listed_and_overlaid_with_what_differs(data_dir):
+    record_runs(data_dir, TrainConfig(lr=0.1, epochs=4), TrainConfig(lr=0.01, epochs=4))
+    at = open_page("runs")
+    assert not at.exception
+    (table,) = at.dataframe
+    assert list(table.value["#"]) == [2, 1]
+    traces = chart_traces(at)
+    assert len(traces) == 2 and all(len(trace["y"]) == 4 for trace in traces)
+    assert [trace["name"] for trace in traces] == ["#2 · lr 0.01", "#1 · lr 0.1"]
+    assert "What differs: lr 0.01 vs 0.1" in all_text(at)
+
+
+def test_choosing_runs_changes_the_overlay(data_dir):
+    record_runs(data_dir, TrainConfig(), TrainConfig(pooling="masked_mean"),
+                TrainConfig(pooling="masked_mean", val_fraction=0.0, seed=3))
+    at = open_page("runs", lang="pt")
+    at.multiselect(key="runs_compare").set_value([1, 2, 3]).run()
+    assert not at.exception
+    names = [trace["name"] for trace in chart_traces(at)]
+    assert names == ["#1 · agregação média simples, semente 0", "#2 · agregação média mascarada, semente 0",
+                     "#3 · agregação média mascarada, semente 3"]
+    assert "agregação média simples vs média mascarada" in all_text(at)
+    at.multiselect(key="runs_compare").set_value([1]).run()
+    assert len(chart_traces(at)) == 1
+
+
+def test_filter_narrows_the_table(data_dir):
+    record_runs(data_dir, TrainConfig(lr=0.1), TrainConfig(lr=0.01))
+    at = open_page("runs")
+    at.text_input(key="runs_filter").set_value("lr 0.01").run()
+    assert list(at.dataframe[0].value["#"]) == [2]
+    at.text_input(key="runs_filter").set_value("nothing like this").run()
+    assert not at.dataframe and any("No run matches" in info.value for info in at.info)
+
+
+def test_rename_and_notes_are_saved(data_dir):
+    (run_id,) = record_runs(data_dir, TrainConfig())
+    at = open_page("runs")
+    at.text_input(key=f"runs_name_{run_id}").input("baseline")
+    at.text_area(key=f"runs_notes_{run_id}").input("a perda oscila")
+    at.button(key=f"FormSubmitter:runs_edit_{run_id}-Save name and notes").click().run()
+    assert not at.exception
+    with Store(data_dir) as store:
+        record = store.run(run_id)
+    assert (record.name, record.notes) == ("baseline", "a perda oscila")
+    assert any("Saved." in success.value for success in at.success)
+
+
+def test_delete_asks_first(data_dir):
+    first, second = record_runs(data_dir, TrainConfig(), TrainConfig(seed=1))
+    at = open_page("runs")
+    at.selectbox(key="runs_pick").set_value(first).run()
+    at.button(key="runs_delete").click().run()
+    assert any("cannot be undone" in warning.value for warning in at.warning)
+    at.button(key="runs_delete_no").click().run()
+    with Store(data_dir) as store:
+        assert len(store.runs()) == 2
+    at.button(key="runs_delete").click().run()
+    at.button(key="runs_delete_yes").click().run()
+    assert not at.exception
+    with Store(data_dir) as store:
+        assert [record.run_id for record in store.runs()] == [second]
+    assert not (data_dir / "checkpoints" / f"run-{first}.pt").exists()
+    assert any("was deleted" in success.value for success in at.success)
+
+
+def test_use_settings_and_data_of_a_run(data_dir):
+    record_runs(data_dir, TrainConfig(lr=0.1, embed_dim=4))
+    at = open_page("runs")
+    at.button(key="runs_continue_run").click().run()
+    assert not at.exception
+    assert at.session_state["config"] == TrainConfig(lr=0.1, embed_dim=4)
+    assert at.session_state["dataset"].texts == NOTEBOOK_TEXTS
+    assert at.session_state["runs_warm_start"].config == TrainConfig(lr=0.1, embed_dim=4)
+
+
+def test_upload_a_checkpoint_and_predict(data_dir):
+    (run_id,) = record_runs(data_dir, TrainConfig(epochs=2))
+    saved = (data_dir / "checkpoints" / f"run-{run_id}.pt").read_bytes()
+    at = open_page("runs")
+    at.file_uploader(key="runs_upload").set_value(("run.pt", saved, "application/octet-stream")).run()
+    assert not at.exception
+    with Store(data_dir) as store:
+        vocab_size = store.run(run_id).vocab_size
+    assert any(f"vocabulary of {vocab_size} tokens" in success.value for success in at.success)
+    at.text_input(key="runs_predict_text").input("mais um exemplo").run()
+    assert "Model output:" in all_text(at) and "random labels" in all_text(at)
+
+
+def test_a_damaged_upload_is_refused_with_a_message(data_dir):
+    at = open_page("runs", lang="pt")
+    at.file_uploader(key="runs_upload").set_value(("bad.pt", b"not a checkpoint", "application/octet-stream")).run()
+    assert not at.exception
+    assert any("danificado" in error.value for error in at.error)
