@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import tempfile
 
+import torch
+
 from bench.common import b2w_rows, median_seconds, print_table
 from textlab.config import TrainConfig
 from textlab.data import Dataset
@@ -28,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
+    torch.set_num_threads(1)  # steadier timings on a shared machine; both contenders alike
     rows = b2w_rows()
     dataset = Dataset(tuple(row["text"] for row in rows), tuple(row["rating"] for row in rows), "numeric", ())
     with tempfile.TemporaryDirectory() as folder, Store(folder) as store:

@@ -18,6 +18,7 @@ from textlab.figures.embeddings import (
     pooled_comparison,
 )
 
+SPECIAL_NAME = "&lt;PAD&gt; / &lt;UNK&gt;"
 TOKENS = ("<PAD>", "<UNK>", "bom", "ruim", "produto", "entrega", "caixa")
 COUNTS = (0, 2, 40, 35, 120, 7, 1)
 
@@ -53,7 +54,7 @@ def test_one_point_per_token_and_one_frame_per_snapshot(dims) -> None:
 def test_frames_hold_each_snapshots_positions_and_loss() -> None:
     figure = map_figure(snapshots=3)
     positions = coordinates(3)
-    pad_trace = [index for index, trace in enumerate(figure.data) if trace.name == "<PAD> / <UNK>"][0]
+    pad_trace = [index for index, trace in enumerate(figure.data) if trace.name == SPECIAL_NAME][0]
     for snapshot, frame in enumerate(figure.frames):
         assert frame.data[pad_trace].x[0] == pytest.approx(float(positions[snapshot, 0, 0]), abs=1e-4)
     assert "0.5000" in figure.frames[2].layout.title.text
@@ -63,16 +64,16 @@ def test_frames_hold_each_snapshots_positions_and_loss() -> None:
 
 def test_pad_and_unk_are_marked_with_their_own_symbols() -> None:
     figure = map_figure(labelled_rows=[0, 1])
-    special = [trace for trace in figure.data if trace.name == "<PAD> / <UNK>"][0]
+    special = [trace for trace in figure.data if trace.name == SPECIAL_NAME][0]
     assert list(special.marker.symbol) == ["square", "x"]
-    assert list(special.text) == ["<PAD>", "<UNK>"]
+    assert list(special.text) == ["&lt;PAD&gt;", "&lt;UNK&gt;"]  # plotly shows entities as < and >
 
 
 def test_classes_get_one_trace_each_and_unlabelled_tokens_their_own() -> None:
     classes = TokenColours("class", [-1, -1, 1, 0, -1, 0, 1], ("neg", "pos"))
     figure = map_figure(colours=classes)
     names = [trace.name for trace in figure.data]
-    assert names == ["neg", "pos", "no clear label", "<PAD> / <UNK>"]
+    assert names == ["neg", "pos", "no clear label", SPECIAL_NAME]
     assert [len(trace.x) for trace in figure.data] == [2, 2, 1, 2]
     assert figure.data[0].marker.color != figure.data[1].marker.color
 
@@ -103,7 +104,7 @@ def test_embeddings_heatmap_has_a_row_per_position() -> None:
     matrix = torch.randn(4, 6)
     figure = embeddings_heatmap(["bom", "produto", "<PAD>", "<PAD>"], matrix, 1, "en")
     heatmap = figure.data[0]
-    assert list(heatmap.y) == ["1. bom", "2. produto", "3. <PAD>", "4. <PAD>"]
+    assert list(heatmap.y) == ["1. bom", "2. produto", "3. &lt;PAD&gt;", "4. &lt;PAD&gt;"]
     assert len(heatmap.z) == 4 and len(heatmap.z[0]) == 6
     assert "[4, 6]" in figure.layout.title.text
 
@@ -129,7 +130,7 @@ def test_attention_heatmap_leaves_padding_blank() -> None:
 def test_gradient_rows_split_batch_tokens_from_the_rest() -> None:
     figure = gradient_rows(["<PAD>", "<UNK>", "bom"], [0.0, 0.0, 0.4], [False, False, True], "en")
     in_batch, outside = figure.data
-    assert list(in_batch.x) == ["bom"] and list(outside.x) == ["<PAD>", "<UNK>"]
+    assert list(in_batch.x) == ["bom"] and list(outside.x) == ["&lt;PAD&gt;", "&lt;UNK&gt;"]
     assert list(outside.y) == [0.0, 0.0]
 
 
@@ -157,3 +158,14 @@ def test_frequency_colour_bar_is_labelled_with_counts() -> None:
 def test_3d_axes_get_short_titles() -> None:
     scene = map_figure(dims=3, lang="pt").layout.scene
     assert scene.xaxis.title.text == "CP 1 (50%)" and scene.zaxis.title.text == "CP 3 (10%)"
+
+
+def test_user_text_cannot_inject_plotly_markup() -> None:
+    tokens = ("<PAD>", "<UNK>", '<a href="https://example.com">x</a>', "<b>bold</b>")
+    figure = embedding_map(torch.zeros(1, 4, 2), tokens, (0, 0, 1, 1), TokenColours("frequency", (0, 0, 1, 1)), [0],
+                           [None], [0.5, 0.5], "en", labelled_rows=range(4))
+    texts = [text for trace in figure.data for text in [*trace.text, *trace.hovertext]]
+    assert not any("<a" in text or "<b>" in text for text in texts)
+    assert any("&lt;b&gt;bold&lt;/b&gt;" in text for text in texts)
+    matrix = confusion_matrix_figure(torch.eye(2, dtype=torch.long), ["<i>neg</i>", "pos"], "en")
+    assert list(matrix.data[0].x) == ["&lt;i&gt;neg&lt;/i&gt;", "pos"]

@@ -7,7 +7,7 @@ import pytest
 from textlab.config import TrainConfig
 from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
 from textlab.jobs import JobSnapshot
-from textlab.run_report import describe_changes, epoch_rows, format_seconds, progress_text, status
+from textlab.run_report import describe_changes, epoch_table, format_seconds, progress_text, status
 
 STARTED = RunStarted("cpu", 13, 3, 0, 2, 6, "random", 1)
 STEPS = tuple(Step(index // 2 + 1, index + 1, 0.5, 0.001, (index + 1) * 0.5) for index in range(4))
@@ -50,13 +50,19 @@ def test_format_seconds(seconds, text):
     assert format_seconds(seconds) == text
 
 
-def test_epoch_rows_have_translated_columns_and_only_present_values():
-    epochs = [EpochEnd(1, 0.9, 0.8, 0.7, {"accuracy": 0.5, "macro_f1": 0.4}, 1.234)]
-    (row,) = epoch_rows(epochs, ("accuracy", "macro_f1"), "pt")
-    assert row == {"Época": 1, "Perda de treino (média)": 0.9, "Perda do último lote": 0.8,
-                   "Perda de validação": 0.7, "Acurácia": 0.5, "F1 macro": 0.4, "Segundos": 1.23}
-    (plain,) = epoch_rows([EpochEnd(1, 0.9, 0.8, None)], (), "en")
-    assert "Validation loss" not in plain
+def test_epoch_table_has_translated_columns_newest_first_and_only_present_values():
+    epochs = [EpochEnd(1, 0.9, 0.8, 0.7, {"accuracy": 0.5, "macro_f1": 0.4}, 1.234),
+              EpochEnd(2, 0.6, 0.5, 0.4, {"accuracy": 0.75, "macro_f1": 0.7}, 2.5)]
+    table = epoch_table(epochs, ("accuracy", "macro_f1"), "pt")
+    assert table == {"Época": [2, 1], "Perda de treino (média)": [0.6, 0.9], "Perda do último lote": [0.5, 0.8],
+                     "Perda de validação": [0.4, 0.7], "Acurácia": [0.75, 0.5], "F1 macro": [0.7, 0.4],
+                     "Segundos": [2.5, 1.23]}
+    assert "Validation loss" not in epoch_table([EpochEnd(1, 0.9, 0.8, None)], (), "en")
+
+
+def test_epoch_table_can_keep_only_the_latest_epochs():
+    epochs = [EpochEnd(epoch, 1.0, 1.0, None) for epoch in range(1, 501)]
+    assert epoch_table(epochs, (), "en", limit=100)["Epoch"] == list(range(500, 400, -1))
 
 
 def test_describe_changes():

@@ -99,6 +99,8 @@ class Lesson:
         config, config_problems = TrainConfig.from_query(params)
         problems: list[TextlabError] = list(config_problems)
         parts: dict[str, Any] = {"config": config}
+        # Each reader returns the part or raises; one that keeps part of a value (the known
+        # setting names of a list) adds a notice for what it dropped to ``problems`` itself.
         readers = ((SAMPLE, "sample", _read_sample), (TEXT, "text", _read_text),
                    (HIDE, "hidden", _read_controls), (LOCK, "locked", _read_controls),
                    (PROMPT, "prompt", _read_prompt), (TOUR, "tour_step", _read_tour_step))

@@ -58,20 +58,21 @@ def progress_text(snapshot: JobSnapshot, lang: str) -> str:
              epochs=snapshot.config.epochs)
 
 
-def epoch_rows(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str) -> list[dict[str, Any]]:
-    """One row per epoch with translated column names: losses, validation metrics and time."""
-    rows = []
-    for epoch in epochs:
-        row: dict[str, Any] = {t("train.history.epoch", lang): epoch.epoch,
-                               t("train.history.train_loss", lang): epoch.train_loss,
-                               t("train.history.last_loss", lang): epoch.last_loss}
-        if epoch.val_loss is not None:
-            row[t("train.history.val_loss", lang)] = epoch.val_loss
-        for name in metrics:
-            row[t(f"train.chart.{name}", lang)] = epoch.metrics.get(name)
-        row[t("train.history.seconds", lang)] = round(epoch.seconds, 2)
-        rows.append(row)
-    return rows
+def epoch_table(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str,
+                limit: int | None = None) -> dict[str, list[Any]]:
+    """Columns (translated names) of the per-epoch history, newest epoch first, the last ``limit`` only."""
+    shown = list(reversed(epochs[-limit:] if limit else epochs))
+    table: dict[str, list[Any]] = {
+        t("train.history.epoch", lang): [epoch.epoch for epoch in shown],
+        t("train.history.train_loss", lang): [epoch.train_loss for epoch in shown],
+        t("train.history.last_loss", lang): [epoch.last_loss for epoch in shown],
+    }
+    if any(epoch.val_loss is not None for epoch in shown):
+        table[t("train.history.val_loss", lang)] = [epoch.val_loss for epoch in shown]
+    for name in metrics:
+        table[t(f"train.chart.{name}", lang)] = [epoch.metrics.get(name) for epoch in shown]
+    table[t("train.history.seconds", lang)] = [round(epoch.seconds, 2) for epoch in shown]
+    return table
 
 
 def describe_changes(differences: dict[str, tuple[Any, Any]]) -> str:

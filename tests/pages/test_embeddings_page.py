@@ -72,7 +72,7 @@ def test_before_any_run_it_shows_untrained_embeddings_and_says_so(lang) -> None:
 def test_after_a_finished_run_the_map_has_a_frame_per_epoch(finished_job) -> None:
     at = open_with_job(finished_job)
     assert not at.exception
-    assert any("finished after 3 epochs" in success.value for success in at.success)
+    assert any("ended (finished) after 3 epochs" in success.value for success in at.success)
     spec = map_spec(at)
     shown = at.slider(key="emb_shown").value
     assert point_count(spec["data"]) == shown

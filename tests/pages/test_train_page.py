@@ -11,11 +11,11 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import sentiment_texts
+from tests.pages.helpers import APP, all_text, open_page
 from textlab.data import Dataset
 from textlab.i18n import TEXTS
 from textlab.i18n import train as train_strings
-from tests.conftest import sentiment_texts
-from tests.pages.helpers import APP, all_text, open_page
 
 BUTTONS = ("train_start", "train_pause", "train_step", "train_stop", "train_reset")
 LONG = {"epochs": "10000"}  # the notebook's 3 texts for 10,000 epochs: never ends within a test
@@ -62,7 +62,7 @@ def open_with_data(dataset: Dataset, **query: str) -> AppTest:
 
 def stop_job(at: AppTest) -> None:
     """Leave no training thread behind, whatever a test did."""
-    job = at.session_state["job"] if "job" in at.session_state else None
+    job = at.session_state.get("job")
     if job is not None:
         job.stop()
         assert job.join(TIMEOUT)

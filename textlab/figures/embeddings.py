@@ -7,6 +7,7 @@ for signed values.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ DIVERGING = [[0.0, "#0072B2"], [0.5, "#F2F2F2"], [1.0, "#D55E00"]]
 # For points on white: the middle of the scale must stay visible.
 DIVERGING_POINTS = [[0.0, "#0072B2"], [0.5, "#AAAAAA"], [1.0, "#D55E00"]]
 FONT_SIZE, TITLE_SIZE, LABEL_SIZE = 16, 20, 15
+
+
+def _escaped(texts: Sequence[str]) -> list[str]:
+    """Tokens and labels come from the user's data; plotly reads tags such as <a> or <b> in text."""
+    return [html.escape(text) for text in texts]
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
     base = dict(size=marker_size, line=dict(width=1, color="white"))
     groups: list[_Group] = []
     if colours.kind == "class":
-        for index, name in enumerate(colours.class_names):
+        for index, name in enumerate(_escaped(colours.class_names)):
             rows = [row for row in ordinary if colours.values[row] == index]
             groups.append(_Group(name, rows, {**base, "color": CLASS_COLOURS[index % len(CLASS_COLOURS)]}))
         unlabelled = [row for row in ordinary if colours.values[row] < 0]
@@ -84,7 +90,7 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
                                                 tickvals=[math.log10(tick) for tick in ticks],
                                                 ticktext=[f"{tick:,}" for tick in ticks])}))
     symbols = [SPECIAL_SYMBOLS[tokens[row]] for row in special]
-    groups.append(_Group("<PAD> / <UNK>", special,
+    groups.append(_Group(html.escape(f"{PAD_TOKEN} / {UNK_TOKEN}"), special,
                          {**base, "size": marker_size + 3, "color": SPECIAL_COLOUR, "symbol": symbols}))
     return [group for group in groups if group.rows]
 
@@ -124,6 +130,7 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     """
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
+    shown_tokens = _escaped(tokens)
     labelled = set(labelled_rows)
     groups = _groups(tokens, counts, colours, lang, marker_size=7 if three_d else 12)
     last = frame_count - 1
@@ -136,9 +143,9 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
             if not full:  # frames carry only positions; names, colours and labels stay from the first draw
                 made.append(scatter(**points))
                 continue
-            hover = [f"{tokens[row]} · {counts[row]:,}×" for row in group.rows]
+            hover = [f"{shown_tokens[row]} · {counts[row]:,}×" for row in group.rows]
             made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker,
-                                text=[tokens[row] if row in labelled else "" for row in group.rows],
+                                text=[shown_tokens[row] if row in labelled else "" for row in group.rows],
                                 textposition="top center", textfont=dict(size=LABEL_SIZE),
                                 hovertext=hover, hoverinfo="text"))
         return made
@@ -190,7 +197,7 @@ def _add_time_travel(figure: go.Figure, traces, epochs: Sequence[int], losses: S
 
 def embeddings_heatmap(tokens: Sequence[str], matrix: torch.Tensor, text_number: int, lang: str) -> go.Figure:
     """One text's embeddings (T, E): a row per position, a column per dimension."""
-    rows = [f"{position + 1}. {token}" for position, token in enumerate(tokens)]
+    rows = [f"{position + 1}. {token}" for position, token in enumerate(_escaped(tokens))]
     limit = float(matrix.abs().max()) if matrix.numel() else 1.0
     figure = go.Figure(go.Heatmap(z=matrix.tolist(), x=list(range(1, matrix.shape[1] + 1)), y=rows,
                                   colorscale=DIVERGING, zmid=0, zmin=-limit, zmax=limit,
@@ -213,7 +220,7 @@ def pooled_comparison(plain: torch.Tensor, masked: torch.Tensor, row_labels: Seq
     limit = max(float(plain.abs().max()), float(masked.abs().max()), 1e-6)
     dims = list(range(1, plain.shape[1] + 1))
     for column, matrix in enumerate((plain, masked), start=1):
-        figure.add_trace(go.Heatmap(z=matrix.tolist(), x=dims, y=list(row_labels), colorscale=DIVERGING,
+        figure.add_trace(go.Heatmap(z=matrix.tolist(), x=dims, y=_escaped(row_labels), colorscale=DIVERGING,
                                     zmin=-limit, zmax=limit, zmid=0, showscale=column == 2,
                                     hovertemplate="%{y} · dim %{x}: %{z:.3f}<extra></extra>"), 1, column)
     _style(figure, t("emb.fig.pooled_title", lang), max(320, 160 + 40 * len(row_labels)))
@@ -228,9 +235,9 @@ def attention_heatmap(tokens: Sequence[Sequence[str]], weights: torch.Tensor, ma
     """Attention weights (B, T) over each text's tokens; padding cells are left blank."""
     values = torch.where(mask, weights, float("nan"))
     z = [[None if math.isnan(value) else value for value in row] for row in values.tolist()]
-    text = [[token if real else "" for token, real in zip(row, row_mask, strict=True)]
+    text = [[token if real else "" for token, real in zip(_escaped(row), row_mask, strict=True)]
             for row, row_mask in zip(tokens, mask.tolist(), strict=True)]
-    figure = go.Figure(go.Heatmap(z=z, x=list(range(1, weights.shape[1] + 1)), y=list(row_labels), text=text,
+    figure = go.Figure(go.Heatmap(z=z, x=list(range(1, weights.shape[1] + 1)), y=_escaped(row_labels), text=text,
                                   texttemplate="%{text}<br>%{z:.2f}", textfont=dict(size=LABEL_SIZE),
                                   colorscale="Blues", zmin=0, zmax=1, hoverongaps=False,
                                   hovertemplate="%{text}: %{z:.3f}<extra></extra>"))
@@ -243,6 +250,7 @@ def attention_heatmap(tokens: Sequence[Sequence[str]], weights: torch.Tensor, ma
 def gradient_rows(tokens: Sequence[str], norms: Sequence[float], in_batch: Sequence[bool], lang: str) -> go.Figure:
     """One bar per embedding row: the size of its gradient, coloured by whether its token is in the batch."""
     legend = (t("emb.fig.grad_in_batch", lang), t("emb.fig.grad_not_in_batch", lang))
+    tokens = _escaped(tokens)
     figure = go.Figure()
     for flag, name, colour in ((True, legend[0], "#0072B2"), (False, legend[1], "#D55E00")):
         rows = [row for row, value in enumerate(in_batch) if value == flag]
@@ -258,7 +266,7 @@ def gradient_rows(tokens: Sequence[str], norms: Sequence[float], in_batch: Seque
 
 def confusion_matrix_figure(matrix: torch.Tensor, class_names: Sequence[str], lang: str) -> go.Figure:
     """Counts of (actual, predicted) classes; the diagonal is what the model got right."""
-    names = list(class_names)
+    names = _escaped(class_names)
     figure = go.Figure(go.Heatmap(z=matrix.tolist(), x=names, y=names, colorscale="Blues", texttemplate="%{z}",
                                   textfont=dict(size=FONT_SIZE + 2), hovertemplate=t("emb.fig.confusion_hover", lang)
                                   + "<extra></extra>"))
@@ -272,7 +280,7 @@ def class_probabilities(class_names: Sequence[str], probabilities: Sequence[floa
     """One horizontal bar per class: the probability the model gives it; the most likely class stands out."""
     best = max(range(len(probabilities)), key=probabilities.__getitem__)
     colours = [CLASS_COLOURS[0] if index == best else NO_LABEL_COLOUR for index in range(len(probabilities))]
-    figure = go.Figure(go.Bar(x=list(probabilities), y=list(class_names), orientation="h", marker_color=colours,
+    figure = go.Figure(go.Bar(x=list(probabilities), y=_escaped(class_names), orientation="h", marker_color=colours,
                               text=[f"{100 * value:.1f}%" for value in probabilities], textposition="outside",
                               textfont=dict(size=FONT_SIZE), hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
     _style(figure, t("emb.fig.probabilities_title", lang), max(260, 140 + 44 * len(class_names)))

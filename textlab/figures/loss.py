@@ -92,12 +92,12 @@ def loss_figure(steps: Sequence[Step], epochs: Sequence[EpochEnd], *, steps_per_
     raw = min_max_indices(losses, RAW_POINTS)
     smoothed = np.asarray(debiased_ema(losses.tolist(), smoothing))
     even = even_indices(len(losses), SMOOTHED_POINTS)
-    # Plain lists, not arrays: plotly would send arrays base64-encoded, which the page's own
-    # figure data (and a test reading it) would then hold undecoded.
+    # numpy arrays: plotly checks and copies them in one go and sends them base64-encoded,
+    # several times cheaper than lists for a chart redrawn twice a second.
     traces = [
-        dict(type="scatter", x=step_x[raw].tolist(), y=losses[raw].tolist(), mode="lines",
-             name=t("train.chart.raw", lang), line=dict(color=COLOURS["raw"], width=1)),
-        dict(type="scatter", x=step_x[even].tolist(), y=smoothed[even].tolist(), mode="lines",
+        dict(type="scatter", x=step_x[raw], y=losses[raw], mode="lines", name=t("train.chart.raw", lang),
+             line=dict(color=COLOURS["raw"], width=1)),
+        dict(type="scatter", x=step_x[even], y=smoothed[even], mode="lines",
              name=t("train.chart.smoothed", lang, weight=smoothing), line=dict(color=COLOURS["smoothed"], width=3)),
     ]
     shown = [epochs[index] for index in even_indices(len(epochs), EPOCH_POINTS)]
@@ -139,6 +139,6 @@ def _layout(with_metrics: bool, x_title: str, lang: str, empty_message: str | No
         layout["xaxis"].update(range=[0, 1], showticklabels=False, showgrid=False, zeroline=False)
         loss_axis.update(range=[0, 1], showticklabels=False, showgrid=False, zeroline=False)
         # Wrapped by hand: plotly does not wrap annotation text to the chart's width.
-        layout["annotations"] = [dict(text="<br>".join(textwrap.wrap(empty_message, 40)), x=0.5, y=0.5, xref="x", yref="y", showarrow=False,
-                                      font=dict(size=FONT_SIZE + 2))]
+        layout["annotations"] = [dict(text="<br>".join(textwrap.wrap(empty_message, 40)), x=0.5, y=0.5,
+                                      xref="x", yref="y", showarrow=False, font=dict(size=FONT_SIZE + 2))]
     return layout

@@ -27,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O treino está em andamento: o mapa ganha um quadro ao fim de cada época.",
     },
     "emb.source.finished": {
-        "en": "The run is {state} after {epochs} epochs: this is the model it trained.",
-        "pt": "O treino está {state} após {epochs} épocas: este é o modelo que ele treinou.",
+        "en": "The run ended ({state}) after {epochs} epochs: this is the model it trained.",
+        "pt": "O treino terminou ({state}) após {epochs} épocas: este é o modelo que ele treinou.",
     },
     "emb.live.progress": {
         "en": "Epoch {epoch} of {epochs} · {state}",
@@ -45,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Digite um texto com pelo menos um token para obter uma previsão.",
     },
     # Embedding map
+    "emb.map.not_finite": {
+        "en": "Some snapshots hold infinite or undefined numbers (the run diverged): the map leaves them out.",
+        "pt": "Alguns registros têm números infinitos ou indefinidos (o treino divergiu): o mapa os deixa de fora.",
+    },
     "emb.map.dims": {"en": "View", "pt": "Visão"},
     "emb.map.colour_by": {"en": "Colour by", "pt": "Colorir por"},
     "emb.map.colour.frequency": {"en": "how often the token appears", "pt": "frequência do token"},

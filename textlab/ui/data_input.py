@@ -42,7 +42,7 @@ def _load(read: Callable[[], Dataset], source: str) -> None:
 
 def _apply_text() -> None:
     text = st.session_state[TEXT_BOX]
-    st.session_state[state.DATA_TEXT] = text
+    state.set_data_text(text)
     _load(lambda: read_pasted(text), "pasted")
 
 
@@ -131,7 +131,7 @@ def describe_source(source: str) -> str:
 
 def _copy_to_text_box() -> None:
     text = to_pasted(state.dataset())
-    st.session_state[state.DATA_TEXT] = text
+    state.set_data_text(text)
     _load(lambda: read_pasted(text), "pasted")
 
 

@@ -108,9 +108,11 @@ def source_notice(source: ModelSource) -> None:
 
 
 def _progress_key(job: TrainingJob) -> tuple:
-    """What the page has drawn of a job: whether its run exists, how many snapshots, which state."""
+    """What the page has drawn of a job: whether its run exists, its latest snapshot's epoch, its state."""
     history = find_history(job.observers)
-    return job.run is not None, len(history) if history else 0, job.snapshot().state
+    snapshots = history.snapshots() if history else ()
+    # The epoch, not the count: once thinning starts, the count stays at the cap.
+    return job.run is not None, snapshots[-1].epoch if snapshots else None, job.snapshot().state
 
 
 def live_updates(source: ModelSource) -> None:
@@ -135,7 +137,7 @@ def _association(source: ModelSource) -> TokenAssociation | None:
     run = source.run
     if run.label_mode == "random" or source.history.token_ids is None:
         return None
-    return memo("association", (id(run), len(source.history.tokens)), lambda: associate_tokens(
+    return memo("association", (run, len(source.history.tokens)), lambda: associate_tokens(
         run.corpus.encode(run.vocab), run.corpus.lengths, run.train_indices, run.targets,
         source.history.token_ids, run.label_mode, run.num_outputs))
 
@@ -152,7 +154,12 @@ def _colours(source: ModelSource, by_label: bool, shown: int) -> TokenColours:
 def map_section(source: ModelSource) -> None:
     """The embedding map with its controls, then neighbours and the tokens that moved most."""
     history = source.history
-    snapshots = history.snapshots()
+    # A run that diverged can leave infinite weights behind: draw the snapshots taken before that.
+    snapshots = tuple(snapshot for snapshot in history.snapshots() if torch.isfinite(snapshot.weights).all())
+    if len(snapshots) < len(history):
+        st.warning(tr("emb.map.not_finite"))
+    if not snapshots:
+        return
     tracked = len(history.tokens)
     left, middle, right = st.columns([1, 2, 2])
     dims = left.segmented_control(tr("emb.map.dims"), (2, 3), default=2, key="emb_dims", required=True,

@@ -82,6 +82,10 @@ def data_text() -> str:
     return st.session_state[DATA_TEXT]
 
 
+def set_data_text(text: str) -> None:
+    st.session_state[DATA_TEXT] = text
+
+
 def dataset() -> Dataset:
     """The dataset every page shows; the notebook's three texts until the user gives others."""
     if DATASET not in st.session_state:

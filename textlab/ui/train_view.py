@@ -26,6 +26,7 @@ MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
 MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "dropout", "optimizer", "seed", "val_fraction", "patience")
 ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
+LIVE_HISTORY_ROWS = 50
 
 
 # Settings
@@ -177,12 +178,18 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
     elif started is not None and not metrics:
         st.caption(tr("train.no_validation"))
     st.markdown(f"**{tr('train.history.title')}**")
-    rows = run_report.epoch_rows(snapshot.epochs if snapshot else (), metrics, lang)
-    if rows:
-        st.dataframe(rows[::-1], hide_index=True, height=min(38 + 35 * len(rows), 250), key="train_history")
-        st.caption(tr("train.history.caption"))
-    else:
+    epochs = snapshot.epochs if snapshot else ()
+    if not epochs:
         st.caption(tr("train.history.empty"))
+        return
+    # While training, only the latest epochs: the table is rebuilt at every refresh.
+    limit = LIVE_HISTORY_ROWS if snapshot.is_active else None
+    table = run_report.epoch_table(epochs, metrics, lang, limit)
+    st.dataframe(table, hide_index=True, height=min(38 + 35 * len(epochs), 250), key="train_history")
+    caption = tr("train.history.caption")
+    if limit and len(epochs) > limit:
+        caption += " " + tr("train.history.latest", shown=limit, total=len(epochs))
+    st.caption(caption)
 
 
 def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
