@@ -5,10 +5,11 @@ Sets up the page, the language switch and the navigation; each page lives in pag
 
 import streamlit as st
 
-from textlab.ui import presentation, state, widgets
+from textlab.ui import lesson_links, presentation, state, tour_panel, widgets
 from textlab.ui.state import tr
 
 st.set_page_config(page_title="textlab", page_icon=":material/text_fields:", layout="wide")
+lesson_notices = lesson_links.apply_lesson_from_url()  # first: it sets the data and settings the pages read
 widgets.language_switch()
 presentation.presentation_toggle()
 
@@ -20,11 +21,16 @@ PAGES = (
     ("pages/train.py", "nav.train", ":material/show_chart:"),
     ("pages/embeddings.py", "nav.embeddings", ":material/scatter_plot:"),
     ("pages/runs.py", "nav.runs", ":material/folder_open:"),
+    ("pages/classroom.py", "nav.classroom", ":material/school:"),
 )
 navigation = st.navigation([
     st.Page(path, title=tr(title), icon=icon, default=index == 0)
     for index, (path, title, icon) in enumerate(PAGES)
 ])
 widgets.url_notices()
+for notice in lesson_notices:
+    st.warning(notice, icon=":material/link:")
+lesson_links.show_prompt()
+tour_panel.tour_panel(navigation.url_path)
 navigation.run()
-state.sync_url(presentation.url_parameters())
+state.sync_url({**presentation.url_parameters(), **lesson_links.url_parameters()})

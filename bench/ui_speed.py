@@ -8,7 +8,11 @@
 3. Training speed through the page vs a plain script: the notebook's texts and model for many
    epochs, as steps per second (target: the page reaches >= 90% of the plain textlab loop).
 
-    python -m bench.ui_speed [--repeats 3]
+By default the server and the plain scripts share one half of the CPUs and Chromium gets the other:
+in a classroom the browser draws on each student's own machine, not on the server, and on a
+2-core machine an unpinned Chromium takes its CPU from the training it is drawing. --no-pin turns this off.
+
+    python -m bench.ui_speed [--repeats 3] [--no-pin]
 
 Needs Debian's Chromium (/usr/bin/chromium, or TEXTLAB_CHROMIUM) and playwright; never `playwright install`.
 """
@@ -50,11 +54,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 B2W = SHARED_DATA / "b2w-rating-train-10k.csv"
 SPEED_EPOCHS = 3000  # the notebook's 3 texts, 2 batches an epoch: 6,000 steps
-POINT_COUNT = ("() => [...document.querySelectorAll('.js-plotly-plot')]"
-               ".flatMap(e => (e.data || []).map(t => (t.y || []).length)).reduce((a, b) => a + b, 0)")
+# All points drawn in the page's plotly charts. numpy arrays arrive base64-encoded ({dtype, bdata}):
+# their length comes from the encoding's size.
+POINT_COUNT = ("() => { const SIZES = {f8: 8, f4: 4, i4: 4, u4: 4, i2: 2, u2: 2, i1: 1, u1: 1}; "
+               "const length = y => !y ? 0 : y.bdata === undefined ? y.length : "
+               "(y.bdata.length * 3 / 4 - y.bdata.match(/=*$/)[0].length) / SIZES[y.dtype]; "
+               "return [...document.querySelectorAll('.js-plotly-plot')]"
+               ".flatMap(e => (e.data || []).map(t => length(t.y))).reduce((a, b) => a + b, 0); }")
 TIMEOUT_MS = 120_000
 
-# Timed in the page: the click (captured before Streamlit sees it), then every change of the point count.
+# Timed in the page: the click (captured before Streamlit sees it), then every change of the point
+# count, checked whenever the page's DOM changes (plotly redraws its SVG when it gets new data).
 PROBE = """() => {
   window.__clickAt = null; window.__changes = [];
   document.addEventListener('click', e => {
@@ -62,17 +72,30 @@ PROBE = """() => {
   }, true);
   const count = POINT_COUNT;
   let last = count();
-  const watch = () => {
+  new MutationObserver(() => {
     const now = count();
     if (now !== last) { window.__changes.push([performance.now(), now]); last = now; }
-    requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
+  }).observe(document.body, {subtree: true, childList: true, attributes: true});
 }""".replace("POINT_COUNT", POINT_COUNT)
 
 
+def cpu_halves() -> tuple[set[int], set[int]]:
+    """(server and scripts, browser): the CPUs this process may use, split in two."""
+    cpus = sorted(os.sched_getaffinity(0))
+    middle = max(1, len(cpus) // 2)
+    return set(cpus[:middle]), set(cpus[middle:]) or set(cpus)
+
+
+def pinned_chromium(cpus: set[int]) -> str:
+    """A launcher that starts Chromium (and so every process it spawns) on ``cpus``."""
+    launcher = Path(tempfile.mkdtemp(prefix="textlab-bench-")) / "chromium"
+    launcher.write_text(f'#!/bin/sh\nexec taskset -c {",".join(map(str, sorted(cpus)))} {CHROMIUM} "$@"\n')
+    launcher.chmod(0o755)
+    return str(launcher)
+
+
 @contextmanager
-def streamlit_server() -> Iterator[str]:
+def streamlit_server(cpus: set[int] | None = None) -> Iterator[str]:
     """`streamlit run app.py` on a free port, with a throw-away run store; yields its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -81,7 +104,8 @@ def streamlit_server() -> Iterator[str]:
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
                str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "TEXTLAB_DATA_DIR": data_dir},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     url = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -234,6 +258,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--watch", type=float, default=12.0, help="seconds to watch the 10k run's chart")
+    parser.add_argument("--no-pin", action="store_true", help="let the browser, server and scripts share all CPUs")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium; never `playwright install`)")
@@ -241,12 +266,18 @@ def main() -> None:
         sys.exit(f"benchmark data not found: {B2W} (it lives in the workplace's shared/data)")
     from playwright.sync_api import sync_playwright
 
+    server_cpus, browser_cpus = (None, None) if args.no_pin else cpu_halves()
     # The plain scripts use the torch threads a job gets, so only the page's presence differs.
     torch.set_num_threads(SlotPool().threads_per_job)
     warm_up()
     print(f"{os.cpu_count()} CPUs, torch threads per job {torch.get_num_threads()}; medians of {args.repeats}")
-    with streamlit_server() as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    print("server and plain scripts on CPUs " + (f"{sorted(server_cpus)}, Chromium on {sorted(browser_cpus)}"
+                                                 if server_cpus else "all, shared with Chromium (--no-pin)"))
+    with streamlit_server(server_cpus) as url, sync_playwright() as playwright:
+        executable = pinned_chromium(browser_cpus) if browser_cpus else CHROMIUM
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        if server_cpus:
+            os.sched_setaffinity(0, server_cpus)  # this process runs the plain scripts: on the server's CPUs
 
         print("\n1. Click on Train -> first loss point drawn, notebook's 3 texts (target <= 1.5 s)")
         cold = click_to_first_point(browser, url)  # the server's first run

@@ -219,3 +219,17 @@ def test_every_checkpoint_message_exists_in_both_languages():
                 "checkpoint.not_found", "checkpoint.vocab_mismatch"):
         english, portuguese = t(key, "en", **params), t(key, "pt", **params)
         assert english and portuguese and english != portuguese
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_a_gpu_run_saves_a_checkpoint_the_cpu_can_use(tmp_path, classification_dataset):
+    config = GRU.with_changes(device="cuda")
+    run = trained(config, classification_dataset)
+    loaded = checkpoint.load(checkpoint.save(run, tmp_path / "gpu.pt"))
+    assert next(loaded.model.parameters()).device.type == "cpu"
+    for text in ("ótimo produto", "quebrou"):
+        expected = torch.softmax(run.predict([text])[0], 0)
+        assert loaded.predict([text])[0].probabilities["pos"] == pytest.approx(float(expected[1]), abs=1e-5)
+    again = TrainingRun(config, classification_dataset)
+    checkpoint.warm_start(again, loaded)  # CPU weights into a model on the GPU
+    assert torch.equal(again.model.fc.weight.cpu(), run.model.fc.weight.cpu())

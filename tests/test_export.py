@@ -129,6 +129,23 @@ def test_the_exported_script_prints_the_runs_losses(reproduced, name):
             assert abs(validation - epoch.val_loss) <= TOLERANCE
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("name", ["classification-masked-mean", "gru-attention-dropout-words-cosine-clip"])
+def test_on_a_gpu_the_script_follows_the_run_closely(tmp_path, name):
+    # GPU kernels may sum in another order from run to run, so "closely", not to the last digit.
+    config, dataset = CASES[name]
+    config = config.with_changes(device="cuda")
+    epochs = [event for event in train(config, dataset) if isinstance(event, EpochEnd)]
+    (tmp_path / "run.py").write_text(export_script(config, dataset, "run.csv", "en", name), "utf-8")
+    (tmp_path / "run.csv").write_text(dataset_csv(dataset), "utf-8", newline="")
+    result = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    printed = _parse(result.stdout)
+    difference = max(abs(row[2] - epoch.train_loss) for row, epoch in zip(printed, epochs, strict=True))
+    print(f"{name}: largest difference on the GPU {difference:.2e}")
+    assert len(printed) == len(epochs) and difference <= 1e-4
+
+
 def test_the_cases_cover_what_they_claim(reproduced):
     assert reproduced["lstm-last-chars-sgd-step-early-stopping"][2].reason == "early_stopping"
     assert reproduced["classification-masked-mean"][1][-1].val_loss is not None

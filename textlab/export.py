@@ -18,6 +18,7 @@ import torch
 from textlab.batching import BUCKET_POOL_BATCHES
 from textlab.config import TrainConfig
 from textlab.data import Dataset
+from textlab.export_model import model_source
 from textlab.i18n import t
 from textlab.models import build_model
 from textlab.training import resolve_label_mode
@@ -213,106 +214,7 @@ class _ScriptWriter:
         return "\n".join(lines)
 
     def model(self) -> str:
-        if self.model_kind == "SimpleModel":
-            return "\n".join([
-                self.c("model_simple"),
-                "class SimpleModel(nn.Module):",
-                "    def __init__(self, vocab_size, embed_dim, output_dim):",
-                "        super().__init__()",
-                "        self.embedding = nn.Embedding(vocab_size, embed_dim)",
-                "        self.fc = nn.Linear(embed_dim, output_dim)",
-                "",
-                "    def forward(self, x, mask):",
-                "        embedded = self.embedding(x)  # (B, T, E)",
-                f"        pooled = embedded.mean(dim=1)  {self.c('plain_mean')}",
-                "        return self.fc(pooled)  # (B, output_dim)",
-            ])
-        return self._text_model()
-
-    def _text_model(self) -> str:
-        config = self.config
-        recurrent = config.encoder != "none"
-        features = "HIDDEN_DIM" if recurrent else "embed_dim"
-        lines = [self.c("model_text")]
-        if config.pooling == "attention":
-            lines += [
-                "class AttentionPooling(nn.Module):",
-                "    def __init__(self, dim):",
-                "        super().__init__()",
-                "        self.score = nn.Sequential(nn.Linear(dim, dim), nn.Tanh(), nn.Linear(dim, 1, bias=False))",
-                "",
-                "    def forward(self, values, mask):",
-                "        scores = self.score(values).squeeze(-1).masked_fill(~mask, float(\"-inf\"))  # (B, T)",
-                "        weights = torch.softmax(scores, dim=1).nan_to_num(0.0)",
-                '        return torch.einsum("bt,bth->bh", weights, values)',
-                "", "",
-            ]
-        if config.dropout:
-            lines += [
-                "class SeededDropout(nn.Module):",
-                f"    {self.c('dropout', 4)}",
-                "    def __init__(self, p, generator):",
-                "        super().__init__()",
-                "        self.p, self.generator = p, generator",
-                "",
-                "    def forward(self, values):",
-                "        if not self.training:",
-                "            return values",
-                "        keep = torch.rand(values.shape, generator=self.generator, device=values.device) >= self.p",
-                "        return values * keep / (1.0 - self.p)",
-                "", "",
-            ]
-        padding = "" if config.pooling == "mean" else ", padding_idx=0"
-        lines += [
-            "class TextModel(nn.Module):",
-            "    def __init__(self, vocab_size, embed_dim, output_dim):",
-            "        super().__init__()",
-            f"        self.embedding = nn.Embedding(vocab_size, embed_dim{padding})",
-        ]
-        if recurrent:
-            rnn = {"gru": "nn.GRU", "lstm": "nn.LSTM"}[config.encoder]
-            lines.append(f"        self.rnn = {rnn}(embed_dim, HIDDEN_DIM, batch_first=True)")
-        if config.pooling == "attention":
-            lines.append(f"        self.attention = AttentionPooling({features})")
-        if config.dropout:
-            lines.append("        self.dropout = SeededDropout(DROPOUT, dropout_generator)")
-        lines += [
-            f"        self.fc = nn.Linear({features}, output_dim)",
-            "",
-            "    def forward(self, ids, mask):",
-            "        embedded = self.embedding(ids)  # (B, T, E)",
-            "        lengths = mask.sum(1)",
-        ]
-        if recurrent:
-            lines += [
-                f"        {self.c('packing', 8)}",
-                "        packed = pack_padded_sequence(embedded, lengths.clamp(min=1).cpu(), batch_first=True,",
-                "                                      enforce_sorted=False)",
-                "        output, _ = self.rnn(packed)",
-                "        encoded, _ = pad_packed_sequence(output, batch_first=True, total_length=embedded.shape[1])",
-            ]
-        else:
-            lines.append("        encoded = embedded  # (B, T, E)")
-        lines += self._pooling()
-        pooled = "self.dropout(pooled)" if config.dropout else "pooled"
-        lines.append(f"        return self.fc({pooled})  # (B, output_dim)")
-        return "\n".join(lines)
-
-    def _pooling(self) -> list[str]:
-        pooling = self.config.pooling
-        comment = f"  {self.c('pooling.' + pooling)}"
-        if pooling == "mean":
-            return [f"        pooled = encoded.mean(dim=1){comment}"]
-        if pooling == "masked_mean":
-            return [f"        weights = mask.unsqueeze(-1).to(encoded.dtype){comment}",
-                    "        pooled = (encoded * weights).sum(1) / weights.sum(1).clamp(min=1.0)"]
-        if pooling == "max":
-            return [f'        filled = encoded.masked_fill(~mask.unsqueeze(-1), float("-inf")).amax(1){comment}',
-                    "        pooled = torch.where(torch.isfinite(filled), filled, torch.zeros_like(filled))"]
-        if pooling == "last":
-            return [f"        last = (lengths - 1).clamp(min=0){comment}",
-                    "        pooled = encoded[torch.arange(encoded.shape[0]), last]"]
-        return [f"        pooled = self.attention(encoded, mask){comment}"]
+        return model_source(self.config, self.model_kind, self.c)
 
     def training_setup(self) -> str:
         config = self.config

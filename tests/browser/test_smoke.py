@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
 
-PAGES = ("home", "data", "vocabulary", "batches", "train", "embeddings", "runs")
+PAGES = ("home", "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
 
 
 @pytest.mark.browser

@@ -11,7 +11,13 @@ from tests.browser.conftest import screenshot, wait_for_app
 # The notebook's 3 texts through an LSTM: slow enough for several half-second refreshes, and 2,200
 # steps in all, under the chart's 2,400-point budget for the raw loss, so every step stays drawn.
 SLOW_RUN = "epochs=1100&encoder=lstm&hidden_dim=256&embed_dim=64"
-POINTS = "() => [...document.querySelectorAll('.js-plotly-plot')].map(e => e.data.map(t => (t.y || []).length))"
+# Points per trace of each plotly chart. numpy arrays reach the page base64-encoded ({dtype, bdata}),
+# so their length is counted from the encoding's size rather than read as `.length`.
+POINTS = ("() => { " + (
+    "const SIZES = {f8: 8, f4: 4, i4: 4, u4: 4, i2: 2, u2: 2, i1: 1, u1: 1}; "
+    "const length = y => !y ? 0 : y.bdata === undefined ? y.length : "
+    "(y.bdata.length * 3 / 4 - y.bdata.match(/=*$/)[0].length) / SIZES[y.dtype]; "
+    "return [...document.querySelectorAll('.js-plotly-plot')].map(e => e.data.map(t => length(t.y))); }"))
 TIMEOUT = 60_000
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.pages.helpers import all_text, open_page
 
-PAGES = (None, "data", "vocabulary", "batches", "train", "embeddings", "runs")
+PAGES = (None, "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
 
 
 @pytest.mark.parametrize("lang", ["pt", "en"])

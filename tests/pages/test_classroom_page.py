@@ -7,13 +7,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from tests.pages.helpers import all_text, open_page
 from textlab.config import TrainConfig
 from textlab.experiments import EXPERIMENTS, NEEDS_LABELS
 from textlab.i18n import TEXTS
 from textlab.lesson import Lesson, compress_text
 from textlab.samples import load_sample
 from textlab.ui.lesson_links import literal_markdown
-from tests.pages.helpers import all_text, open_page
 
 PROMPT = "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?"
 

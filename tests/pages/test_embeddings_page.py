@@ -138,3 +138,45 @@ def test_every_string_the_page_uses_exists_in_both_languages() -> None:
         assert english and portuguese
         fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (english, portuguese)]
         assert fields[0] == fields[1], key
+
+
+@pytest.mark.parametrize("settings", [
+    {"encoder": "gru", "pooling": "attention", "val_fraction": "0.25"},
+    {"encoder": "lstm", "pooling": "max", "label_mode": "regression"},
+    {"encoder": "none", "pooling": "last", "label_mode": "random"},
+])
+def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "en", **settings})
+    numeric = settings.get("label_mode") == "regression"
+    texts, labels = sentiment_texts(40)
+    at.session_state["dataset"] = Dataset(
+        tuple(texts), tuple(str(label) for label in labels) if numeric else tuple("np"[label] for label in labels),
+        "numeric" if numeric else "categorical", () if numeric else ("n", "p"))
+    at.session_state["data_source"] = "pasted"
+    at.run()
+    at.switch_page("pages/embeddings.py")
+    at.run()
+    assert not at.exception
+    text = all_text(at)
+    assert "UNTRAINED" in text
+    assert ("Attention weights" in text) == (settings["pooling"] == "attention")
+    assert ("Where the model goes wrong" in text) and (
+        ("there are no right answers" in text) == (settings.get("label_mode") == "random"))
+    defaults = TrainConfig()
+    features = defaults.embed_dim if settings["encoder"] == "none" else defaults.hidden_dim
+    assert f"3 · Pooled vectors [{defaults.batch_size}, {features}]" in text
+
+
+
+def test_choices_kept_from_a_bigger_run_are_brought_back_into_range() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state["emb_batch"] = 9  # as left by a run with more batches and tokens than the notebook's
+    at.session_state["emb_shown"] = 400
+    at.run()
+    at.switch_page("pages/embeddings.py")
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="emb_batch").value == at.number_input(key="emb_batch").max == 2
+    assert at.slider(key="emb_shown").value == 11

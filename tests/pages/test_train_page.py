@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import string
@@ -20,6 +21,7 @@ from textlab.i18n import train as train_strings
 BUTTONS = ("train_start", "train_pause", "train_step", "train_stop", "train_reset")
 LONG = {"epochs": "10000"}  # the notebook's 3 texts for 10,000 epochs: never ends within a test
 TIMEOUT = 30.0
+ITEM_SIZES = {"f8": 8, "f4": 4, "i4": 4, "u4": 4, "i2": 2, "u2": 2, "i1": 1, "u1": 1}
 
 
 def poll(at: AppTest, condition: Callable[[AppTest], bool], timeout: float = TIMEOUT) -> AppTest:
@@ -43,10 +45,17 @@ def disabled(at: AppTest) -> dict[str, bool]:
     return {key: at.button(key=key).disabled for key in BUTTONS}
 
 
+def values_sent(array: list | dict) -> int:
+    """Length of a plotly array: a list, or a numpy array sent base64-encoded ({"dtype", "bdata"})."""
+    if isinstance(array, dict):
+        return len(base64.b64decode(array["bdata"])) // ITEM_SIZES[array["dtype"]]
+    return len(array)
+
+
 def chart_point_counts(at: AppTest) -> list[int]:
     (chart,) = [element for element in at.get("plotly_chart")]
     figure = json.loads(chart.proto.spec)
-    return [len(trace.get("y", [])) for trace in figure.get("data", [])]
+    return [values_sent(trace.get("y", [])) for trace in figure.get("data", [])]
 
 
 def open_with_data(dataset: Dataset, **query: str) -> AppTest:

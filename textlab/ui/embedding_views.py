@@ -57,6 +57,12 @@ def memo(name: str, version: object, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def clamp_widget(key: str, low: int, high: int) -> None:
+    """Bring a kept slider or number value back into range: another run may have fewer batches or tokens."""
+    if key in st.session_state:
+        st.session_state[key] = min(max(st.session_state[key], low), high)
+
+
 def _preview(job: TrainingJob | None) -> ModelSource | None:
     config, dataset = state.config(), state.dataset()
 
@@ -155,8 +161,9 @@ def map_section(source: ModelSource) -> None:
     """The embedding map with its controls, then neighbours and the tokens that moved most."""
     history = source.history
     # A run that diverged can leave infinite weights behind: draw the snapshots taken before that.
-    snapshots = tuple(snapshot for snapshot in history.snapshots() if torch.isfinite(snapshot.weights).all())
-    if len(snapshots) < len(history):
+    recorded = history.snapshots()
+    snapshots = tuple(snapshot for snapshot in recorded if torch.isfinite(snapshot.weights).all())
+    if len(snapshots) < len(recorded):
         st.warning(tr("emb.map.not_finite"))
     if not snapshots:
         return
@@ -168,6 +175,7 @@ def map_section(source: ModelSource) -> None:
                     for value in ["frequency"] + (["label"] if source.run.label_mode != "random" else [])}
     colour_by = middle.selectbox(tr("emb.map.colour_by"), list(colour_names), index=len(colour_names) - 1,
                                  key="emb_colour", format_func=colour_names.get)
+    clamp_widget("emb_shown", 2, tracked)
     shown = tracked if tracked <= 2 else right.slider(tr("emb.map.shown"), 2, tracked, min(DEFAULT_SHOWN, tracked),
                                                       key="emb_shown", help=tr("emb.map.shown_help"))
     frames = [snapshot.weights[:shown] for snapshot in snapshots]

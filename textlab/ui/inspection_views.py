@@ -21,7 +21,7 @@ from textlab.inspection import ForwardPass, forward_pass, gradient_check, text_l
 from textlab.predictions import analyse_errors, predict_text
 from textlab.preview import PreparedData, epoch_batches
 from textlab.ui import state, widgets
-from textlab.ui.embedding_views import ModelSource, frozen_model, memo
+from textlab.ui.embedding_views import ModelSource, clamp_widget, frozen_model, memo
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.vocab import PAD_ID, UNK_ID
@@ -45,6 +45,7 @@ def forward_section(source: ModelSource) -> None:
     run = source.run
     prepared = PreparedData(run.dataset, run.corpus, run.train_indices, run.val_indices, run.vocab, run.encoded)
     batches = memo("batches", (run,), lambda: epoch_batches(prepared, run.config))
+    clamp_widget("emb_batch", 1, len(batches))
     number = st.number_input(tr("emb.forward.batch", count=len(batches)), 1, len(batches), 1, key="emb_batch",
                              help=tr("emb.forward.batch_help"))
     batch = run.encoded.collate(batches[int(number) - 1], run.targets)

@@ -9,6 +9,7 @@ import streamlit as st
 from textlab import checkpoint, comparison, export
 from textlab.errors import TextlabError
 from textlab.figures.runs import runs_overlay
+from textlab.i18n import TEXTS
 from textlab.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
 from textlab.ui.state import tr
@@ -64,14 +65,14 @@ def manage(records: Sequence[RunRecord]) -> None:
     """One run: why it ended, its name and notes, deletion, downloads and re-use."""
     lang, by_id = state.language(), {record.run_id: record for record in records}
     st.subheader(tr("runs.manage"))
-    notice = st.session_state.pop(NOTICE, None)
+    kind, notice = st.session_state.pop(NOTICE, (None, None))
     if notice:
-        st.success(notice, icon="✅")
+        (st.success if kind == "done" else st.error)(notice, icon="✅" if kind == "done" else "⚠️")
     run_id = st.selectbox(tr("runs.pick"), list(by_id), key="runs_pick",
                           format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
     record = by_id[run_id]
     st.caption(f"{tr(f'runs.status.{record.status}')} · {comparison.changed_settings_text(record.config, lang)}")
-    if record.message_key:
+    if record.message_key in TEXTS:  # a key from a newer or older textlab is left out, not a crash
         st.warning(tr("runs.ended_because", message=tr(record.message_key, **record.message_params)))
     with st.form(f"runs_edit_{run_id}", border=False):
         name = st.text_input(tr("runs.name"), value=record.name, key=f"runs_name_{run_id}", max_chars=120,
@@ -80,7 +81,7 @@ def manage(records: Sequence[RunRecord]) -> None:
         if st.form_submit_button(tr("runs.save"), icon=":material/save:"):
             run_store.store().rename(run_id, name)
             run_store.store().set_notes(run_id, notes)
-            st.session_state[NOTICE] = tr("runs.saved")
+            st.session_state[NOTICE] = ("done", tr("runs.saved"))
             st.rerun()
     _downloads(record)
     _delete(record)
@@ -119,11 +120,12 @@ def _use_settings(record: RunRecord, from_weights: bool) -> None:
         if from_weights:
             run_store.request_warm_start(checkpoint.load(store.checkpoint_path(record.run_id)))
     except TextlabError as error:
-        st.session_state[NOTICE] = error.message(state.language())
+        st.session_state[NOTICE] = ("error", error.message(state.language()))
         return
     state.set_config(record.config)
     name = comparison.display_name(record, state.language())
-    st.session_state[NOTICE] = tr("runs.continue.done" if from_weights else "runs.use_settings.done", name=name)
+    st.session_state[NOTICE] = ("done", tr("runs.continue.done" if from_weights else "runs.use_settings.done",
+                                           name=name))
 
 
 def _delete(record: RunRecord) -> None:
@@ -137,7 +139,7 @@ def _delete(record: RunRecord) -> None:
     if yes.button(tr("runs.delete_yes"), key="runs_delete_yes", type="primary"):
         run_store.store().delete(record.run_id)
         st.session_state.pop(DELETE_PENDING, None)
-        st.session_state[NOTICE] = tr("runs.deleted", name=name)
+        st.session_state[NOTICE] = ("done", tr("runs.deleted", name=name))
         st.rerun()
     if no.button(tr("runs.cancel"), key="runs_delete_no"):
         st.session_state.pop(DELETE_PENDING, None)

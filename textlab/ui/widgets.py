@@ -7,7 +7,7 @@ import streamlit as st
 from textlab.config import FIELDS, Range, TrainConfig
 from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
-from textlab.ui import state
+from textlab.ui import lesson_links, state
 from textlab.ui.state import tr
 
 # Learning rates offered on the log-scale slider: 1, 2 and 5 of every decade from 1e-5 to 10.
@@ -44,6 +44,9 @@ def _apply(name: str) -> None:
 
 def config_input(name: str, *, disabled: bool = False, container=st) -> None:
     """A widget for one TrainConfig field, kept in step with the session's settings."""
+    if name in lesson_links.hidden_fields():
+        return
+    disabled = disabled or name in lesson_links.locked_fields()
     key, current = _widget_key(name), getattr(state.config(), name)
     # Re-seeded every run: the settings may have changed elsewhere (another page, a link, Reset).
     st.session_state[key] = current
