@@ -12,7 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the project is not installed into the venv; import it from the checkout
     sys.path.insert(0, str(ROOT))
 
+import torch  # noqa: E402
+
 from textlab.data import Dataset  # noqa: E402
+
+# The tests train tiny models: one thread avoids thread start-up costs and fights over 2 shared cores.
+torch.set_num_threads(1)
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 NOTEBOOK_TEXTS = ("exemplo de texto 1", "mais um texto de exemplo", "PyTorch é incrível")
@@ -34,6 +39,12 @@ def sentiment_texts(count: int = 80, seed: int = 0) -> tuple[list[str], list[int
         texts.append(" ".join(words))
         labels.append(label)
     return texts, labels
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes runs into the checkout's ./textlab-data."""
+    monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path_factory.mktemp("store")))
 
 
 @pytest.fixture

@@ -161,7 +161,8 @@ def test_history_as_an_observer_of_a_real_run(classification_dataset) -> None:
     snapshots = history.snapshots()
     assert [s.epoch for s in snapshots] == [0, 1, 2, 3]
     assert [s.train_loss for s in snapshots[1:]] == [e.train_loss for e in epoch_ends]
-    final = run.model.embedding.weight.detach()[history.token_ids]
+    weight = run.model.embedding.weight.detach()
+    final = weight[history.token_ids.to(weight.device)].cpu()
     assert torch.equal(snapshots[-1].weights, final)
     assert not torch.equal(snapshots[0].weights, final)  # training moved them; the first snapshot is a copy
     assert history.tokens[:2] == ("<PAD>", "<UNK>") and len(history.tokens) == 20

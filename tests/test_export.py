@@ -19,6 +19,8 @@ from textlab.config import TrainConfig
 from textlab.data import Dataset
 from textlab.events import EpochEnd, Finished
 from textlab.export import dataset_csv, export_script, export_zip
+from textlab.export_model import model_source
+from textlab.models import build_model
 from textlab.training import train
 
 TOLERANCE = 1e-6
@@ -191,3 +193,19 @@ def test_the_zip_holds_the_script_and_its_data():
     assert sorted(archive.namelist()) == ["run-4-data.csv", "run-4.py"]
     assert "'run-4-data.csv'" in archive.read("run-4.py").decode()
     assert archive.read("run-4-data.csv").decode() == dataset_csv(NOTEBOOK)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_scripts_model_starts_with_textlabs_weights_under_the_same_names(name):
+    config, _ = CASES[name]
+    model_kind = type(build_model(5, 1, 1, config.encoder, config.pooling, 1, config.dropout)).__name__
+    namespace = {"torch": torch, "nn": torch.nn, "HIDDEN_DIM": config.hidden_dim, "DROPOUT": config.dropout,
+                 "dropout_generator": torch.Generator(), "pack_padded_sequence": None, "pad_packed_sequence": None}
+    exec(model_source(config, model_kind, lambda *_, **__: "#"), namespace)  # noqa: S102 - our own generated code
+    torch.manual_seed(config.seed)
+    theirs = namespace[model_kind](50, config.embed_dim, 3).state_dict()
+    torch.manual_seed(config.seed)
+    ours = build_model(50, config.embed_dim, 3, config.encoder, config.pooling, config.hidden_dim,
+                       config.dropout).state_dict()
+    assert list(theirs) == list(ours)
+    assert all(torch.equal(theirs[key], ours[key]) for key in ours)

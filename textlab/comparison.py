@@ -113,7 +113,7 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
 
 
 # What tells runs apart first; when and where they ran last.
-COLUMNS = ("id", "name", "status", "settings", "train_loss", "val_loss", "metric", "epochs", "data", "vocab", "labels",
+COLUMNS = ("id", "name", "status", "train_loss", "val_loss", "metric", "settings", "epochs", "data", "vocab", "labels",
            "seconds_per_epoch", "device", "started", "notes")
 
 

@@ -53,10 +53,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The TEXTLAB_DATA_DIR of the app under test (its run store)."""
+    return tmp_path_factory.mktemp("server-data")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, server_data_dir: Path) -> Iterator[str]:
     """A fresh `streamlit run app.py` on a free port, with its own data directory."""
     port = _free_port()
-    env = {**os.environ, "TEXTLAB_DATA_DIR": str(tmp_path_factory.mktemp("textlab-data"))}
+    env = {**os.environ, "TEXTLAB_DATA_DIR": str(server_data_dir)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]

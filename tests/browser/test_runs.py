@@ -14,14 +14,6 @@ TRACES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(e => e.dat
 TIMEOUT_SECONDS = 90
 
 
-@pytest.fixture(scope="session")
-def server_data_dir(app_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The TEXTLAB_DATA_DIR the app_url fixture gave the server (a numbered "textlab-data" temp folder)."""
-    # pytest also links "<name>current" to the newest numbered folder; skip the link.
-    (folder,) = [path for path in tmp_path_factory.getbasetemp().glob("textlab-data*") if not path.is_symlink()]
-    return folder
-
-
 def finished_runs(folder: Path) -> list:
     if not (folder / "runs.sqlite3").exists():
         return []

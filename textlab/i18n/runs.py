@@ -241,7 +241,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.col.device": {"en": "Device", "pt": "Dispositivo"},
     "runs.col.settings": {"en": "Settings (changed from the notebook)", "pt": "Configurações (mudadas do notebook)"},
     "runs.col.notes": {"en": "Notes", "pt": "Notas"},
-    "runs.notebook_settings": {"en": "the notebook's", "pt": "as do notebook"},
+    "runs.notebook_settings": {"en": "as in the notebook", "pt": "como no notebook"},
     # The overlay figure
     "runs.figure.title": {"en": "Training loss per epoch", "pt": "Perda de treino por época"},
     "runs.figure.x": {"en": "Epoch", "pt": "Época"},

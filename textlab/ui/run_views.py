@@ -36,13 +36,15 @@ def runs_table(records: Sequence[RunRecord]) -> None:
               for name in ("train_loss", "val_loss", "metric")}
     number[tr("runs.col.seconds_per_epoch")] = st.column_config.NumberColumn(format="%.3f")
     number[tr("runs.col.started")] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+    number[tr("runs.col.settings")] = st.column_config.TextColumn(width="large")
     st.dataframe(table, hide_index=True, column_config=number, key="runs_table")
 
 
 def overlay(records: Sequence[RunRecord]) -> None:
     """The chosen runs' loss curves on one chart; the legend and subtitle name what differs."""
     lang, by_id = state.language(), {record.run_id: record for record in records}
-    chosen = st.multiselect(tr("runs.compare"), list(by_id), default=list(by_id)[:2], key="runs_compare",
+    with_curves = [record.run_id for record in records if record.final is not None]  # newest first
+    chosen = st.multiselect(tr("runs.compare"), list(by_id), default=with_curves[:2], key="runs_compare",
                             help=tr("runs.compare.help"), placeholder=tr("runs.choose"),
                             format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
     selected = [by_id[run_id] for run_id in chosen if run_id in by_id]
