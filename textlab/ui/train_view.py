@@ -149,9 +149,6 @@ def live_panel() -> None:
     snapshot = job.snapshot() if job is not None else None
     if snapshot is None or not snapshot.is_active:
         st.rerun()  # the buttons and this panel are drawn again, without the timer
-    import os
-    if os.environ.get("XMODE") == "min":
-        st.write(len(snapshot.steps)); return
     _draw_run(snapshot)
 
 
