@@ -25,15 +25,6 @@ CLASSIFY = TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, l
 GRU = CLASSIFY.with_changes(encoder="gru", pooling="attention", hidden_dim=12, dropout=0.1)
 
 
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny tensors gain nothing from more threads, and a shared, busy machine loses a lot to them."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 def trained(config, dataset) -> TrainingRun:
     run = TrainingRun(config, dataset)
     for _ in run.events():

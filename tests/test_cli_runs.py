@@ -8,7 +8,6 @@ import pickle
 import string
 
 import pytest
-import torch
 
 from textlab.cli import main
 from textlab.i18n import cli as cli_texts
@@ -16,15 +15,6 @@ from textlab.i18n import runs as runs_texts
 from textlab.store import Store
 
 LABELLED = "bom produto\tpos\nruim demais\tneg\nadorei muito\tpos\nodiei isto\tneg\n"
-
-
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny tensors gain nothing from more threads, and a shared, busy machine loses a lot to them."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 @pytest.fixture

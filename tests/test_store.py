@@ -7,7 +7,6 @@ import sqlite3
 import threading
 
 import pytest
-import torch
 
 from textlab.config import TrainConfig
 from textlab.control import Control
@@ -26,15 +25,6 @@ LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas
 def store(tmp_path):
     with Store(tmp_path / "data") as opened:
         yield opened
-
-
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny tensors gain nothing from more threads, and a shared, busy machine loses a lot to them."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def of_type(events, kind):
