@@ -180,13 +180,17 @@ def refresh_intervals(browser, url: str, watch_seconds: float) -> tuple[list[flo
     page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Train").click()
     wait_for_app(page)
     click(page, "train_suggest")
+    # Wait for the page to show them: a click before that would send the old values back.
+    page.get_by_text("Suggested settings applied").wait_for()
     wait_for_app(page)
     page.evaluate(PROBE)
     click(page, "train_start")
     page.wait_for_function("() => window.__changes.length > 0")
     page.wait_for_timeout(watch_seconds * 1000)
     changes = page.evaluate("() => window.__changes")
-    click(page, "train_stop")
+    if page.locator(".st-key-train_stop button:visible").is_enabled():  # it may have stopped early itself
+        click(page, "train_stop")
+        page.get_by_text("Stopped after").wait_for()
     wait_for_app(page)
     status = page.locator("[data-testid='stAlert']").first.inner_text()
     close(page)
@@ -259,6 +263,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--watch", type=float, default=12.0, help="seconds to watch the 10k run's chart")
     parser.add_argument("--no-pin", action="store_true", help="let the browser, server and scripts share all CPUs")
+    parser.add_argument("--only", type=int, choices=(1, 2, 3), help="measure one figure only")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium; never `playwright install`)")
@@ -279,46 +284,59 @@ def main() -> None:
         if server_cpus:
             os.sched_setaffinity(0, server_cpus)  # this process runs the plain scripts: on the server's CPUs
 
-        print("\n1. Click on Train -> first loss point drawn, notebook's 3 texts (target <= 1.5 s)")
-        cold = click_to_first_point(browser, url)  # the server's first run
-        warm = statistics.median(click_to_first_point(browser, url) for _ in range(args.repeats))
-        print(f"  first run of a fresh server  {cold:6.3f} s")
-        print(f"  later runs (median)          {warm:6.3f} s   {'met' if warm <= 1.5 else 'MISSED'}")
-
-        print(f"\n2. Chart refreshes while the B2W 10k reviews train (suggested settings), watched {args.watch:g} s")
-        intervals, status = refresh_intervals(browser, url, args.watch)
-        if intervals:
-            ordered = sorted(intervals)
-            p90 = ordered[int(0.9 * (len(ordered) - 1))]
-            print(f"  {len(intervals) + 1} refreshes: median interval {statistics.median(intervals):.2f} s, "
-                  f"90th percentile {p90:.2f} s, longest {max(intervals):.2f} s; "
-                  f"{len(intervals) / sum(intervals):.2f} refreshes/s   {'met' if p90 <= 1.0 else 'MISSED'}")
-        else:
-            print("  MISSED: the chart changed only once")
-        print(f"  the run afterwards: {status}")
-
-        print(f"\n3. Steps/s, notebook's texts and model, {SPEED_EPOCHS} epochs ({2 * SPEED_EPOCHS} steps), "
-              "interleaved (target: page >= 0.90x the textlab script)")
-        store = Store(tempfile.mkdtemp(prefix="textlab-bench-store-"))
-        contenders = {
-            "notebook loop, plain script": lambda: notebook_script_rate(SPEED_EPOCHS),
-            "textlab loop, plain script": lambda: textlab_script_rate(SPEED_EPOCHS),
-            "job + app's observers, no page": lambda: job_rate(SPEED_EPOCHS, store),
-            "job through the page": lambda: page_rate(browser, url, SPEED_EPOCHS),
-        }
-        rates: dict[str, list[float]] = {name: [] for name in contenders}
-        for _ in range(args.repeats):  # interleaved, so the shared machine's load falls on all alike
-            for name, measure in contenders.items():
-                rates[name].append(measure())
-        medians = {name: statistics.median(values) for name, values in rates.items()}
-        reference = medians["textlab loop, plain script"]
-        for name, rate in medians.items():
-            print(f"  {name:<32} {rate:8.0f} steps/s   {rate / reference:5.2f}x of the textlab script")
-        ratio = medians["job through the page"] / reference
-        print(f"  page / script {ratio:.2f}x: {'met' if ratio >= 0.9 else 'MISSED'}")
-        ui_only = medians["job through the page"] / medians["job + app's observers, no page"]
-        print(f"  of which the page itself (page / job with the same observers): {ui_only:.2f}x")
+        if args.only in (None, 1):
+            measure_first_point(browser, url, args.repeats)
+        if args.only in (None, 2):
+            measure_refreshes(browser, url, args.watch)
+        if args.only in (None, 3):
+            measure_steps_per_second(browser, url, args.repeats)
         browser.close()
+
+
+def measure_first_point(browser, url: str, repeats: int) -> None:
+    print("\n1. Click on Train -> first loss point drawn, notebook's 3 texts (target <= 1.5 s)")
+    cold = click_to_first_point(browser, url)  # the server's first run
+    warm = statistics.median(click_to_first_point(browser, url) for _ in range(repeats))
+    print(f"  first run of a fresh server  {cold:6.3f} s")
+    print(f"  later runs (median)          {warm:6.3f} s   {'met' if warm <= 1.5 else 'MISSED'}")
+
+
+def measure_refreshes(browser, url: str, watch_seconds: float) -> None:
+    print(f"\n2. Chart refreshes while the B2W 10k reviews train (suggested settings), watched {watch_seconds:g} s")
+    intervals, status = refresh_intervals(browser, url, watch_seconds)
+    if not intervals:
+        print("  MISSED: the chart changed only once")
+    else:
+        ordered = sorted(intervals)
+        p90 = ordered[int(0.9 * (len(ordered) - 1))]
+        print(f"  {len(intervals) + 1} refreshes: median interval {statistics.median(intervals):.2f} s, "
+              f"90th percentile {p90:.2f} s, longest {max(intervals):.2f} s; "
+              f"{len(intervals) / sum(intervals):.2f} refreshes/s   {'met' if p90 <= 1.0 else 'MISSED'}")
+    print(f"  the run afterwards: {status}")
+
+
+def measure_steps_per_second(browser, url: str, repeats: int) -> None:
+    print(f"\n3. Steps/s, notebook's texts and model, {SPEED_EPOCHS} epochs ({2 * SPEED_EPOCHS} steps), "
+          "interleaved (target: page >= 0.90x the textlab script)")
+    store = Store(tempfile.mkdtemp(prefix="textlab-bench-store-"))
+    contenders = {
+        "notebook loop, plain script": lambda: notebook_script_rate(SPEED_EPOCHS),
+        "textlab loop, plain script": lambda: textlab_script_rate(SPEED_EPOCHS),
+        "job + app's observers, no page": lambda: job_rate(SPEED_EPOCHS, store),
+        "job through the page": lambda: page_rate(browser, url, SPEED_EPOCHS),
+    }
+    rates: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(repeats):  # interleaved, so the shared machine's load falls on all alike
+        for name, measure in contenders.items():
+            rates[name].append(measure())
+    medians = {name: statistics.median(values) for name, values in rates.items()}
+    reference = medians["textlab loop, plain script"]
+    for name, rate in medians.items():
+        print(f"  {name:<32} {rate:8.0f} steps/s   {rate / reference:5.2f}x of the textlab script")
+    ratio = medians["job through the page"] / reference
+    print(f"  page / script {ratio:.2f}x: {'met' if ratio >= 0.9 else 'MISSED'}")
+    ui_only = medians["job through the page"] / medians["job + app's observers, no page"]
+    print(f"  of which the page itself (page / job with the same observers): {ui_only:.2f}x")
 
 
 if __name__ == "__main__":

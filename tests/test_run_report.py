@@ -7,7 +7,15 @@ import pytest
 from textlab.config import TrainConfig
 from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
 from textlab.jobs import JobSnapshot
-from textlab.run_report import describe_changes, epoch_table, format_seconds, progress_text, status
+from textlab.run_report import (
+    describe_changes,
+    epoch_table,
+    format_number,
+    format_rate,
+    format_seconds,
+    progress_text,
+    status,
+)
 
 STARTED = RunStarted("cpu", 13, 3, 0, 2, 6, "random", 1)
 STEPS = tuple(Step(index // 2 + 1, index + 1, 0.5, 0.001, (index + 1) * 0.5) for index in range(4))
@@ -48,6 +56,13 @@ def test_progress_text():
 @pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2 s"), (65, "1m 05s"), (7380, "2h 03m")])
 def test_format_seconds(seconds, text):
     assert format_seconds(seconds) == text
+
+
+def test_numbers_are_written_the_way_each_language_writes_them():
+    assert format_rate(1706.6, "en") == "1,707" and format_rate(1706.6, "pt") == "1.707"
+    assert format_rate(22.46, "pt") == "22,5" and format_seconds(4.24, "pt") == "4,2 s"
+    assert format_number(0.59684, 4, "pt") == "0,5968"
+    assert format_rate(None, "en") == "–"
 
 
 def test_epoch_table_has_translated_columns_newest_first_and_only_present_values():

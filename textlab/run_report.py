@@ -9,11 +9,20 @@ from textlab.events import EpochEnd, Failed, Finished
 from textlab.i18n import t
 from textlab.jobs import JobSnapshot
 
+# Portuguese writes 1.234,5 where English writes 1,234.5.
+_PORTUGUESE_NUMBERS = str.maketrans(",.", ".,")
 
-def format_seconds(seconds: float) -> str:
-    """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile, the same in both languages."""
+
+def format_number(value: float, decimals: int, lang: str) -> str:
+    """``value`` with thousands grouped and ``decimals`` decimals, as the language writes numbers."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(_PORTUGUESE_NUMBERS) if lang == "pt" else text
+
+
+def format_seconds(seconds: float, lang: str = "en") -> str:
+    """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile."""
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return f"{format_number(seconds, 1, lang)} s"
     minutes, whole_seconds = divmod(round(seconds), 60)
     if minutes < 60:
         return f"{minutes}m {whole_seconds:02d}s"
@@ -21,10 +30,10 @@ def format_seconds(seconds: float) -> str:
     return f"{hours}h {minutes:02d}m"
 
 
-def format_rate(steps_per_second: float | None) -> str:
+def format_rate(steps_per_second: float | None, lang: str = "en") -> str:
     if steps_per_second is None:
         return "–"
-    return f"{steps_per_second:,.0f}" if steps_per_second >= 100 else f"{steps_per_second:.1f}"
+    return format_number(steps_per_second, 0 if steps_per_second >= 100 else 1, lang)
 
 
 def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
@@ -45,8 +54,9 @@ def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
         return "error", t("train.state.failed", lang, message=end.message(lang))
     assert isinstance(end, Finished)
     key = "train.state.early_stopping" if end.reason == "early_stopping" else "train.state.finished"
-    return "success", t(key, lang, epochs=end.epochs_run, steps=steps, seconds=format_seconds(snapshot.elapsed_seconds),
-                        rate=format_rate(snapshot.overall_steps_per_second))
+    return "success", t(key, lang, epochs=end.epochs_run, steps=steps,
+                        seconds=format_seconds(snapshot.elapsed_seconds, lang),
+                        rate=format_rate(snapshot.overall_steps_per_second, lang))
 
 
 def progress_text(snapshot: JobSnapshot, lang: str) -> str:

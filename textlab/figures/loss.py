@@ -126,9 +126,10 @@ def _layout(with_metrics: bool, x_title: str, lang: str, empty_message: str | No
     """
     loss_axis = dict(title=dict(text=t("train.chart.y_loss", lang)), domain=[0.4, 1] if with_metrics else [0, 1])
     layout = dict(title=dict(text=t("train.chart.title", lang)), font=dict(size=FONT_SIZE),
-                  height=580 if with_metrics else 440, hovermode="x unified",
-                  legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
-                  margin=dict(t=100, l=10, r=10, b=10), yaxis=loss_axis,
+                  height=640 if with_metrics else 500, hovermode="x unified",
+                  # Under the chart: above it, two rows of legend would run into the title.
+                  legend=dict(orientation="h", yanchor="top", y=-0.14 if with_metrics else -0.18, xanchor="left", x=0),
+                  margin=dict(t=60, l=10, r=10, b=10), yaxis=loss_axis,
                   xaxis=dict(title=dict(text=x_title), anchor="y"),
                   uirevision="loss")  # keeps the user's zoom while the curve grows
     if with_metrics:

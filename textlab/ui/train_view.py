@@ -18,7 +18,8 @@ from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
-REFRESH_SECONDS = 0.5
+import os
+REFRESH_SECONDS = float(os.environ.get("XREFRESH", "0.5"))
 # After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
 # then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
 FIRST_DRAW_WAIT_SECONDS = 0.25
@@ -149,6 +150,8 @@ def live_panel() -> None:
     snapshot = job.snapshot() if job is not None else None
     if snapshot is None or not snapshot.is_active:
         st.rerun()  # the buttons and this panel are drawn again, without the timer
+    if os.environ.get("XMODE", "").startswith("min"):
+        st.write(len(snapshot.steps)); return
     _draw_run(snapshot)
 
 
@@ -199,10 +202,11 @@ def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
         st.warning(tr("train.observer_failed", detail=detail))
     st.progress(snapshot.progress, text=run_report.progress_text(snapshot, lang))
     loss, rate, eta, device = st.columns(4)
-    loss.metric(tr("train.metric.loss"), f"{snapshot.steps[-1].loss:.4f}" if snapshot.steps else "–")
+    last_loss = run_report.format_number(snapshot.steps[-1].loss, 4, lang) if snapshot.steps else "–"
+    loss.metric(tr("train.metric.loss"), last_loss)
     rate.metric(tr("train.metric.rate"), run_report.format_rate(
-        snapshot.steps_per_second if snapshot.is_active else snapshot.overall_steps_per_second))
-    eta.metric(tr("train.metric.eta"), run_report.format_seconds(snapshot.eta_seconds)
+        snapshot.steps_per_second if snapshot.is_active else snapshot.overall_steps_per_second, lang))
+    eta.metric(tr("train.metric.eta"), run_report.format_seconds(snapshot.eta_seconds, lang)
                if snapshot.eta_seconds is not None else "–")
     device.metric(tr("train.metric.device"), snapshot.started.device if snapshot.started else "–")
 
