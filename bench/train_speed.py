@@ -76,10 +76,14 @@ def hand_written_epoch(run: TrainingRun, batches: list) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads; the app gives each job cores // TEXTLAB_MAX_JOBS, 1 on 2 cores")
     args = parser.parse_args()
+    torch.set_num_threads(args.threads)
     rows = b2w_rows()
     dataset = Dataset(tuple(row["text"] for row in rows), tuple(row["rating"] for row in rows), "numeric", ())
-    print(f"{len(dataset):,} reviews, 1 epoch, embed_dim 64, batch 32; median of {args.repeats} interleaved runs")
+    print(f"{len(dataset):,} reviews, 1 epoch, embed_dim 64, batch 32, {args.threads} torch thread(s); "
+          f"median of {args.repeats} interleaved runs")
     print("textlab runs include preparing the run (tokenize, vocabulary, tensors, model)")
 
     print("\n1. textlab default vs the notebook-style loop (target >= 2.5x)")
