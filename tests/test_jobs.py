@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+import torch
 
 from textlab.config import TrainConfig
 from textlab.data import Dataset
@@ -294,3 +295,15 @@ def test_a_dataset_without_texts_fails_clearly(pool):
     job = TrainingJob(FAST, empty, pool).start()
     assert job.join(TIMEOUT)
     assert job.snapshot().state == "failed" and job.snapshot().end.reason == "invalid"
+
+
+def test_running_out_of_memory_fails_with_advice(notebook_dataset, pool, monkeypatch):
+    def out_of_memory(self, batch, random_labels=None):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 20.00 GiB")
+
+    monkeypatch.setattr(TrainingRun, "loss", out_of_memory)
+    job = TrainingJob(TrainConfig(device="cpu", batch_size=3), notebook_dataset, pool).start()
+    assert job.join(TIMEOUT)
+    end = job.snapshot().end
+    assert isinstance(end, Failed) and end.reason == "out_of_memory"
+    assert "smaller than 3" in end.message("en") and "menor que 3" in end.message("pt")

@@ -210,9 +210,6 @@ class TrainingJob:
     def _finish(self, end: Finished | Stopped | Failed) -> None:
         """Tell the observers (a run store saves here), then show the end: an ended job is fully done."""
         self._notify_all(end)
-        import os
-        with open("/tmp/rates.log", "a") as log:
-            log.write(f"{os.environ.get('XMODE')} {len(self._steps) / self._steps[-1].seconds:.0f}\n")
         with self._lock:
             self._end = end
             self._state = {Finished: "finished", Stopped: "stopped", Failed: "failed"}[type(end)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+from operator import attrgetter
 
 import numpy as np
 import plotly.graph_objects as go
@@ -18,9 +19,10 @@ from textlab.events import EpochEnd, Step
 from textlab.i18n import t
 
 MAX_POINTS = 5000
-# How the budget is shared: the raw loss keeps each stretch's lowest and highest point, so a
-# spike never vanishes; the smooth curve needs fewer; epoch-level traces get the rest.
-RAW_POINTS, SMOOTHED_POINTS, EPOCH_POINTS = 2400, 1600, 200
+# What a chart some 800 pixels wide can show, well under MAX_POINTS: the raw loss keeps each
+# stretch's lowest and highest point (two per pixel), so a spike never vanishes; the smooth curve
+# needs fewer; each epoch-level trace (at most four) gets 200.
+RAW_POINTS, SMOOTHED_POINTS, EPOCH_POINTS = 1600, 800, 200
 METRICS_BY_MODE = {"classification": ("accuracy", "macro_f1"), "regression": ("mae",)}
 DEFAULT_SMOOTHING = 0.6
 X_AXES = ("step", "epoch")
@@ -37,18 +39,35 @@ def panel_metrics(label_mode: str | None, has_validation: bool) -> tuple[str, ..
     return METRICS_BY_MODE.get(label_mode or "", ()) if has_validation else ()
 
 
-def debiased_ema(values: Sequence[float], weight: float) -> list[float]:
-    """TensorBoard's smoothing: an EMA divided by 1 - weight**n, so the curve does not start at 0."""
+def debiased_ema(values: Sequence[float] | np.ndarray, weight: float) -> np.ndarray:
+    """TensorBoard's smoothing: an EMA divided by 1 - weight**n, so the curve does not start at 0.
+
+    Non-finite values are shown as they are and left out of the average, as TensorBoard does.
+    Vectorised in blocks (100,000 steps in a few milliseconds): within a block, the recurrence
+    ema_k = w*ema_(k-1) + (1-w)*x_k is w**k * (ema_0 + (1-w) * cumsum(x_j / w**j)), and blocks are
+    short enough that 1 / w**j stays far from overflowing.
+    """
     if not 0 <= weight < 1:
         raise ValueError(f"smoothing weight must be in [0, 1), got {weight}")
-    smoothed, last, power = [], 0.0, 1.0
-    for value in values:
-        if not math.isfinite(value):  # as TensorBoard: show it, but keep it out of the average
-            smoothed.append(value)
-            continue
-        last = last * weight + (1 - weight) * value
-        power *= weight
-        smoothed.append(last / (1 - power))
+    values = np.asarray(values, dtype=float)
+    smoothed = values.copy()
+    finite = np.isfinite(values)
+    if weight == 0 or not finite.any():
+        return smoothed
+    samples = values[finite]
+    block = int(min(16_384, max(1, 250 / -math.log10(weight))))  # 1 / w**block <= 1e250
+    averages, last = np.empty(len(samples)), 0.0
+    for start in range(0, len(samples), block):
+        part = samples[start:start + block]
+        powers = weight ** np.arange(1, len(part) + 1)  # w**1 .. w**k
+        averages[start:start + len(part)] = powers * (last + (1 - weight) * np.cumsum(part / powers))
+        last = averages[start + len(part) - 1]
+    # 1 - w**n is 1 to float precision once w**n < 1e-17; computing tinier powers (subnormal
+    # numbers) would take most of the time.
+    debias = np.ones(len(samples))
+    significant = min(len(samples), int(17 / -math.log10(weight)) + 1)
+    debias[:significant] -= weight ** np.arange(1, significant + 1)
+    smoothed[finite] = averages / debias
     return smoothed
 
 
@@ -87,17 +106,18 @@ def loss_figure(steps: Sequence[Step], epochs: Sequence[EpochEnd], *, steps_per_
         return go.Figure(layout=_layout(False, x_title, lang, empty_message=message))
     # Steps in epoch units: step s of a run with E steps per epoch sits at s / E.
     x_scale = 1 / max(steps_per_epoch, 1) if x_axis == "epoch" else 1.0
-    losses = np.fromiter((step.loss for step in steps), float, len(steps))
-    step_x = np.fromiter((step.step for step in steps), float, len(steps)) * x_scale
+    losses = np.fromiter(map(attrgetter("loss"), steps), float, len(steps))
+    step_numbers = np.fromiter(map(attrgetter("step"), steps), np.int64, len(steps))
+    step_x = step_numbers if x_axis == "step" else (step_numbers * x_scale).astype(np.float32)
     raw = min_max_indices(losses, RAW_POINTS)
-    smoothed = np.asarray(debiased_ema(losses.tolist(), smoothing))
+    smoothed = debiased_ema(losses, smoothing)
     even = even_indices(len(losses), SMOOTHED_POINTS)
-    # numpy arrays: plotly checks and copies them in one go and sends them base64-encoded,
-    # several times cheaper than lists for a chart redrawn twice a second.
+    # numpy arrays: plotly checks and copies them in one go and sends them base64-encoded, several
+    # times cheaper than lists for a chart redrawn twice a second; float32 halves what is sent.
     traces = [
-        dict(type="scatter", x=step_x[raw], y=losses[raw], mode="lines", name=t("train.chart.raw", lang),
-             line=dict(color=COLOURS["raw"], width=1)),
-        dict(type="scatter", x=step_x[even], y=smoothed[even], mode="lines",
+        dict(type="scatter", x=step_x[raw], y=losses[raw].astype(np.float32), mode="lines",
+             name=t("train.chart.raw", lang), line=dict(color=COLOURS["raw"], width=1)),
+        dict(type="scatter", x=step_x[even], y=smoothed[even].astype(np.float32), mode="lines",
              name=t("train.chart.smoothed", lang, weight=smoothing), line=dict(color=COLOURS["smoothed"], width=3)),
     ]
     shown = [epochs[index] for index in even_indices(len(epochs), EPOCH_POINTS)]

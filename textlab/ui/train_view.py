@@ -13,13 +13,12 @@ from textlab.devices import DEVICE_CHOICES, available_devices, unavailable_reaso
 from textlab.figures.loss import DEFAULT_SMOOTHING, X_AXES, loss_figure, panel_metrics
 from textlab.jobs import JobSnapshot, TrainingJob
 from textlab.training_defaults import size_tier, suggested_config
-from textlab.ui import state
+from textlab.ui import lesson_links, state
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
-import os
-REFRESH_SECONDS = float(os.environ.get("XREFRESH", "0.5"))
+REFRESH_SECONDS = 0.5
 # After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
 # then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
 FIRST_DRAW_WAIT_SECONDS = 0.25
@@ -72,15 +71,14 @@ def _apply_suggestion() -> None:
 
 def _device_input() -> None:
     """Only the devices this machine has can be chosen; the others are named with the reason."""
+    if "device" in lesson_links.hidden_fields():
+        return
     present = ["auto", *available_devices()]
     requested = state.config().device
     if requested not in present:  # e.g. a link made on a machine with a GPU
         state.update_config(device="auto")
         st.warning(tr("train.device_fallback", device=requested, reason=tr(unavailable_reason(requested))))
-    key = "cfg_device"  # the key config_input would use, so other pages see the same widget state
-    st.session_state[key] = state.config().device
-    st.selectbox(tr("field.device"), present, key=key, help=tr("field.device.help"),
-                 on_change=lambda: state.update_config(device=st.session_state[key]))
+    config_input("device", options=present)
     missing = [device for device in DEVICE_CHOICES if device not in present]
     if missing:
         st.caption(tr("train.device_missing", reasons=" ".join(tr(unavailable_reason(d)) for d in missing)))
@@ -150,8 +148,6 @@ def live_panel() -> None:
     snapshot = job.snapshot() if job is not None else None
     if snapshot is None or not snapshot.is_active:
         st.rerun()  # the buttons and this panel are drawn again, without the timer
-    if os.environ.get("XMODE", "").startswith("min"):
-        st.write(len(snapshot.steps)); return
     _draw_run(snapshot)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from textlab.config import FIELDS, Range, TrainConfig
@@ -42,8 +44,11 @@ def _apply(name: str) -> None:
     st.session_state[f"cfg_error_{name}"] = error
 
 
-def config_input(name: str, *, disabled: bool = False, container=st) -> None:
-    """A widget for one TrainConfig field, kept in step with the session's settings."""
+def config_input(name: str, *, disabled: bool = False, container=st, options: Sequence[str] | None = None) -> None:
+    """A widget for one TrainConfig field, kept in step with the session's settings.
+
+    ``options`` narrows a choice field to what is possible here (the devices present).
+    """
     if name in lesson_links.hidden_fields():
         return
     disabled = disabled or name in lesson_links.locked_fields()
@@ -56,7 +61,7 @@ def config_input(name: str, *, disabled: bool = False, container=st) -> None:
     if isinstance(default, bool):
         container.toggle(**common)
     elif isinstance(rule, tuple):
-        container.selectbox(options=rule, **common)
+        container.selectbox(options=options or rule, **common)
     elif name == "lr":
         options = sorted({*LEARNING_RATES, current})
         container.select_slider(options=options, format_func=lambda value: f"{value:g}", **common)
