@@ -39,6 +39,7 @@ class RunRecorder:
         self.run_id: int | None = None
         self.error: Exception | None = None
         self._pending: list[Step] = []
+        self._pending_epochs: list[EpochEnd] = []
         self._last_flush = time.monotonic()
 
     def __call__(self, run: TrainingRun | None, event: Event) -> None:
@@ -59,14 +60,16 @@ class RunRecorder:
             if time.monotonic() - self._last_flush >= self.flush_seconds:
                 self._flush()
         elif isinstance(event, EpochEnd) and self.run_id is not None:
-            self.store.add_epoch(self.run_id, event, self._pending)
-            self._pending, self._last_flush = [], time.monotonic()
+            # Epochs are batched like steps: with tiny data an epoch lasts a millisecond.
+            self._pending_epochs.append(event)
+            if time.monotonic() - self._last_flush >= self.flush_seconds:
+                self._flush()
         elif isinstance(event, END_EVENTS):
             self._end(run, event)
 
     def _flush(self) -> None:
-        self.store.add_steps(self.run_id, self._pending)
-        self._pending, self._last_flush = [], time.monotonic()
+        self.store.add_epochs(self.run_id, self._pending_epochs, self._pending)
+        self._pending, self._pending_epochs, self._last_flush = [], [], time.monotonic()
 
     def _end(self, run: TrainingRun | None, event: Finished | Stopped | Failed) -> None:
         if self.run_id is None:

@@ -212,13 +212,19 @@ class Store:
 
     def add_epoch(self, run_id: int, epoch: EpochEnd, steps: Sequence[Step] = ()) -> None:
         """Record an epoch's end, with the steps not yet written, in one transaction."""
+        self.add_epochs(run_id, [epoch], steps)
+
+    def add_epochs(self, run_id: int, epochs: Sequence[EpochEnd], steps: Sequence[Step] = ()) -> None:
+        """Record several epochs' ends and the steps not yet written in one transaction."""
         with self._write() as connection:
             self._insert_steps(connection, run_id, steps)
-            connection.execute("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               (run_id, epoch.epoch, epoch.train_loss, epoch.last_loss, epoch.val_loss,
-                                json.dumps(epoch.metrics), epoch.seconds))
-            connection.execute("UPDATE runs SET epochs_run = ?, seconds_per_epoch = ? WHERE id = ?",
-                               (epoch.epoch, epoch.seconds / epoch.epoch, run_id))
+            connection.executemany("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   [(run_id, epoch.epoch, epoch.train_loss, epoch.last_loss, epoch.val_loss,
+                                     json.dumps(epoch.metrics), epoch.seconds) for epoch in epochs])
+            if epochs:
+                last = epochs[-1]
+                connection.execute("UPDATE runs SET epochs_run = ?, seconds_per_epoch = ? WHERE id = ?",
+                                   (last.epoch, last.seconds / last.epoch, run_id))
 
     @staticmethod
     def _insert_steps(connection: sqlite3.Connection, run_id: int, steps: Sequence[Step]) -> None:
