@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# The workplace's shared data sets sit beside the checkout; TEXTLAB_BENCH_DATA points elsewhere.
+SHARED_DATA = Path(os.environ.get("TEXTLAB_BENCH_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 
 
 def b2w_rows() -> list[dict[str, str]]:

@@ -23,7 +23,8 @@ from textlab.config import TrainConfig
 from textlab.data import Dataset
 from textlab.training import TrainingRun
 
-SETTINGS = dict(label_mode="regression", pooling="masked_mean", embed_dim=64, batch_size=32, epochs=1, lr=0.001)
+SETTINGS = dict(label_mode="regression", pooling="masked_mean", embed_dim=64, batch_size=32, epochs=1, lr=0.001,
+                device="cpu")
 
 
 def textlab_epoch(dataset: Dataset, bucketing: bool) -> None:
