@@ -49,9 +49,16 @@ def settings_panel() -> None:
             config_input(name)
 
 
+def _suggestion() -> dict:
+    """Suggested changes for the current data, leaving alone what a lesson hid or locked."""
+    fixed = set(lesson_links.locked_fields()) | set(lesson_links.hidden_fields())
+    changes = state.config().differences(suggested_config(state.config(), state.dataset()))
+    return {name: values for name, values in changes.items() if name not in fixed}
+
+
 def _suggestion_button() -> None:
     data = state.dataset()
-    changes = state.config().differences(suggested_config(state.config(), data))
+    changes = _suggestion()
     st.button(tr("train.suggest.button"), key="train_suggest", disabled=not changes, on_click=_apply_suggestion,
               help=tr("train.suggest.help", changes=run_report.describe_changes(changes)) if changes else None)
     applied = st.session_state.pop(SUGGESTION_NOTICE, None)
@@ -64,9 +71,11 @@ def _suggestion_button() -> None:
 
 
 def _apply_suggestion() -> None:
-    suggested = suggested_config(state.config(), state.dataset())
-    st.session_state[SUGGESTION_NOTICE] = run_report.describe_changes(state.config().differences(suggested))
-    state.set_config(suggested)
+    changes = _suggestion()
+    error = state.update_config(**{name: suggested for name, (_, suggested) in changes.items()})
+    # A lesson may lock a setting the suggestion needs (e.g. no validation for early stopping).
+    notice = run_report.describe_changes(changes) if error is None else error.message(state.language())
+    st.session_state[SUGGESTION_NOTICE] = notice
 
 
 def _device_input() -> None:
