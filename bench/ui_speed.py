@@ -22,13 +22,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +35,7 @@ import torch.nn as nn
 from torch.utils.data import DataLoader
 
 from bench.common import SHARED_DATA
+from tests.browser.server import app_server
 from textlab.config import TrainConfig
 from textlab.data import read_pasted
 from textlab.events import Step
@@ -48,7 +46,6 @@ from textlab.snapshots import EmbeddingHistory
 from textlab.store import Store
 from textlab.training import TrainingRun
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("TEXTLAB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -97,32 +94,10 @@ def pinned_chromium(cpus: set[int]) -> str:
 @contextmanager
 def streamlit_server(cpus: set[int] | None = None) -> Iterator[str]:
     """`streamlit run app.py` on a free port, with a throw-away run store; yields its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    data_dir = tempfile.mkdtemp(prefix="textlab-bench-")
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-               str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "TEXTLAB_DATA_DIR": data_dir},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
-    url = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit("streamlit did not start")
-            time.sleep(0.3)
+    data_dir = Path(tempfile.mkdtemp(prefix="textlab-bench-"))
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+    with app_server(data_dir, data_dir / "server.log", before_start=pin) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def wait_for_app(page) -> None:
