@@ -40,6 +40,15 @@ def test_classes_are_split_by_class_as_the_run_splits_them(classification_datase
     assert torch.equal(prepare(classification_dataset, config).val_indices, run.val_indices)
 
 
+def test_random_labels_split_labelled_data_as_the_run_does(classification_dataset) -> None:
+    # Random labels ignore the data's classes, so neither the run nor the preview stratifies by them.
+    config = TrainConfig(label_mode="random", val_fraction=0.3, seed=1)
+    run = TrainingRun(config, classification_dataset)
+    prepared = prepare(classification_dataset, config)
+    assert torch.equal(prepared.val_indices, run.val_indices)
+    assert prepared.vocab == run.vocab
+
+
 def test_a_label_problem_leaves_the_preview_working(notebook_dataset) -> None:
     # The Train page reports that "classification" needs labels; the data pages still show the data.
     prepared = prepare(notebook_dataset, TrainConfig(label_mode="classification"))

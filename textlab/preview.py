@@ -14,9 +14,9 @@ import torch
 from textlab.batching import EncodedTexts, PaddingStats, batch_indices, padding_stats
 from textlab.config import TrainConfig
 from textlab.corpus import TokenizedCorpus
-from textlab.data import Dataset, train_validation_split
+from textlab.data import Dataset
 from textlab.errors import BadLabelError
-from textlab.training import resolve_label_mode
+from textlab.training import resolve_label_mode, split_for_run, vocab_for_run
 from textlab.vocab import TokenizerOptions, Vocab
 
 
@@ -51,10 +51,10 @@ class PreparedData:
 def run_split(dataset: Dataset, config: TrainConfig) -> tuple[list[int], list[int]]:
     """Train and validation indices as the run splits them (stratified when the run reads classes)."""
     try:
-        _, labelled = resolve_label_mode(config.label_mode, dataset)
-    except BadLabelError:
-        labelled = dataset  # the Train page reports the label problem; the split only needs the rows
-    return train_validation_split(labelled, config.val_fraction, config.seed)
+        label_mode, labelled = resolve_label_mode(config.label_mode, dataset)
+    except BadLabelError:  # the Train page reports the label problem; the split only needs the rows
+        label_mode, labelled = "random", dataset
+    return split_for_run(labelled, label_mode, config)
 
 
 def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | None = None) -> PreparedData:
@@ -62,9 +62,7 @@ def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | Non
     corpus = corpus if corpus is not None else tokenize(dataset, tokenizer_options(config))
     train, validation = run_split(dataset, config)
     train_indices = torch.tensor(train, dtype=torch.long)
-    # Without validation texts the training texts are all texts: skip selecting them.
-    vocab_texts = None if config.vocab_from == "all" or not validation else train_indices
-    vocab = corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
+    vocab = vocab_for_run(corpus, train_indices, bool(validation), config)
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths)
     return PreparedData(dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab, encoded)
 

@@ -25,7 +25,7 @@ from textlab.errors import BadLabelError, EmptyInputError, TextlabError
 from textlab.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.metrics import classification_metrics, regression_metrics
 from textlab.models import TextModel, build_model
-from textlab.vocab import TokenizerOptions
+from textlab.vocab import TokenizerOptions, Vocab
 
 # Model construction draws from torch's global generator; serialising it keeps a seed's
 # initial weights the same when several sessions start runs at once.
@@ -47,6 +47,21 @@ def resolve_label_mode(requested: str, dataset: Dataset) -> tuple[str, Dataset]:
     return requested, dataset if dataset.label_kind == kind else dataset.with_label_kind(kind)
 
 
+def split_for_run(dataset: Dataset, label_mode: str, config: TrainConfig) -> tuple[list[int], list[int]]:
+    """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
+    # Random labels ignore the data's labels, so the split must not be stratified by them either.
+    split_source = dataset.with_label_kind("none") if label_mode == "random" else dataset
+    return train_validation_split(split_source, config.val_fraction, config.seed)
+
+
+def vocab_for_run(corpus: TokenizedCorpus, train_indices: torch.Tensor, has_validation: bool,
+                  config: TrainConfig) -> Vocab:
+    """The run's vocabulary: from the training texts only, unless vocab_from is "all"."""
+    # Without validation texts the training texts are all texts: skip selecting them.
+    vocab_texts = None if config.vocab_from == "all" or not has_validation else train_indices
+    return corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
+
+
 class TrainingRun:
     """Everything a run needs, prepared once: device, split, vocabulary, tensors, model, optimizer."""
 
@@ -56,15 +71,12 @@ class TrainingRun:
         self.config = config
         self.device = resolve_device(config.device)
         self.label_mode, self.dataset = resolve_label_mode(config.label_mode, dataset)
-        # Random labels ignore the data's labels, so the split must not be stratified by them either.
-        split_source = self.dataset.with_label_kind("none") if self.label_mode == "random" else self.dataset
-        train_indices, val_indices = train_validation_split(split_source, config.val_fraction, config.seed)
+        train_indices, val_indices = split_for_run(self.dataset, self.label_mode, config)
         self.train_indices = torch.tensor(train_indices, dtype=torch.long)
         self.val_indices = torch.tensor(val_indices, dtype=torch.long)
         self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
                                                  TokenizerOptions(config.tokenizer, config.lowercase))
-        vocab_texts = None if config.vocab_from == "all" else self.train_indices
-        self.vocab = self.corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
+        self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
         self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths)
         self.targets = self._targets()
         self.num_outputs = len(self.dataset.label_names) if self.label_mode == "classification" else 1
