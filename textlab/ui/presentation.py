@@ -11,11 +11,12 @@ KEY = "presentation"
 # Static CSS written here, never built from user text, so it is safe to inject.
 _PROJECTOR_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stAppViewContainer"], [data-testid="stSidebar"] { color: #000000; }
-[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
-[data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"] { font-size: 1.2rem; color: #000000; }
-[data-testid="stCaptionContainer"] { color: #1a1a1a; }
+/* Text grows; controls keep their size, so narrow columns don't cut button and label text. */
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stAlertContainer"] p { font-size: 1.3rem; color: #000000; }
+[data-testid="stCaptionContainer"] { font-size: 1.1rem; color: #1a1a1a; }
+[data-testid="stWidgetLabel"] p { color: #000000; font-weight: 600; }
 h1 { font-size: 3rem !important; }
 h2 { font-size: 2.2rem !important; }
 h3 { font-size: 1.7rem !important; }
