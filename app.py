@@ -1,6 +1,8 @@
 """textlab: the entry point. `streamlit run app.py`
 
-Sets up the page, the language switch and the navigation; each page lives in pages/.
+Sets up the page, the language switch and the navigation. The pages live in app_pages/, a folder
+only st.navigation reads: one named pages/ would switch on Streamlit's older pages-folder mode,
+which serves a page's URL without running this script.
 """
 
 import streamlit as st
@@ -14,14 +16,14 @@ widgets.language_switch()
 presentation.presentation_toggle()
 
 PAGES = (
-    ("pages/home.py", "nav.home", ":material/home:"),
-    ("pages/data.py", "nav.data", ":material/edit_note:"),
-    ("pages/vocabulary.py", "nav.vocabulary", ":material/tag:"),
-    ("pages/batches.py", "nav.batches", ":material/view_module:"),
-    ("pages/train.py", "nav.train", ":material/show_chart:"),
-    ("pages/embeddings.py", "nav.embeddings", ":material/scatter_plot:"),
-    ("pages/runs.py", "nav.runs", ":material/folder_open:"),
-    ("pages/classroom.py", "nav.classroom", ":material/school:"),
+    ("app_pages/home.py", "nav.home", ":material/home:"),
+    ("app_pages/data.py", "nav.data", ":material/edit_note:"),
+    ("app_pages/vocabulary.py", "nav.vocabulary", ":material/tag:"),
+    ("app_pages/batches.py", "nav.batches", ":material/view_module:"),
+    ("app_pages/train.py", "nav.train", ":material/show_chart:"),
+    ("app_pages/embeddings.py", "nav.embeddings", ":material/scatter_plot:"),
+    ("app_pages/runs.py", "nav.runs", ":material/folder_open:"),
+    ("app_pages/classroom.py", "nav.classroom", ":material/school:"),
 )
 navigation = st.navigation([
     st.Page(path, title=tr(title), icon=icon, default=index == 0)

@@ -24,13 +24,13 @@ import time
 import torch
 
 from bench.common import b2w_rows, median_seconds, print_table
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.events import Event
-from textlab.projection import project_frames
-from textlab.snapshots import EmbeddingHistory
-from textlab.training import TrainingRun
-from textlab.vocab import Vocab
+from textlab.analysis.projection import project_frames
+from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.data.dataset import Dataset
+from textlab.text.vocab import Vocab
+from textlab.train.config import TrainConfig
+from textlab.train.events import Event
+from textlab.train.loop import TrainingRun
 
 SETTINGS = dict(label_mode="regression", pooling="masked_mean", embed_dim=64, batch_size=32, epochs=10, lr=0.001)
 TEXTS = 2000

@@ -19,12 +19,12 @@ import time
 import torch
 
 from bench.common import b2w_rows, median_seconds, print_table
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.events import EpochEnd, Step
-from textlab.recorder import RunRecorder, recorded_train
-from textlab.store import Store
-from textlab.training import train
+from textlab.data.dataset import Dataset
+from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.store import Store
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd, Step
+from textlab.train.loop import train
 
 CONFIG = TrainConfig(label_mode="regression", pooling="masked_mean", embed_dim=16, batch_size=8, epochs=1,
                      device="cpu")

@@ -18,10 +18,10 @@ import torch.nn as nn
 from torch.utils.data import DataLoader
 
 from bench.common import b2w_rows, median_seconds, print_table
-from textlab.batching import batch_indices
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.training import TrainingRun
+from textlab.data.dataset import Dataset
+from textlab.text.batching import batch_indices
+from textlab.train.config import TrainConfig
+from textlab.train.loop import TrainingRun
 
 SETTINGS = dict(label_mode="regression", pooling="masked_mean", embed_dim=64, batch_size=32, epochs=1, lr=0.001,
                 device="cpu")

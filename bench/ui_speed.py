@@ -36,15 +36,15 @@ from torch.utils.data import DataLoader
 
 from bench.common import SHARED_DATA
 from tests.browser.server import app_server
-from textlab.config import TrainConfig
-from textlab.data import read_pasted
-from textlab.events import Step
-from textlab.jobs import SlotPool, TrainingJob, warm_up
-from textlab.recorder import RunRecorder
-from textlab.samples import sample_bytes
-from textlab.snapshots import EmbeddingHistory
-from textlab.store import Store
-from textlab.training import TrainingRun
+from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.data.dataset import read_pasted
+from textlab.data.samples import sample_bytes
+from textlab.runs.recorder import RunRecorder
+from textlab.runs.store import Store
+from textlab.train.config import TrainConfig
+from textlab.train.events import Step
+from textlab.train.jobs import SlotPool, TrainingJob, warm_up
+from textlab.train.loop import TrainingRun
 
 CHROMIUM = os.environ.get("TEXTLAB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -13,11 +13,11 @@ import argparse
 import logging
 
 from bench.common import b2w_rows, median_seconds, print_table
-from textlab.config import TrainConfig
-from textlab.corpus import build_vocab
-from textlab.data import Dataset, read_pasted
-from textlab.preview import prepare, tokenizer_options
-from textlab.tables import vocab_table
+from textlab.analysis.tables import vocab_table
+from textlab.data.dataset import Dataset, read_pasted
+from textlab.text.corpus import build_vocab
+from textlab.train.config import TrainConfig
+from textlab.train.prepare import prepare, tokenizer_options
 
 TARGET_SECONDS = 0.3
 

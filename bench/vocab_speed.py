@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from bench.common import b2w_rows, median_seconds, print_table
-from textlab.corpus import TokenizedCorpus
+from textlab.text.corpus import TokenizedCorpus
 
 
 def textlab_default(texts: list[str]) -> None:

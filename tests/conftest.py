@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
+import torch
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # the project is not installed into the venv; import it from the checkout
-    sys.path.insert(0, str(ROOT))
-
-import torch  # noqa: E402
-
-from textlab.data import Dataset  # noqa: E402
+from textlab.data.dataset import Dataset
 
 # The tests train tiny models: one thread avoids thread start-up costs and fights over 2 shared cores.
 torch.set_num_threads(1)

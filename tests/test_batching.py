@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch.nn.utils.rnn import pad_sequence
 
-from textlab.batching import EncodedTexts, batch_indices, iterate_batches, padding_stats
-from textlab.corpus import TokenizedCorpus
+from textlab.text.batching import EncodedTexts, batch_indices, iterate_batches, padding_stats
+from textlab.text.corpus import TokenizedCorpus
 
 FAST = settings(max_examples=50, deadline=None)
 sequences_strategy = st.lists(st.lists(st.integers(1, 30), max_size=12), min_size=1, max_size=10)

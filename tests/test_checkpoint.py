@@ -12,13 +12,13 @@ import pytest
 import torch
 import torch.nn as nn
 
-from textlab import checkpoint
-from textlab.config import TrainConfig
 from textlab.errors import CheckpointError
-from textlab.events import RunStarted
 from textlab.i18n import t
-from textlab.recorder import WarmStart
-from textlab.training import TrainingRun
+from textlab.runs import checkpoint
+from textlab.runs.recorder import WarmStart
+from textlab.train.config import TrainConfig
+from textlab.train.events import RunStarted
+from textlab.train.loop import TrainingRun
 
 CLASSIFY = TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=4,
                        device="cpu")

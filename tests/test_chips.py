@@ -6,8 +6,8 @@ import html
 
 import pytest
 
-from textlab.corpus import build_vocab
-from textlab.coverage import TokenChip, sentence_chips
+from textlab.text.corpus import build_vocab
+from textlab.text.coverage import TokenChip, sentence_chips
 from textlab.ui.chips import chips_html
 
 ATTACKS = ['<img src=x onerror=alert(1)>', "<script>window.__xss=1</script>", '"><b onmouseover=alert(1)>x</b>',

@@ -12,7 +12,7 @@ import pytest
 from textlab.cli import main
 from textlab.i18n import cli as cli_texts
 from textlab.i18n import runs as runs_texts
-from textlab.store import Store
+from textlab.runs.store import Store
 
 LABELLED = "bom produto\tpos\nruim demais\tneg\nadorei muito\tpos\nodiei isto\tneg\n"
 

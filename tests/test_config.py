@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textlab.config import FIELDS, Range, TrainConfig, coerce
 from textlab.errors import ConfigError
+from textlab.train.config import FIELDS, Range, TrainConfig, coerce
 
 
 def test_defaults_are_valid_and_frozen():

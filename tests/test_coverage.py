@@ -1,16 +1,16 @@
-"""Token chips and the out-of-vocabulary rate of held-out texts (textlab.coverage)."""
+"""Token chips and the out-of-vocabulary rate of held-out texts (textlab.text.coverage)."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.corpus import TokenizedCorpus, build_vocab
-from textlab.coverage import TOP_UNKNOWN, held_out_check, oov_report, sentence_chips
-from textlab.data import Dataset
-from textlab.preview import prepare
-from textlab.vocab import TokenizerOptions
+from textlab.data.dataset import Dataset
+from textlab.text.corpus import TokenizedCorpus, build_vocab
+from textlab.text.coverage import TOP_UNKNOWN, held_out_check, oov_report, sentence_chips
+from textlab.text.vocab import TokenizerOptions
+from textlab.train.config import TrainConfig
+from textlab.train.prepare import prepare
 
 
 def test_chips_give_each_token_its_id_and_mark_unknown_ones(notebook_texts) -> None:

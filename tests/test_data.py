@@ -1,4 +1,4 @@
-"""Readers, decoding, labels and splitting of textlab.data, on bytes built here and on the shared data."""
+"""Readers, decoding, labels and splitting of textlab.data.dataset, on bytes built here and on the shared data."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from textlab import data
-from textlab.data import (
+from textlab.data import dataset as data
+from textlab.data.dataset import (
     Dataset,
     decode_bytes,
     infer_label_kind,
@@ -20,7 +20,7 @@ from textlab.data import (
     read_path,
     train_validation_split,
 )
-from textlab.decoding import Notice
+from textlab.data.decoding import Notice
 from textlab.errors import (
     BadLabelError,
     BinaryInputError,

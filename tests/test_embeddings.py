@@ -7,13 +7,13 @@ import threading
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.events import EpochEnd
-from textlab.projection import cosine_neighbours, fit_pca, movement, project_frames
-from textlab.snapshots import EmbeddingHistory, find_history, most_frequent_ids, thin_evenly
-from textlab.token_association import associate_tokens
-from textlab.training import TrainingRun
-from textlab.vocab import PAD_ID, UNK_ID, Vocab
+from textlab.analysis.projection import cosine_neighbours, fit_pca, movement, project_frames
+from textlab.analysis.snapshots import EmbeddingHistory, find_history, most_frequent_ids, thin_evenly
+from textlab.analysis.token_association import associate_tokens
+from textlab.text.vocab import PAD_ID, UNK_ID, Vocab
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd
+from textlab.train.loop import TrainingRun
 
 
 def random_orthogonal(size: int, seed: int) -> torch.Tensor:

@@ -36,10 +36,7 @@ from dataclasses import replace
 
 import pytest
 
-from textlab.config import TrainConfig
-from textlab.corpus import build_vocab
-from textlab.data import train_validation_split
-from textlab.experiments import (
+from textlab.classroom.experiments import (
     EXPERIMENTS,
     FAILED,
     NEEDS_LABELS,
@@ -52,10 +49,13 @@ from textlab.experiments import (
     run_experiment,
     sorted_by_label,
 )
+from textlab.data.dataset import train_validation_split
+from textlab.data.samples import load_sample
 from textlab.figures.experiments import RUN_COLOURS, experiment_figure
 from textlab.i18n import LANGUAGES, TEXTS
-from textlab.samples import load_sample
-from textlab.vocab import UNK_ID, TokenizerOptions
+from textlab.text.corpus import build_vocab
+from textlab.text.vocab import UNK_ID, TokenizerOptions
+from textlab.train.config import TrainConfig
 
 
 def margins(result: ExperimentResult) -> dict[str, float]:

@@ -15,13 +15,13 @@ import pytest
 import torch
 
 from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.events import EpochEnd, Finished
-from textlab.export import dataset_csv, export_script, export_zip
-from textlab.export_model import model_source
-from textlab.models import build_model
-from textlab.training import train
+from textlab.data.dataset import Dataset
+from textlab.model.models import build_model
+from textlab.runs.export_model import model_source
+from textlab.runs.export_script import dataset_csv, export_script, export_zip
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd, Finished
+from textlab.train.loop import train
 
 TOLERANCE = 1e-6
 ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import torch
 
-from textlab.batching import EncodedTexts, PaddingStats
 from textlab.figures.batches import (
     MAX_LABELLED_CELLS,
     MAX_LABELLED_DIGITS,
@@ -16,6 +15,7 @@ from textlab.figures.batches import (
 )
 from textlab.figures.data import MAX_BARS, label_figure, length_bins, length_histogram
 from textlab.i18n import t
+from textlab.text.batching import EncodedTexts, PaddingStats
 
 XSS = '<img src=x onerror="window.__xss=1">'
 

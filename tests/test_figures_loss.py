@@ -8,7 +8,6 @@ import random
 import numpy as np
 import pytest
 
-from textlab.events import EpochEnd, Step
 from textlab.figures.loss import (
     MAX_POINTS,
     debiased_ema,
@@ -17,6 +16,7 @@ from textlab.figures.loss import (
     min_max_indices,
     panel_metrics,
 )
+from textlab.train.events import EpochEnd, Step
 
 
 def make_steps(count: int, steps_per_epoch: int, seed: int = 0) -> list[Step]:

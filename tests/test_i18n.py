@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from textlab.experiments import EXPERIMENTS
+from textlab.classroom.experiments import EXPERIMENTS
+from textlab.classroom.tour import STEPS
+from textlab.data.samples import SAMPLES
 from textlab.i18n import LANGUAGES, TEXTS, classroom, normalize_language, t
-from textlab.samples import SAMPLES
-from textlab.tour import STEPS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,9 +49,9 @@ def test_every_key_the_classroom_code_names_exists() -> None:
                   *(f"experiment.metric.{metric}" for metric in experiment.highlights)}
     named |= {key for step in STEPS for key in (step.title_key, step.text_key)}
     named |= {f"sample.{name}.title" for name in SAMPLES}
-    for module in ("textlab/experiments.py", "textlab/lesson.py", "textlab/figures/experiments.py",
+    for module in ("textlab/classroom/experiments.py", "textlab/classroom/lesson.py", "textlab/figures/experiments.py",
                    "textlab/ui/lesson_links.py", "textlab/ui/experiment_views.py", "textlab/ui/tour_panel.py",
-                   "pages/classroom.py"):
+                   "app_pages/classroom.py"):
         source = (ROOT / module).read_text(encoding="utf-8")
         named |= set(re.findall(r"[\"']((?:experiment|lesson|classroom|tour)\.[a-z_]+(?:\.[a-z_]+)*)[\"']", source))
     assert sorted(key for key in named if key not in TEXTS) == []
@@ -77,7 +77,7 @@ TEXT_KEYWORDS = {"label", "body", "help", "placeholder", "caption", "title", "pa
 ALLOWED = {"textlab", "collapsed", "hidden", "visible", "token2idx"}
 CODE_LIKE = re.compile(r"^(:material/[a-z_]+:|[\w/.-]+\.(py|csv|tsv|txt|jsonl|json|pt)|[a-z_]+(\.[a-z_]+)+)$")
 LOGGERS = {"logger", "logging", "log"}  # log messages are for whoever runs the server, not for students
-SCANNED = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "textlab" / "ui").glob("*.py")])
+SCANNED = sorted([ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "textlab" / "ui").glob("*.py")])
 
 
 def _visible_words(node: ast.AST) -> str | None:
@@ -151,7 +151,7 @@ st.radio(tr("x"), ["Yes", "No"])
 st.radio(tr("x"), ("sample", "current"), format_func=labels.get)
 left.metric(tr("a"), f"{value:.0%}")
 st.caption(f"Loss: {loss}")
-st.Page("pages/home.py", title=tr("nav.home"))
+st.Page("app_pages/home.py", title=tr("nav.home"))
 st.markdown("---")
 st.selectbox(tr("x"), options, help="Pick one")
 logger.warning("textlab: runs are not recorded: %s", error)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 import torch
 
-from textlab.batching import EncodedTexts
-from textlab.config import TrainConfig
+from textlab.analysis.inspection import forward_pass, frozen_copy, gradient_check, text_label
+from textlab.analysis.predictions import analyse_errors, predict_text
 from textlab.errors import EmptyInputError
-from textlab.inspection import forward_pass, frozen_copy, gradient_check, text_label
-from textlab.models import SimpleModel, TextModel
-from textlab.predictions import analyse_errors, predict_text
-from textlab.training import TrainingRun
-from textlab.vocab import PAD_ID, Vocab
+from textlab.model.models import SimpleModel, TextModel
+from textlab.text.batching import EncodedTexts
+from textlab.text.vocab import PAD_ID, Vocab
+from textlab.train.config import TrainConfig
+from textlab.train.loop import TrainingRun
 
 VOCAB = Vocab(["<PAD>", "<UNK>", "gato", "preto", "cão", "branco"], [0, 0, 2, 1, 1, 1])
 

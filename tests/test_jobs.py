@@ -9,11 +9,11 @@ from collections.abc import Callable
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.events import Failed, Finished, Step, Stopped
-from textlab.jobs import SlotPool, TrainingJob
-from textlab.training import TrainingRun
+from textlab.data.dataset import Dataset
+from textlab.train.config import TrainConfig
+from textlab.train.events import Failed, Finished, Step, Stopped
+from textlab.train.jobs import SlotPool, TrainingJob
+from textlab.train.loop import TrainingRun
 from textlab.ui import state
 
 FAST = TrainConfig(device="cpu")  # the notebook's run: 3 texts, 3 epochs of 2 batches

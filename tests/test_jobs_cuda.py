@@ -7,8 +7,8 @@ import time
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.jobs import SlotPool, TrainingJob
+from textlab.train.config import TrainConfig
+from textlab.train.jobs import SlotPool, TrainingJob
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU on this machine")
 TIMEOUT = 120.0

@@ -12,12 +12,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from textlab.batching import batch_indices
-from textlab.config import FIELDS, Range, TrainConfig
-from textlab.data import Dataset, read_pasted
-from textlab.errors import ConfigError, DataError, TextlabError
-from textlab.events import Step
-from textlab.lesson import (
+from textlab.classroom.lesson import (
     LESSON_KEYS,
     MAX_ENCODED_CHARS,
     MAX_PROMPT_CHARS,
@@ -31,9 +26,14 @@ from textlab.lesson import (
     sample_name,
     text_for_link,
 )
-from textlab.samples import SAMPLES, load_sample
-from textlab.tour import STEP_IDS
-from textlab.training import TrainingRun
+from textlab.classroom.tour import STEP_IDS
+from textlab.data.dataset import Dataset, read_pasted
+from textlab.data.samples import SAMPLES, load_sample
+from textlab.errors import ConfigError, DataError, TextlabError
+from textlab.text.batching import batch_indices
+from textlab.train.config import FIELDS, Range, TrainConfig
+from textlab.train.events import Step
+from textlab.train.loop import TrainingRun
 
 LABELLED_TEXT = "\n".join(
     f"{words}\t{label}" for words, label in [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from textlab.metrics import classification_metrics, confusion_matrix, regression_metrics
+from textlab.train.metrics import classification_metrics, confusion_matrix, regression_metrics
 
 
 def logits_for(predicted: list[int], num_classes: int) -> torch.Tensor:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from textlab.batching import EncodedTexts
 from textlab.errors import ConfigError
-from textlab.models import ENCODERS, SimpleModel, TextModel, build_model, last_real, masked_max, masked_mean
+from textlab.model.models import ENCODERS, SimpleModel, TextModel, build_model, last_real, masked_max, masked_mean
+from textlab.text.batching import EncodedTexts
 
 VOCAB_SIZE, EMBED_DIM, HIDDEN_DIM = 30, 6, 5
 MASKED_POOLINGS = ("masked_mean", "max", "attention", "last")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 
-from textlab.batching import EncodedTexts, batch_indices
-from textlab.config import TrainConfig
-from textlab.corpus import build_vocab
-from textlab.events import EpochEnd, Finished, RunStarted, Step
-from textlab.models import SimpleModel, build_model
-from textlab.training import TrainingRun, train
+from textlab.model.models import SimpleModel, build_model
+from textlab.text.batching import EncodedTexts, batch_indices
+from textlab.text.corpus import build_vocab
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd, Finished, RunStarted, Step
+from textlab.train.loop import TrainingRun, train
 
 NOTEBOOK_TOKEN2IDX = {"<PAD>": 0, "<UNK>": 1, "exemplo": 2, "de": 3, "texto": 4, "1": 5, "mais": 6, "um": 7,
                       "PyTorch": 8, "é": 9, "incrível": 10}

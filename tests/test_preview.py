@@ -1,16 +1,16 @@
-"""textlab.preview shows exactly what training uses: the same vocabulary, split and first-epoch batches."""
+"""textlab.train.prepare shows exactly what training uses: the same vocabulary, split and first-epoch batches."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.control import Control
-from textlab.data import Dataset, read_pasted
-from textlab.preview import epoch_batches, epoch_plan, padded_lengths, prepare, to_pasted
-from textlab.samples import SAMPLES, load_sample
-from textlab.training import TrainingRun
+from textlab.data.dataset import Dataset, read_pasted
+from textlab.data.samples import SAMPLES, load_sample
+from textlab.train.config import TrainConfig
+from textlab.train.control import Control
+from textlab.train.loop import TrainingRun
+from textlab.train.prepare import epoch_batches, epoch_plan, padded_lengths, prepare, to_pasted
 
 NOTEBOOK_FIRST_BATCH = "tensor([[2, 3, 4, 5, 0],\n        [6, 7, 4, 3, 2]])"
 

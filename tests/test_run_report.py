@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlab.config import TrainConfig
-from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
-from textlab.jobs import JobSnapshot
-from textlab.run_report import (
+from textlab.runs.report import (
     describe_changes,
     epoch_table,
     format_number,
@@ -16,6 +13,9 @@ from textlab.run_report import (
     progress_text,
     status,
 )
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.jobs import JobSnapshot
 
 STARTED = RunStarted("cpu", 13, 3, 0, 2, 6, "random", 1)
 STEPS = tuple(Step(index // 2 + 1, index + 1, 0.5, 0.001, (index + 1) * 0.5) for index in range(4))

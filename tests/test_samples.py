@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 
 import pytest
 
+from textlab.data.samples import SAMPLES, load_sample, sample_bytes
 from textlab.errors import DataError
 from textlab.i18n import t
-from textlab.samples import SAMPLES, load_sample, sample_bytes
 
 # Words and letters that mark a sentence as Portuguese or as English (a rough check of the mix).
 PORTUGUESE_WORDS = {"o", "de", "não", "é", "que", "do", "da", "muito", "um", "uma", "com", "para", "foi", "e"}

@@ -8,13 +8,13 @@ import threading
 
 import pytest
 
-from textlab.config import TrainConfig
-from textlab.control import Control
-from textlab.data import Dataset
-from textlab.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
-from textlab.jobs import SlotPool, TrainingJob
-from textlab.recorder import RunRecorder, recorded_train
-from textlab.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, data_dir
+from textlab.data.dataset import Dataset
+from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, data_dir
+from textlab.train.config import TrainConfig
+from textlab.train.control import Control
+from textlab.train.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.jobs import SlotPool, TrainingJob
 
 STARTED = RunStarted("cpu", 12, 3, 1, 2, 6, "classification", 2)
 LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas"), ("pos", "neg", "pos", "neg"),

@@ -1,14 +1,11 @@
-"""The data pages' pandas tables (textlab.tables)."""
+"""The data pages' pandas tables (textlab.analysis.tables)."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
-from textlab.corpus import build_vocab
-from textlab.data import Dataset, read_pasted
-from textlab.i18n import t
-from textlab.tables import (
+from textlab.analysis.tables import (
     batch_table,
     dataset_table,
     label_table,
@@ -16,6 +13,9 @@ from textlab.tables import (
     search_vocab,
     vocab_table,
 )
+from textlab.data.dataset import Dataset, read_pasted
+from textlab.i18n import t
+from textlab.text.corpus import build_vocab
 
 
 def test_dataset_table_has_a_row_per_text_with_its_token_count(notebook_dataset) -> None:

@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from textlab.classroom.tour import (
+    STEP_IDS,
+    STEPS,
+    TOUR_PAGES,
+    TourStep,
+    find_step,
+    next_step,
+    previous_step,
+    step_number,
+)
 from textlab.i18n import LANGUAGES, TEXTS
-from textlab.tour import STEP_IDS, STEPS, TOUR_PAGES, TourStep, find_step, next_step, previous_step, step_number
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,7 +27,7 @@ def test_the_tour_follows_the_pages_in_order_and_visits_each() -> None:
     assert {step.page for step in STEPS} == set(TOUR_PAGES)
     assert len(set(STEP_IDS)) == len(STEPS)
     for page in TOUR_PAGES:
-        assert (ROOT / "pages" / f"{page}.py").is_file()
+        assert (ROOT / "app_pages" / f"{page}.py").is_file()
 
 
 def test_the_issue_topics_each_have_a_step() -> None:

@@ -11,14 +11,14 @@ import time
 import pytest
 import torch
 
-from textlab.config import TrainConfig
-from textlab.control import Control
-from textlab.corpus import build_vocab
-from textlab.data import Dataset
-from textlab.devices import DEVICE_CHOICES, available_devices, resolve_device
+from textlab.data.dataset import Dataset
 from textlab.errors import DeviceError
-from textlab.events import END_EVENTS, EpochEnd, Failed, Finished, RunStarted, Step, Stopped
-from textlab.training import TrainingRun, train
+from textlab.model.devices import DEVICE_CHOICES, available_devices, resolve_device
+from textlab.text.corpus import build_vocab
+from textlab.train.config import TrainConfig
+from textlab.train.control import Control
+from textlab.train.events import END_EVENTS, EpochEnd, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.loop import TrainingRun, train
 
 # Small, fast and learnable: masked mean over 16-dim embeddings, a high-ish learning rate.
 LEARN = TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=10,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.training_defaults import size_tier, suggested_changes, suggested_config
+from textlab.data.dataset import Dataset
+from textlab.train.config import TrainConfig
+from textlab.train.defaults import size_tier, suggested_changes, suggested_config
 
 
 def texts(count: int, labels: bool) -> Dataset:

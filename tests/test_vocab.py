@@ -6,9 +6,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from textlab.corpus import TokenizedCorpus, build_vocab
 from textlab.errors import ConfigError
-from textlab.vocab import PAD_ID, PAD_TOKEN, SPECIAL_TOKENS, UNK_ID, UNK_TOKEN, TokenizerOptions, Vocab
+from textlab.text.corpus import TokenizedCorpus, build_vocab
+from textlab.text.vocab import PAD_ID, PAD_TOKEN, SPECIAL_TOKENS, UNK_ID, UNK_TOKEN, TokenizerOptions, Vocab
 
 ALL_OPTIONS = [TokenizerOptions(kind, lowercase) for kind in ("whitespace", "words", "chars")
                for lowercase in (False, True)]

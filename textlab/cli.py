@@ -17,19 +17,19 @@ from typing import NoReturn
 
 import torch
 
-from textlab import checkpoint, comparison
-from textlab.batching import EncodedTexts, batch_indices
-from textlab.config import FIELDS, Range, TrainConfig
-from textlab.corpus import TokenizedCorpus
-from textlab.data import Dataset, read_path
+from textlab.data.dataset import Dataset, read_path
 from textlab.errors import TextlabError
-from textlab.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
-from textlab.export import dataset_csv, export_script
 from textlab.i18n import LANGUAGES, normalize_language, t
-from textlab.recorder import RunRecorder, recorded_train
-from textlab.store import Store, StoreError
-from textlab.training import train
-from textlab.vocab import TokenizerOptions
+from textlab.runs import checkpoint, comparison
+from textlab.runs.export_script import dataset_csv, export_script
+from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.store import Store, StoreError
+from textlab.text.batching import EncodedTexts, batch_indices
+from textlab.text.corpus import TokenizedCorpus
+from textlab.text.vocab import TokenizerOptions
+from textlab.train.config import FIELDS, Range, TrainConfig
+from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.loop import train
 
 USAGE_ERROR = 2
 

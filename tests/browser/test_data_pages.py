@@ -20,8 +20,7 @@ TIMEOUT = 60_000
 
 
 def open_app(page, name: str, lang: str = "en") -> None:
-    """Open the start page, then ``name``. (Streamlit serves the first visit to a page's own URL after a
-    server start from pages/ directly, without app.py's navigation; the start page always runs app.py.)"""
+    """Open the start page, then ``name`` through the navigation, as a student clicks their way there."""
     page.goto(f"/?lang={lang}")
     wait_for_app(page)
     go_to(page, name)

@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
-from textlab.config import TrainConfig
-from textlab.experiments import run_experiment
-from textlab.lesson import Lesson
+from textlab.classroom.experiments import run_experiment
+from textlab.classroom.lesson import Lesson
+from textlab.train.config import TrainConfig
 
 PROMPTS = {
     "en": "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?",

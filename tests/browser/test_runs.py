@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
-from textlab.store import Store
+from textlab.runs.store import Store
 
 TRACES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(e => e.data.map(t => t.name))"
 TIMEOUT_SECONDS = 90

@@ -12,14 +12,14 @@ APP = str(ROOT / "app.py")
 
 def open_page(page: str | None = None, *, lang: str = "en", timeout: float = 30,
               query: dict[str, str] | None = None) -> AppTest:
-    """Run app.py, then switch to ``pages/<page>.py`` (the start page when None)."""
+    """Run app.py, then switch to ``app_pages/<page>.py`` (the start page when None)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.query_params["lang"] = lang
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
     if page is not None:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         at.run()
     return at
 

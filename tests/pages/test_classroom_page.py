@@ -8,11 +8,11 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from tests.pages.helpers import all_text, open_page
-from textlab.config import TrainConfig
-from textlab.experiments import EXPERIMENTS, NEEDS_LABELS
+from textlab.classroom.experiments import EXPERIMENTS, NEEDS_LABELS
+from textlab.classroom.lesson import Lesson, compress_text
+from textlab.data.samples import load_sample
 from textlab.i18n import TEXTS
-from textlab.lesson import Lesson, compress_text
-from textlab.samples import load_sample
+from textlab.train.config import TrainConfig
 from textlab.ui.lesson_links import literal_markdown
 
 PROMPT = "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?"
@@ -89,7 +89,7 @@ def test_a_lesson_link_sets_up_data_settings_controls_and_prompt() -> None:
     assert at.session_state["dataset"] == load_sample("word_order")
     assert literal_markdown(PROMPT) in all_text(at)  # drawn with every markdown character escaped
     # (AppTest drops what app.py draws once switch_page is used; tests/browser checks the prompt on other pages.)
-    at.switch_page("pages/train.py")
+    at.switch_page("app_pages/train.py")
     at.run()
     assert not at.exception
     keys = {widget.key for kind in ("select_slider", "number_input", "selectbox") for widget in getattr(at, kind)}

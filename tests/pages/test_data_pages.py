@@ -131,14 +131,14 @@ def test_the_column_pickers_choose_text_and_labels() -> None:
 
 
 def test_too_many_rows_are_refused(monkeypatch) -> None:
-    monkeypatch.setattr("textlab.data.MAX_ROWS", 3)
+    monkeypatch.setattr("textlab.data.dataset.MAX_ROWS", 3)
     at = upload(open_page("data"), "big.txt", b"a\nb\nc\nd\n")
     assert not at.exception
     assert shown_errors(at) == [t("data.too_many_rows", "en", count=4, limit=3)]
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch) -> None:
-    monkeypatch.setattr("textlab.data.MAX_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr("textlab.data.dataset.MAX_BYTES", 2 * 1024 * 1024)
     at = upload(open_page("data", lang="pt"), "big.txt", b"texto\n" * 500_000)
     assert not at.exception
     assert shown_errors(at) == [t("data.too_large", "pt", size_mb=2.9, limit_mb=2)]
@@ -165,7 +165,7 @@ def test_a_sample_loads_and_can_be_copied_into_the_text_box() -> None:
 
 def test_the_vocabulary_page_reflects_a_change_on_the_data_page() -> None:
     at = paste(open_page("data"), "zebra girafa zebra\nleão")
-    at.switch_page("pages/vocabulary.py").run()
+    at.switch_page("app_pages/vocabulary.py").run()
     assert not at.exception
     vocabulary = table(at)
     assert vocabulary["token"].tolist() == ["<PAD>", "<UNK>", "zebra", "girafa", "leão"]
@@ -207,7 +207,7 @@ def test_try_a_sentence_shows_chips_with_ids_and_escapes_markup() -> None:
 def test_the_vocabulary_page_reports_the_out_of_vocabulary_rate() -> None:
     texts = "\n".join(f"comum palavra{index}" for index in range(10))
     at = paste(open_page("data"), texts)
-    at.switch_page("pages/vocabulary.py").run()
+    at.switch_page("app_pages/vocabulary.py").run()
     at.slider(key="vocab_oov_percent").set_value(30).run()
     assert not at.exception
     assert "50.0%" in [metric.value for metric in at.metric]  # each held-out text: 1 known, 1 new word
@@ -235,7 +235,7 @@ def test_the_batches_page_pages_through_batches_and_follows_the_settings() -> No
 
 def test_many_texts_are_paged_one_batch_at_a_time() -> None:
     at = paste(open_page("data"), "\n".join(f"texto número {index}" for index in range(1000)))
-    at.switch_page("pages/batches.py").run()
+    at.switch_page("app_pages/batches.py").run()
     assert not at.exception
     assert at.number_input(key="batch_number").max == 500
     assert len(at.code) == 3  # one batch: its ids, lengths and mask
@@ -250,6 +250,6 @@ def test_pages_run_on_a_labelled_sample_in_both_languages(page, lang) -> None:
     at.selectbox(key=SAMPLE).set_value("ratings")
     at.button[1].click().run()
     if page != "data":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
     assert at.title[0].value == t(f"nav.{page}", lang)

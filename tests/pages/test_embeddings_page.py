@@ -13,12 +13,12 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import sentiment_texts
 from tests.pages.helpers import APP, all_text, open_page
-from textlab.config import TrainConfig
-from textlab.data import Dataset
+from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.data.dataset import Dataset
 from textlab.i18n import TEXTS
-from textlab.jobs import STATES, SlotPool, TrainingJob
-from textlab.models import ENCODERS, POOLINGS
-from textlab.snapshots import EmbeddingHistory
+from textlab.model.models import ENCODERS, POOLINGS
+from textlab.train.config import TrainConfig
+from textlab.train.jobs import STATES, SlotPool, TrainingJob
 
 CONFIG = TrainConfig(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
 
@@ -29,7 +29,7 @@ def open_with_job(job: TrainingJob, lang: str = "en") -> AppTest:
     at.query_params["lang"] = lang
     at.session_state["job"] = job
     at.run()
-    at.switch_page("pages/embeddings.py")
+    at.switch_page("app_pages/embeddings.py")
     at.run()
     return at
 
@@ -123,8 +123,8 @@ def test_while_a_run_is_paused_the_page_shows_its_latest_snapshot() -> None:
 
 def test_every_string_the_page_uses_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parents[2]
-    sources = ["pages/embeddings.py", "textlab/ui/embedding_views.py", "textlab/ui/inspection_views.py",
-               "textlab/figures/embeddings.py", "textlab/predictions.py"]
+    sources = ["app_pages/embeddings.py", "textlab/ui/embedding_views.py", "textlab/ui/inspection_views.py",
+               "textlab/figures/embeddings.py", "textlab/analysis/predictions.py"]
     used = {key for source in sources for key in re.findall(r'"(emb\.[a-z_.]+[a-z_])"', (root / source).read_text())}
     families = {"emb.state.": STATES, "emb.pooling.": POOLINGS, "emb.encoder.": ENCODERS,
                 "emb.forward.loss_notice.": ("random", "regression", "classification"),
@@ -155,7 +155,7 @@ def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
         "numeric" if numeric else "categorical", () if numeric else ("n", "p"))
     at.session_state["data_source"] = "pasted"
     at.run()
-    at.switch_page("pages/embeddings.py")
+    at.switch_page("app_pages/embeddings.py")
     at.run()
     assert not at.exception
     text = all_text(at)
@@ -175,7 +175,7 @@ def test_choices_kept_from_a_bigger_run_are_brought_back_into_range() -> None:
     at.session_state["emb_batch"] = 9  # as left by a run with more batches and tokens than the notebook's
     at.session_state["emb_shown"] = 400
     at.run()
-    at.switch_page("pages/embeddings.py")
+    at.switch_page("app_pages/embeddings.py")
     at.run()
     assert not at.exception
     assert at.number_input(key="emb_batch").value == at.number_input(key="emb_batch").max == 2

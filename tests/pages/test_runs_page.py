@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import NOTEBOOK_TEXTS
 from tests.pages.helpers import all_text, open_page
-from textlab.config import TrainConfig
-from textlab.data import Dataset
-from textlab.recorder import RunRecorder, recorded_train
-from textlab.store import Store
+from textlab.data.dataset import Dataset
+from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.store import Store
+from textlab.train.config import TrainConfig
 
 NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import sentiment_texts
 from tests.pages.helpers import APP, all_text, open_page
-from textlab.data import Dataset
+from textlab.data.dataset import Dataset
 from textlab.i18n import TEXTS
 from textlab.i18n import train as train_strings
 
@@ -65,7 +65,7 @@ def open_with_data(dataset: Dataset, **query: str) -> AppTest:
     at.session_state["data_source"] = "pasted"
     at.query_params.update(lang="en", **query)
     at.run()
-    at.switch_page("pages/train.py").run()
+    at.switch_page("app_pages/train.py").run()
     return at
 
 
@@ -163,9 +163,9 @@ def test_the_job_is_still_live_after_visiting_another_page():
     at = open_page("train", query=LONG)
     at.button(key="train_start").click().run()
     job = at.session_state["job"]
-    at.switch_page("pages/home.py").run()
+    at.switch_page("app_pages/home.py").run()
     steps_before = len(job.snapshot().steps)
-    at.switch_page("pages/train.py").run()
+    at.switch_page("app_pages/train.py").run()
     poll(at, lambda at: len(at.session_state["job"].snapshot().steps) > steps_before)
     assert at.session_state["job"] is job and job.snapshot().state == "running"
     assert "Training" in all_text(at)

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
-from textlab.batching import PaddingStats
 from textlab.i18n import t
-from textlab.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
+from textlab.text.batching import PaddingStats
+from textlab.text.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
 
 BLUE, ORANGE = "#0072B2", "#E69F00"
 # Real tokens in light colours (black ids stay legible), PAD in dark grey: told apart by lightness,

@@ -17,7 +17,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from textlab.i18n import t
-from textlab.vocab import PAD_TOKEN, UNK_TOKEN
+from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
 
 # Okabe–Ito without black (kept for <PAD>/<UNK>) and with yellow last: it is faint on white.
 CLASS_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")

@@ -6,7 +6,7 @@ import math
 
 import plotly.graph_objects as go
 
-from textlab.experiments import EXPERIMENTS, ExperimentResult
+from textlab.classroom.experiments import EXPERIMENTS, ExperimentResult
 from textlab.i18n import t
 
 # Okabe–Ito colours, and a dash per run as well, so the runs differ without colour too.

@@ -15,8 +15,8 @@ from operator import attrgetter
 import numpy as np
 import plotly.graph_objects as go
 
-from textlab.events import EpochEnd, Step
 from textlab.i18n import t
+from textlab.train.events import EpochEnd, Step
 
 MAX_POINTS = 5000
 # What a chart some 800 pixels wide can show, well under MAX_POINTS: the raw loss keeps each

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from textlab.events import EpochEnd
 from textlab.i18n import t
+from textlab.train.events import EpochEnd
 
 # Okabe–Ito colours, in the order runs get them: readable with every common colour-vision deficiency.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from textlab import preview
-from textlab.config import TrainConfig
-from textlab.corpus import TokenizedCorpus
-from textlab.coverage import OovReport, held_out_check
-from textlab.data import Dataset
-from textlab.preview import EpochPlan, PreparedData, prepare, tokenize
+from textlab.data.dataset import Dataset
+from textlab.text.corpus import TokenizedCorpus
+from textlab.text.coverage import OovReport, held_out_check
+from textlab.text.vocab import TokenizerOptions
+from textlab.train import prepare as preview
+from textlab.train.config import TrainConfig
+from textlab.train.prepare import EpochPlan, PreparedData, prepare, tokenize
 from textlab.ui import state
-from textlab.vocab import TokenizerOptions
 
 _FINGERPRINT = "data_fingerprint"
 # A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from textlab.coverage import TokenChip
-from textlab.vocab import UNK_TOKEN
+from textlab.text.coverage import TokenChip
+from textlab.text.vocab import UNK_TOKEN
 
 _KNOWN_STYLE = "background:#E5F0F8;border:2px solid #0072B2;color:#000"
 # Orange fill with a dashed vermillion border: told apart by shape as well as colour.

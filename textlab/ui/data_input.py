@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from textlab.data import SUPPORTED_EXTENSIONS, Dataset, list_columns, read_file, read_pasted
+from textlab.data.dataset import SUPPORTED_EXTENSIONS, Dataset, list_columns, read_file, read_pasted
+from textlab.data.samples import SAMPLES, load_sample
 from textlab.errors import TextlabError
-from textlab.preview import to_pasted
-from textlab.samples import SAMPLES, load_sample
+from textlab.train.prepare import to_pasted
 from textlab.ui import state, widgets
 from textlab.ui.state import tr
 

@@ -13,18 +13,18 @@ from typing import Any
 import streamlit as st
 import torch
 
+from textlab.analysis.inspection import frozen_copy
+from textlab.analysis.projection import cosine_neighbours, movement, project_frames
+from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight, find_history
+from textlab.analysis.token_association import TokenAssociation, associate_tokens
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import TokenColours, embedding_map
-from textlab.inspection import frozen_copy
-from textlab.jobs import TrainingJob
-from textlab.projection import cosine_neighbours, movement, project_frames
-from textlab.snapshots import EmbeddingHistory, embedding_weight, find_history
-from textlab.token_association import TokenAssociation, associate_tokens
-from textlab.training import TrainingRun
+from textlab.text.vocab import PAD_TOKEN, SPECIAL_TOKENS, UNK_TOKEN
+from textlab.train.jobs import TrainingJob
+from textlab.train.loop import TrainingRun
 from textlab.ui import state, widgets
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
-from textlab.vocab import PAD_TOKEN, SPECIAL_TOKENS, UNK_TOKEN
 
 LIVE_REFRESH_SECONDS = 2.0
 LABELLED_TOKENS = 30  # the most frequent tokens get a text label on the map; every point has a hover label

@@ -6,9 +6,9 @@ import threading
 
 import streamlit as st
 
-from textlab.experiments import EXPERIMENTS, FAILED, ExperimentResult, run_experiment
+from textlab.classroom.experiments import EXPERIMENTS, FAILED, ExperimentResult, run_experiment
+from textlab.data.samples import SAMPLES
 from textlab.figures.experiments import experiment_figure
-from textlab.samples import SAMPLES
 from textlab.ui import presentation, state
 from textlab.ui.state import tr
 

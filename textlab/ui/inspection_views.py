@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from textlab.analysis.inspection import ForwardPass, forward_pass, gradient_check, text_label
+from textlab.analysis.predictions import analyse_errors, predict_text
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import (
     attention_heatmap,
@@ -17,14 +19,12 @@ from textlab.figures.embeddings import (
     gradient_rows,
     pooled_comparison,
 )
-from textlab.inspection import ForwardPass, forward_pass, gradient_check, text_label
-from textlab.predictions import analyse_errors, predict_text
-from textlab.preview import PreparedData, epoch_batches
+from textlab.text.vocab import PAD_ID, UNK_ID
+from textlab.train.prepare import PreparedData, epoch_batches
 from textlab.ui import state, widgets
 from textlab.ui.embedding_views import ModelSource, clamp_widget, frozen_model, memo
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
-from textlab.vocab import PAD_ID, UNK_ID
 
 MAX_SHOWN_TEXTS = 8  # texts of a batch drawn in tables and heatmaps; the computation uses the whole batch
 MAX_SHOWN_POSITIONS = 12

@@ -1,6 +1,6 @@
 """Lesson links in the app: apply one when the app opens, hide or lock its controls, show its prompt, share one.
 
-``textlab.lesson`` reads and writes the link; this module keeps what it set up in session state
+``textlab.classroom.lesson`` reads and writes the link; this module keeps what it set up in session state
 (once per session, so a student's later changes are not undone on every rerun).
 """
 
@@ -11,11 +11,11 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from textlab.config import FIELDS
+from textlab.classroom.lesson import LESSON_KEYS, MAX_PROMPT_CHARS, Lesson, is_lesson_link, lesson_data
+from textlab.classroom.tour import STEP_IDS, find_step
+from textlab.data.samples import SAMPLES
 from textlab.errors import ConfigError, TextlabError
-from textlab.lesson import LESSON_KEYS, MAX_PROMPT_CHARS, Lesson, is_lesson_link, lesson_data
-from textlab.samples import SAMPLES
-from textlab.tour import STEP_IDS, find_step
+from textlab.train.config import FIELDS
 from textlab.ui import state
 from textlab.ui.state import tr
 

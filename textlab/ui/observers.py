@@ -6,8 +6,8 @@ thread-safe and quick, because it runs between batches.
 
 from __future__ import annotations
 
-from textlab.jobs import Observer
-from textlab.snapshots import EmbeddingHistory
+from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.train.jobs import Observer
 from textlab.ui.run_store import run_observers
 
 

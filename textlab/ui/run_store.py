@@ -9,10 +9,10 @@ import logging
 
 import streamlit as st
 
-from textlab.checkpoint import Checkpoint
-from textlab.jobs import Observer
-from textlab.recorder import RunRecorder, WarmStart
-from textlab.store import Store, StoreError, data_dir
+from textlab.runs.checkpoint import Checkpoint
+from textlab.runs.recorder import RunRecorder, WarmStart
+from textlab.runs.store import Store, StoreError, data_dir
+from textlab.train.jobs import Observer
 
 WARM_START = "runs_warm_start"  # session key: a checkpoint the next run starts from
 logger = logging.getLogger(__name__)

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from textlab import checkpoint, comparison, export
 from textlab.errors import TextlabError
 from textlab.figures.runs import runs_overlay
 from textlab.i18n import TEXTS
-from textlab.store import STATUSES, RunRecord
+from textlab.runs import checkpoint, comparison
+from textlab.runs import export_script as export
+from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
 from textlab.ui.state import tr
 

@@ -11,12 +11,12 @@ import time
 
 import streamlit as st
 
-from textlab.config import TrainConfig
-from textlab.data import Dataset, read_pasted
+from textlab.data.dataset import Dataset, read_pasted
+from textlab.data.samples import sample_bytes
 from textlab.errors import ConfigError
 from textlab.i18n import normalize_language, t
-from textlab.jobs import SlotPool, TrainingJob, warm_up
-from textlab.samples import sample_bytes
+from textlab.train.config import TrainConfig
+from textlab.train.jobs import SlotPool, TrainingJob, warm_up
 from textlab.ui.observers import new_run_observers
 
 LANG, CONFIG, DATASET, DATA_TEXT, DATA_SOURCE, URL_PROBLEMS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from textlab.tour import STEPS, TourStep, find_step, next_step, previous_step, step_number
+from textlab.classroom.tour import STEPS, TourStep, find_step, next_step, previous_step, step_number
 from textlab.ui import lesson_links
 from textlab.ui.state import tr
 
@@ -12,7 +12,7 @@ from textlab.ui.state import tr
 def _go(step: TourStep | None) -> None:
     lesson_links.set_tour_step(step.id if step else None)
     if step is not None:
-        st.switch_page(f"pages/{step.page}.py")
+        st.switch_page(f"app_pages/{step.page}.py")
     st.rerun()
 
 
@@ -45,4 +45,4 @@ def tour_panel(current_page: str | None = None) -> None:
         if end.button(tr("tour.end"), key="tour_end", icon=":material/close:"):
             _go(None)
         if current_page != step.page:
-            st.page_link(f"pages/{step.page}.py", label=tr("tour.open_page", page=tr(f"nav.{step.page}")))
+            st.page_link(f"app_pages/{step.page}.py", label=tr("tour.open_page", page=tr(f"nav.{step.page}")))

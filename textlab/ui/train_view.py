@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from textlab import run_report
-from textlab.devices import DEVICE_CHOICES, available_devices, unavailable_reason
 from textlab.figures.loss import DEFAULT_SMOOTHING, X_AXES, loss_figure, panel_metrics
-from textlab.jobs import JobSnapshot, TrainingJob
-from textlab.training_defaults import size_tier, suggested_config
+from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable_reason
+from textlab.runs import report as run_report
+from textlab.train.defaults import size_tier, suggested_config
+from textlab.train.jobs import JobSnapshot, TrainingJob
 from textlab.ui import lesson_links, state
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr

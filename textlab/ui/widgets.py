@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from textlab.config import FIELDS, Range, TrainConfig
 from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
+from textlab.train.config import FIELDS, Range, TrainConfig
 from textlab.ui import lesson_links, state
 from textlab.ui.state import tr
 

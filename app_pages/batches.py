@@ -1,0 +1,53 @@
+"""Batches page: the first training epoch's padded batches, exactly as PyTorch prints them, one at a time."""
+
+import streamlit as st
+
+from textlab.analysis.tables import batch_table, localize
+from textlab.figures.batches import MAX_ROWS, batch_heatmap, padding_comparison, padding_per_batch
+from textlab.ui import cached, state
+from textlab.ui.presentation import show_figure
+from textlab.ui.state import tr
+from textlab.ui.widgets import config_input
+
+st.title(tr("nav.batches"))
+st.caption(tr("batchpage.intro"))
+for column, name in zip(st.columns(4), ("batch_size", "shuffle", "bucketing", "seed"), strict=True):
+    config_input(name, container=column)
+
+lang = state.language()
+prepared, plan = cached.prepared(), cached.epoch_plan()
+count = len(plan.batches)
+batches, overall, without, with_bucketing = st.columns(4)
+batches.metric(tr("batchpage.batches"), count, format="localized",
+               help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
+overall.metric(tr("batchpage.padding_overall"), f"{plan.padding.overall:.1%}", help=tr("batchpage.padding_help"))
+without.metric(tr("batchpage.without_bucketing"), f"{plan.without_bucketing.overall:.1%}")
+change = plan.with_bucketing.overall - plan.without_bucketing.overall
+with_bucketing.metric(tr("batchpage.with_bucketing"), f"{plan.with_bucketing.overall:.1%}",
+                      delta=f"{change:+.1%}" if round(change, 3) else None, delta_color="inverse")
+
+if st.session_state.get("batch_number", 1) > count:
+    st.session_state["batch_number"] = count  # fewer batches than before: show the last one
+number = st.number_input(tr("batchpage.batch_number", count=count), min_value=1, max_value=count, step=1,
+                         key="batch_number", persist_state="session")
+indices = plan.batches[number - 1]
+batch = prepared.encoded.collate(indices)
+st.subheader(tr("batchpage.batch_title", number=number, count=count, percent=f"{batch.pad_fraction:.0%}"))
+
+st.markdown(f"**{tr('batchpage.tensor')}** `{tuple(batch.ids.shape)}`")
+st.code(str(batch.ids), language="python")
+rows = indices.tolist()
+tokens = [prepared.text_tokens(row) for row in rows[:MAX_ROWS]]
+show_figure(batch_heatmap(batch.ids, batch.mask, tokens, rows, lang))
+st.markdown(f"**{tr('batchpage.lengths')}**")
+st.code(str(batch.lengths), language="python")
+st.markdown(f"**{tr('batchpage.mask')}**")
+st.code(str(batch.mask), language="python")
+st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1]), lang),
+             hide_index=True)
+
+comparison, per_batch = st.columns([2, 3])
+with comparison:
+    show_figure(padding_comparison(plan.without_bucketing, plan.with_bucketing, lang))
+with per_batch:
+    show_figure(padding_per_batch(plan.padding, number - 1, lang))

@@ -1,0 +1,52 @@
+"""Data page: paste, upload or pick texts, and see them as rows with token counts, labels and lengths."""
+
+import streamlit as st
+
+from textlab.analysis.tables import dataset_table, label_table, localize
+from textlab.figures.data import label_figure, length_histogram
+from textlab.train.prepare import padded_lengths
+from textlab.ui import cached, data_input, state
+from textlab.ui.presentation import show_figure
+from textlab.ui.state import tr
+
+st.title(tr("nav.data"))
+st.caption(tr("datapage.intro"))
+paste, upload, samples = st.tabs([tr("datapage.tab_paste"), tr("datapage.tab_upload"), tr("datapage.tab_samples")])
+with paste:
+    data_input.text_box()
+with upload:
+    data_input.uploader()
+with samples:
+    data_input.samples()
+data_input.status()
+
+dataset, config, lang = state.dataset(), state.config(), state.language()
+prepared, plan = cached.prepared(), cached.epoch_plan()
+lengths = prepared.encoded.lengths  # (N,) tokens per text
+texts, tokens, longest, labels = st.columns(4)
+texts.metric(tr("datapage.texts"), len(dataset), format="localized")
+tokens.metric(tr("datapage.tokens"), int(lengths.sum()), format="localized",
+              help=tr("datapage.tokens_help", tokenizer=config.tokenizer))
+longest.metric(tr("datapage.longest"), int(lengths.max()), format="localized")
+labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
+
+table_column, label_column = st.columns([3, 2])
+with table_column:
+    st.subheader(tr("datapage.table"))
+    st.dataframe(localize(dataset_table(dataset, lengths), lang), hide_index=True,
+                 height="auto" if len(dataset) <= 10 else 380)
+with label_column:
+    st.subheader(tr("datapage.label_distribution"))
+    if dataset.labels is None:
+        st.info(tr("datapage.no_labels"), icon=":material/info:")
+    else:
+        distribution = label_table(dataset)
+        show_figure(label_figure(distribution["label"].tolist(), distribution["count"].tolist(),
+                                     dataset.label_kind == "numeric", lang))
+        st.dataframe(localize(distribution, lang), hide_index=True,
+                     column_config={tr("datatable.share"): st.column_config.NumberColumn(format="percent")})
+
+st.subheader(tr("datapage.lengths"))
+show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batch_size,
+                                 plan.padding.overall, lang))
+st.caption(tr("datapage.lengths_caption"))

@@ -1,0 +1,13 @@
+"""Start page: what textlab is and the path through the pages."""
+
+import streamlit as st
+
+from textlab.ui import state
+from textlab.ui.data_input import describe_source
+from textlab.ui.state import tr
+
+st.title(tr("home.title"))
+st.write(tr("home.intro"))
+for number, page in enumerate(("data", "vocabulary", "batches", "train", "embeddings", "runs"), start=1):
+    st.page_link(f"app_pages/{page}.py", label=f"{number}. {tr(f'nav.{page}')}: {tr(f'home.step.{page}')}")
+st.caption(tr("home.current_data", count=len(state.dataset()), source=describe_source(state.data_source())))

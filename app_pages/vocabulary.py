@@ -1,0 +1,65 @@
+"""Vocabulary page: token2idx live, with the tokenizer settings training uses, a sentence to try and the OOV rate."""
+
+import pandas as pd
+import streamlit as st
+
+from textlab.analysis.tables import VOCAB_SORTS, localize, search_vocab, vocab_table
+from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
+from textlab.text.vocab import UNK_ID
+from textlab.ui import cached, state
+from textlab.ui.chips import show_chips
+from textlab.ui.state import tr
+from textlab.ui.widgets import config_input
+
+st.title(tr("nav.vocabulary"))
+st.caption(tr("vocabpage.intro"))
+for column, name in zip(st.columns(4), ("tokenizer", "lowercase", "min_freq", "max_size"), strict=True):
+    config_input(name, container=column)
+
+config, lang = state.config(), state.language()
+prepared = cached.prepared()
+vocab = prepared.vocab
+size, total, unknown, texts = st.columns(4)
+size.metric(tr("vocabpage.size"), len(vocab), format="localized", help=tr("vocabpage.size_help"))
+total.metric(tr("vocabpage.tokens"), sum(vocab.counts), format="localized", help=tr("vocabpage.tokens_help"))
+unknown.metric(tr("vocabpage.unknown"), vocab.counts[UNK_ID], format="localized", help=tr("vocabpage.unknown_help"))
+texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), format="localized", help=tr("vocabpage.texts_help"))
+
+table_column, try_column = st.columns([3, 2], gap="large")
+with table_column:
+    st.subheader("token2idx")
+    search, order = st.columns(2)
+    query = search.text_input(tr("vocabpage.search"), key="vocab_search", persist_state="session",
+                              placeholder=tr("vocabpage.search_placeholder"))
+    sort = order.segmented_control(tr("vocabpage.sort"), VOCAB_SORTS, default="index", required=True,
+                                   key="vocab_sort", persist_state="session",
+                                   format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
+    table = search_vocab(vocab_table(vocab), query, sort or "index")
+    st.caption(tr("vocabpage.shown", shown=len(table), total=len(vocab)))
+    st.dataframe(localize(table, lang), hide_index=True, height=560)
+
+with try_column:
+    st.subheader(tr("vocabpage.try"))
+    sentence = st.text_input(tr("vocabpage.sentence"), value=tr("vocabpage.sentence_default"),
+                             key="vocab_sentence", persist_state="session")
+    chips = sentence_chips(vocab, sentence)
+    show_chips(chips)
+    st.caption(tr("vocabpage.chips_caption", count=len(chips), unknown=sum(chip.unknown for chip in chips)))
+
+    st.subheader(tr("vocabpage.oov"))
+    fraction = config.val_fraction
+    if fraction:
+        st.caption(tr("vocabpage.oov_validation", percent=f"{fraction:.0%}"))
+        if config.vocab_from == "all":
+            st.warning(tr("vocabpage.oov_leak"), icon=":material/warning:")
+    else:
+        percent = st.slider(tr("vocabpage.oov_fraction"), 5, 50, round(DEFAULT_CHECK_FRACTION * 100), 5,
+                            format="%d%%", key="vocab_oov_percent", persist_state="session",
+                            help=tr("vocabpage.oov_fraction_help"))
+        fraction = percent / 100
+    report = cached.oov(fraction)
+    st.metric(tr("vocabpage.oov_rate"), f"{report.rate:.1%}", help=tr("vocabpage.oov_help"))
+    st.caption(tr("vocabpage.oov_caption", unknown=report.unknown, tokens=report.tokens, texts=report.held_out_texts))
+    if report.frequent_unknown:
+        frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])
+        st.dataframe(localize(frequent, lang), hide_index=True)

@@ -1,0 +1,1 @@
+"""Looking inside a model: stage-by-stage passes, predictions, embeddings and their projections."""

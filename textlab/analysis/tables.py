@@ -1,0 +1,74 @@
+"""pandas tables the data pages show: the dataset with token counts, labels, token2idx and a batch's texts.
+
+Columns have stable names (``COLUMNS``); ``localize`` renames them for the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import torch
+
+from textlab.data.dataset import Dataset
+from textlab.i18n import t
+from textlab.text.vocab import SPECIAL_TOKENS, Vocab
+
+COLUMNS = ("row", "text", "label", "tokens", "count", "share", "index", "token", "special", "length", "padding")
+VOCAB_SORTS = ("index", "count")
+
+
+def localize(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table with its column names in ``lang``."""
+    return table.rename(columns={name: t(f"datatable.{name}", lang) for name in table.columns if name in COLUMNS})
+
+
+def dataset_table(dataset: Dataset, lengths: torch.Tensor) -> pd.DataFrame:
+    """One row per text: its row number (from 1), token count, label when there are labels, and text.
+
+    The text comes last: long texts would push the short columns out of sight.
+    """
+    table = pd.DataFrame({"row": range(1, len(dataset) + 1), "tokens": lengths.tolist()})
+    if dataset.labels is not None:
+        table["label"] = dataset.labels
+    table["text"] = dataset.texts
+    return table
+
+
+def label_table(dataset: Dataset) -> pd.DataFrame:
+    """How many texts carry each label, in label order (numeric labels by value), with the share."""
+    if dataset.labels is None:
+        return pd.DataFrame({"label": [], "count": [], "share": []})
+    counts = Counter(dataset.labels)
+    names = list(dataset.label_names) if dataset.label_kind == "categorical" else sorted(counts, key=float)
+    return pd.DataFrame({"label": names, "count": [counts[name] for name in names],
+                         "share": [counts[name] / len(dataset) for name in names]})
+
+
+def vocab_table(vocab: Vocab) -> pd.DataFrame:
+    """token2idx as a table: index, token, how often it was seen, and whether it is <PAD>/<UNK>."""
+    return pd.DataFrame({"index": range(len(vocab)), "token": vocab.idx2token, "count": vocab.counts,
+                         "special": [index < len(SPECIAL_TOKENS) for index in range(len(vocab))]})
+
+
+def search_vocab(table: pd.DataFrame, query: str = "", sort: str = "index") -> pd.DataFrame:
+    """Rows whose token contains ``query`` (ignoring case), by index or by count (most frequent first)."""
+    if sort not in VOCAB_SORTS:
+        raise ValueError(f"sort must be one of {VOCAB_SORTS}")
+    query = query.strip()
+    if query:
+        table = table[table["token"].str.contains(query, case=False, regex=False)]
+    if sort == "count":
+        return table.sort_values(["count", "index"], ascending=[False, True], kind="stable")
+    return table.sort_values("index", kind="stable")
+
+
+def batch_table(dataset: Dataset, indices: torch.Tensor, lengths: torch.Tensor, width: int) -> pd.DataFrame:
+    """The batch's texts: dataset row (from 1), length, padding cells, label and text (last, as it is long)."""
+    rows = indices.tolist()
+    table = pd.DataFrame({"row": [row + 1 for row in rows], "length": lengths.tolist(),
+                          "padding": [width - length for length in lengths.tolist()]})
+    if dataset.labels is not None:
+        table["label"] = [dataset.labels[row] for row in rows]
+    table["text"] = [dataset.texts[row] for row in rows]
+    return table

@@ -1,0 +1,1 @@
+"""Teaching: one-click experiments, lesson links and the guided tour."""

@@ -1,0 +1,349 @@
+"""One-click "what if?" experiments: two or three short runs that differ in one setting, and what they show.
+
+Each experiment has a fixed, fast configuration and seed and a bundled sample it was measured on
+(the margins are in tests/test_experiments.py). It may run on other data too: its conclusion is
+then chosen from what the runs actually did, and says so when the expected effect did not appear.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import torch
+
+from textlab.data.dataset import Dataset
+from textlab.data.samples import load_sample
+from textlab.errors import TextlabError
+from textlab.i18n import t
+from textlab.text.vocab import UNK_ID
+from textlab.train.config import TrainConfig
+from textlab.train.events import EpochEnd, Failed, Step
+from textlab.train.loop import TrainingRun
+
+FAILED, NEEDS_LABELS = "experiment.failed", "experiment.needs_labels"
+# A run "blew up" when a batch's loss reached this many times its first batch's loss.
+BLOW_UP_FACTOR = 10.0
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One run of an experiment: its legend label (a translation key) and its settings."""
+
+    label_key: str
+    config: TrainConfig
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run did, as plain numbers."""
+
+    label_key: str
+    config: TrainConfig
+    label_mode: str  # as the run resolved it: "random" when the data had no labels
+    step_losses: tuple[float, ...]
+    epoch_losses: tuple[float, ...]  # mean training loss of each finished epoch
+    metrics: dict[str, float] = field(default_factory=dict)  # validation metrics and the experiment's probes
+    failure: Failed | None = None
+
+    @property
+    def diverged(self) -> bool:
+        return self.failure is not None and self.failure.reason == "diverged"
+
+    @property
+    def peak_factor(self) -> float:
+        """The largest batch loss over the first one: how far the loss climbed."""
+        finite = [loss for loss in self.step_losses if math.isfinite(loss)]
+        if not finite or finite[0] <= 0:
+            return 1.0
+        return max(finite) / finite[0]
+
+    @property
+    def blew_up(self) -> bool:
+        return self.diverged or self.peak_factor >= BLOW_UP_FACTOR
+
+
+@dataclass(frozen=True)
+class ExperimentResult:
+    """The runs of one experiment and the sentence saying what to notice."""
+
+    name: str
+    runs: tuple[RunResult, ...]
+    conclusion_key: str
+    conclusion_params: dict[str, object]
+
+    def conclusion(self, lang: str) -> str:
+        if self.conclusion_key == FAILED:
+            run = self.run(str(self.conclusion_params["run_key"]))
+            return t(FAILED, lang, run=t(run.label_key, lang), reason=run.failure.message(lang))
+        return t(self.conclusion_key, lang, **self.conclusion_params)
+
+    def run(self, label_key: str) -> RunResult:
+        return next(run for run in self.runs if run.label_key == label_key)
+
+
+Probe = Callable[[TrainingRun], dict[str, float]]
+Conclude = Callable[[tuple[RunResult, ...]], tuple[str, dict[str, object]]]
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A what-if: the runs to compare, on which data, what to measure and how to conclude."""
+
+    name: str
+    sample: str  # the bundled sample it is measured on and runs on by default
+    runs: tuple[RunSpec, ...]
+    conclude: Conclude
+    probe: Probe | None = None  # extra measurements on the trained run
+    prepare: Callable[[Dataset], Dataset] | None = None  # e.g. sort the data by label
+    highlights: tuple[str, ...] = ()  # metrics the page shows next to the curves
+    log_scale: bool = False  # losses spanning orders of magnitude
+
+    @property
+    def title_key(self) -> str:
+        return f"experiment.{self.name}.title"
+
+    @property
+    def question_key(self) -> str:
+        return f"experiment.{self.name}.question"
+
+
+# ---- measurements ------------------------------------------------------------------------------
+
+def training_accuracy_by_length(run: TrainingRun) -> dict[str, float]:
+    """Accuracy on the training texts, for the short half (at most the median length) and the rest."""
+    if run.label_mode != "classification":
+        return {}
+    indices = run.train_indices
+    predicted = run.outputs(indices).argmax(1)  # batched as in training, so padding counts
+    correct = (predicted == run.targets[indices]).float()
+    lengths = run.encoded.lengths[indices]
+    median = float(lengths.float().median())
+    short = lengths <= median
+    metrics = {"median_length": median, "short_accuracy": float(correct[short].mean())}
+    if (~short).any():
+        metrics["long_accuracy"] = float(correct[~short].mean())
+    return metrics
+
+
+def validation_unknown_rate(run: TrainingRun) -> dict[str, float]:
+    """Share of the validation texts' tokens that the vocabulary maps to <UNK>."""
+    if not len(run.val_indices):
+        return {}
+    ids = run.corpus.encode(run.vocab)[run.corpus.token_mask(run.val_indices)]
+    return {"val_unknown_rate": float((ids == UNK_ID).float().mean()) if len(ids) else 0.0}
+
+
+def validation_majority_share(run: TrainingRun) -> dict[str, float]:
+    """Accuracy of always guessing the validation set's most common class: the level to beat."""
+    if run.label_mode != "classification" or not len(run.val_indices):
+        return {}
+    counts = run.targets[run.val_indices].bincount()
+    return {"majority_share": float(counts.max() / counts.sum())}
+
+
+def sorted_by_label(dataset: Dataset) -> Dataset:
+    """The same rows, all texts of one label before the next (stable, in label order)."""
+    targets = dataset.targets()
+    if targets is None:
+        return dataset
+    return dataset.subset(sorted(range(len(dataset)), key=targets.__getitem__))
+
+
+def mean_step_change(losses: tuple[float, ...]) -> float:
+    """Average jump of the loss from one batch to the next."""
+    return statistics.fmean(abs(b - a) for a, b in itertools.pairwise(losses)) if len(losses) > 1 else 0.0
+
+
+# ---- conclusions -------------------------------------------------------------------------------
+
+def _failed(runs: tuple[RunResult, ...], allowed: Callable[[RunResult], bool] = lambda run: False):
+    """The first run that failed in a way the experiment does not expect, if any."""
+    return next((run for run in runs if run.failure is not None and not allowed(run)), None)
+
+
+def _cannot_compare(runs: tuple[RunResult, ...], needs_labels: bool = True) -> tuple[str, dict[str, object]] | None:
+    """The conclusion when a run failed, or when the data had no labels to learn; else None."""
+    if (broken := _failed(runs)) is not None:
+        return FAILED, {"run_key": broken.label_key}
+    if needs_labels and any(run.label_mode == "random" for run in runs):
+        return NEEDS_LABELS, {}
+    return None
+
+
+def _final_loss(run: RunResult) -> float:
+    return run.epoch_losses[-1] if run.epoch_losses else math.nan
+
+
+def conclude_padding(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    plain, masked = runs
+    if (problem := _cannot_compare(runs)) is not None:
+        return problem
+    params = {"plain_loss": _final_loss(plain), "masked_loss": _final_loss(masked), "epochs": len(plain.epoch_losses)}
+    if "short_accuracy" not in plain.metrics or params["masked_loss"] >= params["plain_loss"]:
+        return "experiment.padding.unclear", params
+    params |= {"plain_short": plain.metrics["short_accuracy"], "masked_short": masked.metrics["short_accuracy"],
+               "median": round(plain.metrics["median_length"])}
+    if params["plain_short"] >= params["masked_short"]:
+        return "experiment.padding.loss_only", params
+    return "experiment.padding.conclusion", params
+
+
+def conclude_random_labels(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    random_run, real = runs
+    if (problem := _cannot_compare((real,))) is not None:
+        return problem
+    if (problem := _cannot_compare((random_run,), needs_labels=False)) is not None:
+        return problem
+    noise = random_run.epoch_losses
+    params = {"random_low": min(noise), "random_high": max(noise), "real_start": real.epoch_losses[0],
+              "real_end": _final_loss(real)}
+    # Fresh N(0, 1) labels have variance 1: no model can average much below that over an epoch,
+    # so a random-label loss well under 1 would mean the sentence is wrong, not that it learned.
+    noise_floor_held = min(noise) >= 0.7
+    real_learned = params["real_end"] < 0.5 * params["real_start"]
+    if real_learned and noise_floor_held:
+        return "experiment.random_labels.conclusion", params
+    return "experiment.random_labels.unclear", params
+
+
+def conclude_learning_rate(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    slow, good, huge = runs
+    if (broken := _failed(runs, allowed=lambda run: run.diverged)) is not None:
+        return FAILED, {"run_key": broken.label_key}
+    params: dict[str, object] = {"slow_start": slow.epoch_losses[0], "slow_end": _final_loss(slow),
+                                 "good_start": good.epoch_losses[0], "good_end": _final_loss(good)}
+    # 0.001 barely moves (keeps over 80% of its first epoch's loss), 0.1 ends lower, 10 blows up.
+    ordered = (not slow.blew_up and not good.blew_up and params["good_end"] < params["slow_end"]
+               and params["slow_end"] > 0.8 * params["slow_start"])
+    if not (ordered and huge.blew_up):
+        return "experiment.learning_rate.unclear", params
+    if huge.diverged:
+        return "experiment.learning_rate.diverged", params | {"step": huge.failure.params.get("step", "?")}
+    finite = [loss for loss in huge.step_losses if math.isfinite(loss)]
+    return "experiment.learning_rate.blew_up", params | {"peak": max(finite), "factor": huge.peak_factor}
+
+
+def conclude_shuffle(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    shuffled, in_order = runs
+    if (problem := _cannot_compare(runs)) is not None:
+        return problem
+    params = {"on_loss": _final_loss(shuffled), "off_loss": _final_loss(in_order), "epochs": len(in_order.epoch_losses),
+              "jump_ratio": mean_step_change(in_order.step_losses) / max(mean_step_change(shuffled.step_losses), 1e-12)}
+    if params["off_loss"] > params["on_loss"] and params["jump_ratio"] > 1.2:
+        return "experiment.shuffle.conclusion", params
+    return "experiment.shuffle.unclear", params
+
+
+def conclude_word_order(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    bag, gru = runs
+    if (problem := _cannot_compare(runs)) is not None:
+        return problem
+    if "accuracy" not in bag.metrics:  # no classes, or no validation texts
+        return "experiment.word_order.needs_classes", {}
+    params = {"bag_accuracy": bag.metrics["accuracy"], "gru_accuracy": gru.metrics["accuracy"],
+              "majority": bag.metrics["majority_share"]}
+    if params["gru_accuracy"] - params["bag_accuracy"] < 0.1:
+        return "experiment.word_order.unclear", params
+    if params["bag_accuracy"] < params["majority"]:
+        return "experiment.word_order.below_chance", params
+    return "experiment.word_order.conclusion", params
+
+
+def conclude_vocabulary(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
+    leaky, honest = runs
+    if (problem := _cannot_compare(runs, needs_labels=False)) is not None:
+        return problem
+    if "val_unknown_rate" not in honest.metrics:
+        return "experiment.vocabulary.needs_validation", {}
+    params = {"all_unknown": leaky.metrics["val_unknown_rate"], "train_unknown": honest.metrics["val_unknown_rate"]}
+    if params["train_unknown"] > params["all_unknown"]:
+        return "experiment.vocabulary.conclusion", params
+    return "experiment.vocabulary.unclear", params
+
+
+# ---- the six experiments -----------------------------------------------------------------------
+
+def _runs(base: TrainConfig, **variants: dict[str, object]) -> tuple[RunSpec, ...]:
+    return tuple(RunSpec(f"experiment.run.{name}", base.with_changes(**changes)) for name, changes in variants.items())
+
+
+EXPERIMENTS: dict[str, Experiment] = {experiment.name: experiment for experiment in (
+    Experiment(
+        "padding", "sentiment",
+        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16, lr=0.01),
+              plain_mean={"pooling": "mean"}, masked_mean={"pooling": "masked_mean"}),
+        conclude_padding, probe=training_accuracy_by_length, highlights=("short_accuracy", "long_accuracy")),
+    Experiment(
+        "random_labels", "ratings",
+        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16, lr=0.03),
+              random_labels={"label_mode": "random"}, real_labels={"label_mode": "auto"}),
+        conclude_random_labels, log_scale=True),
+    Experiment(
+        "learning_rate", "sentiment",
+        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16),
+              lr_small={"lr": 0.001}, lr_medium={"lr": 0.1}, lr_huge={"lr": 10.0}),
+        conclude_learning_rate, log_scale=True),
+    Experiment(
+        "shuffle", "sentiment",
+        _runs(TrainConfig(batch_size=8, epochs=6, embed_dim=16, lr=0.03),
+              shuffle_on={"shuffle": True}, shuffle_off={"shuffle": False}),
+        conclude_shuffle, prepare=sorted_by_label),
+    Experiment(
+        "word_order", "word_order",
+        _runs(TrainConfig(val_fraction=0.25, batch_size=16, epochs=12, embed_dim=16, hidden_dim=32, lr=0.01),
+              bag_of_words={"pooling": "masked_mean"}, gru={"encoder": "gru", "pooling": "last"}),
+        conclude_word_order, probe=validation_majority_share, highlights=("accuracy",)),
+    Experiment(
+        "vocabulary", "sentiment",
+        _runs(TrainConfig(val_fraction=0.25, batch_size=16, epochs=4, embed_dim=16, lr=0.01),
+              vocab_all={"vocab_from": "all"}, vocab_train={"vocab_from": "train"}),
+        conclude_vocabulary, probe=validation_unknown_rate, highlights=("val_unknown_rate", "accuracy")),
+)}
+
+
+# ---- running -----------------------------------------------------------------------------------
+
+def execute(spec: RunSpec, dataset: Dataset, probe: Probe | None = None) -> RunResult:
+    """One run to its end, as ``textlab.train.loop.train`` does it, keeping the trained run for the probe."""
+    try:
+        run = TrainingRun(spec.config, dataset)
+    except TextlabError as error:
+        failure = Failed("invalid", error.key, error.params)
+        return RunResult(spec.label_key, spec.config, spec.config.label_mode, (), (), failure=failure)
+    steps, epochs, metrics, failure = [], [], {}, None
+    for event in run.events():
+        if isinstance(event, Step):
+            steps.append(event.loss)
+        elif isinstance(event, EpochEnd):
+            epochs.append(event.train_loss)
+            metrics = dict(event.metrics)
+        elif isinstance(event, Failed):
+            failure = event
+            steps.append(math.inf)  # the batch whose loss was no longer a number
+    if failure is None and probe is not None:
+        metrics |= probe(run)
+    return RunResult(spec.label_key, spec.config, run.label_mode, tuple(steps), tuple(epochs), metrics, failure)
+
+
+def run_experiment(name: str, dataset: Dataset | None = None, seed: int | None = None) -> ExperimentResult:
+    """Run experiment ``name`` on ``dataset`` (its bundled sample by default), with its seed or ``seed``."""
+    experiment = EXPERIMENTS[name]
+    data = dataset if dataset is not None else load_sample(experiment.sample)
+    if experiment.prepare is not None:
+        data = experiment.prepare(data)
+    specs = experiment.runs if seed is None else tuple(
+        replace(spec, config=spec.config.with_changes(seed=seed)) for spec in experiment.runs)
+    # These models are tiny: a second intra-op thread gains nothing, and on a shared, busy CPU
+    # the threads' waiting made a 5-second experiment take 40. Torch keeps this per calling thread.
+    previous_threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        runs = tuple(execute(spec, data, experiment.probe) for spec in specs)
+    finally:
+        torch.set_num_threads(previous_threads)
+    key, params = experiment.conclude(runs)
+    return ExperimentResult(name, runs, key, params)

@@ -1,0 +1,1 @@
+"""The networks: the notebook's SimpleModel, the improved TextModel, and where they run."""

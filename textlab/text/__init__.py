@@ -1,0 +1,1 @@
+"""Text to tensors: tokenizers, the token2idx vocabulary, encoding and padded batches."""

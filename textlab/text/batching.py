@@ -1,0 +1,138 @@
+"""Padded batches from pre-encoded texts: ids, lengths, mask and targets.
+
+The notebook rebuilds tensors with ``torch.tensor`` + ``pad_sequence`` for every
+batch. Here the corpus is encoded once into one flat tensor and each batch is a
+single gather, with values identical to ``pad_sequence(..., batch_first=True)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import torch
+
+from textlab.text.vocab import PAD_ID
+
+# Bucketing sorts texts by length inside pools of this many batches: large enough that
+# neighbours have similar lengths, small enough that batches still mix the data set.
+BUCKET_POOL_BATCHES = 50
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One padded batch; ``indices`` says which texts of the data set it holds."""
+
+    ids: torch.Tensor  # (B, T) long, PAD = 0
+    lengths: torch.Tensor  # (B,) long
+    mask: torch.Tensor  # (B, T) bool, True on real tokens
+    targets: torch.Tensor | None  # (B,) float for regression, long for classes; None for random labels
+    indices: torch.Tensor  # (B,) long
+
+    def __len__(self) -> int:
+        return self.ids.shape[0]
+
+    @property
+    def pad_cells(self) -> int:
+        return self.ids.numel() - int(self.lengths.sum())
+
+    @property
+    def pad_fraction(self) -> float:
+        return self.pad_cells / self.ids.numel() if self.ids.numel() else 0.0
+
+    def to(self, device: torch.device | str) -> Batch:
+        if torch.device(device).type == "cpu":
+            return self
+        move = lambda tensor: None if tensor is None else tensor.to(device, non_blocking=True)  # noqa: E731
+        return Batch(move(self.ids), move(self.lengths), move(self.mask), move(self.targets), self.indices)
+
+
+class EncodedTexts:
+    """All texts' ids in one flat tensor, with each text's start and length."""
+
+    def __init__(self, ids: torch.Tensor, lengths: torch.Tensor) -> None:
+        self.lengths = lengths.long()
+        self.starts = torch.cumsum(self.lengths, 0) - self.lengths
+        # One PAD after the last token: every padding cell gathers from it.
+        self._ids_then_pad = torch.cat([ids.long(), torch.tensor([PAD_ID])])
+        self._pad_position = len(ids)
+
+    @classmethod
+    def from_lists(cls, sequences: Sequence[Sequence[int]]) -> EncodedTexts:
+        flat = [index for sequence in sequences for index in sequence]
+        return cls(torch.tensor(flat, dtype=torch.long), torch.tensor([len(s) for s in sequences]))
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def text_ids(self, index: int) -> torch.Tensor:
+        start = int(self.starts[index])
+        return self._ids_then_pad[start:start + int(self.lengths[index])]
+
+    def collate(self, indices: torch.Tensor | Sequence[int], targets: torch.Tensor | None = None) -> Batch:
+        """Pad the given texts to the longest of them, like ``pad_sequence(batch_first=True)``."""
+        indices = torch.as_tensor(indices, dtype=torch.long)
+        lengths = self.lengths[indices]
+        width = int(lengths.max()) if len(lengths) else 0
+        positions = torch.arange(width)
+        mask = positions < lengths[:, None]  # (B, T)
+        gather = torch.where(mask, self.starts[indices][:, None] + positions, self._pad_position)
+        batch_targets = None if targets is None else targets[indices]
+        return Batch(self._ids_then_pad[gather], lengths, mask, batch_targets, indices)
+
+
+def batch_indices(lengths: torch.Tensor, batch_size: int, shuffle: bool = True, bucketing: bool = False,
+                  generator: torch.Generator | None = None) -> list[torch.Tensor]:
+    """The texts of each batch of one epoch.
+
+    Without bucketing: the DataLoader's order (a random permutation when shuffling).
+    With bucketing: pools of ``BUCKET_POOL_BATCHES`` batches are sorted by length, cut
+    into batches, and the batches are shuffled, so similar lengths share a batch.
+    """
+    count = len(lengths)
+    if count == 0:
+        return []  # like a DataLoader over an empty dataset
+    order = torch.randperm(count, generator=generator) if shuffle else torch.arange(count)
+    if not bucketing:
+        return list(order.split(batch_size))
+    pool_size = batch_size * BUCKET_POOL_BATCHES
+    batches: list[torch.Tensor] = []
+    for pool in order.split(pool_size):
+        by_length = pool[torch.argsort(lengths[pool], stable=True)]
+        batches.extend(by_length.split(batch_size))
+    if shuffle:
+        batches = [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
+    return batches
+
+
+def iterate_batches(encoded: EncodedTexts, batch_size: int, targets: torch.Tensor | None = None,
+                    shuffle: bool = True, bucketing: bool = False,
+                    generator: torch.Generator | None = None) -> Iterator[Batch]:
+    """One epoch of padded batches."""
+    for indices in batch_indices(encoded.lengths, batch_size, shuffle, bucketing, generator):
+        yield encoded.collate(indices, targets)
+
+
+@dataclass(frozen=True)
+class PaddingStats:
+    """How much of an epoch's batches is padding: per batch and overall."""
+
+    per_batch: tuple[float, ...]
+    pad_cells: int
+    total_cells: int
+
+    @property
+    def overall(self) -> float:
+        return self.pad_cells / self.total_cells if self.total_cells else 0.0
+
+
+def padding_stats(lengths: torch.Tensor, batches: Sequence[torch.Tensor]) -> PaddingStats:
+    """Padding of the given batches, computed from lengths alone (no tensors are built)."""
+    per_batch, pad_cells, total_cells = [], 0, 0
+    for indices in batches:
+        batch_lengths = lengths[indices]
+        cells = int(batch_lengths.max()) * len(indices) if len(indices) else 0
+        pads = cells - int(batch_lengths.sum())
+        per_batch.append(pads / cells if cells else 0.0)
+        pad_cells, total_cells = pad_cells + pads, total_cells + cells
+    return PaddingStats(tuple(per_batch), pad_cells, total_cells)

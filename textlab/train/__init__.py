@@ -1,0 +1,1 @@
+"""Training: the settings, preparing a run, the loop and its events, and background jobs."""

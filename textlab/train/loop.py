@@ -1,0 +1,230 @@
+"""The training loop: one prepared run, yielding events between batches.
+
+``for event in train(config, dataset, control): ...`` works the same in a test,
+the CLI and a background thread. With the default config it is the notebook:
+fresh ``torch.randn(B, 1)`` labels every batch, MSELoss, Adam, lr 0.001.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+
+import torch
+import torch.nn as nn
+
+from textlab.data.dataset import Dataset, train_validation_split
+from textlab.errors import BadLabelError, EmptyInputError, TextlabError
+from textlab.model.devices import resolve_device
+from textlab.model.models import TextModel, build_model
+from textlab.text.batching import Batch, EncodedTexts, batch_indices
+from textlab.text.corpus import TokenizedCorpus
+from textlab.text.vocab import TokenizerOptions, Vocab
+from textlab.train.config import TrainConfig
+from textlab.train.control import Control
+from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.metrics import classification_metrics, regression_metrics
+
+# Model construction draws from torch's global generator; serialising it keeps a seed's
+# initial weights the same when several sessions start runs at once.
+_GLOBAL_SEED_LOCK = threading.Lock()
+
+OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW, "sgd": torch.optim.SGD}
+
+
+def resolve_label_mode(requested: str, dataset: Dataset) -> tuple[str, Dataset]:
+    """The label mode a run will use, and the dataset with labels of the matching kind."""
+    if requested == "auto":
+        requested = {"none": "random", "numeric": "regression", "categorical": "classification"}[
+            dataset.label_kind]
+    if requested == "random":
+        return "random", dataset
+    if dataset.label_kind == "none":
+        raise BadLabelError("training.needs_labels", mode=requested)
+    kind = "numeric" if requested == "regression" else "categorical"
+    return requested, dataset if dataset.label_kind == kind else dataset.with_label_kind(kind)
+
+
+def split_for_run(dataset: Dataset, label_mode: str, config: TrainConfig) -> tuple[list[int], list[int]]:
+    """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
+    # Random labels ignore the data's labels, so the split must not be stratified by them either.
+    split_source = dataset.with_label_kind("none") if label_mode == "random" else dataset
+    return train_validation_split(split_source, config.val_fraction, config.seed)
+
+
+def vocab_for_run(corpus: TokenizedCorpus, train_indices: torch.Tensor, has_validation: bool,
+                  config: TrainConfig) -> Vocab:
+    """The run's vocabulary: from the training texts only, unless vocab_from is "all"."""
+    # Without validation texts the training texts are all texts: skip selecting them.
+    vocab_texts = None if config.vocab_from == "all" or not has_validation else train_indices
+    return corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
+
+
+class TrainingRun:
+    """Everything a run needs, prepared once: device, split, vocabulary, tensors, model, optimizer."""
+
+    def __init__(self, config: TrainConfig, dataset: Dataset) -> None:
+        if not len(dataset):
+            raise EmptyInputError("data.empty")
+        self.config = config
+        self.device = resolve_device(config.device)
+        self.label_mode, self.dataset = resolve_label_mode(config.label_mode, dataset)
+        train_indices, val_indices = split_for_run(self.dataset, self.label_mode, config)
+        self.train_indices = torch.tensor(train_indices, dtype=torch.long)
+        self.val_indices = torch.tensor(val_indices, dtype=torch.long)
+        self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
+                                                 TokenizerOptions(config.tokenizer, config.lowercase))
+        self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
+        self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths)
+        self.targets = self._targets()
+        self.num_outputs = len(self.dataset.label_names) if self.label_mode == "classification" else 1
+        with _GLOBAL_SEED_LOCK:
+            torch.manual_seed(config.seed)
+            model = build_model(len(self.vocab), config.embed_dim, self.num_outputs, config.encoder,
+                                config.pooling, config.hidden_dim, config.dropout)
+        self.model = model.to(self.device)
+        if isinstance(self.model, TextModel):
+            self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.seed + 2)
+        self.loss_fn = nn.CrossEntropyLoss() if self.label_mode == "classification" else nn.MSELoss()
+        self.optimizer = OPTIMIZER_CLASSES[config.optimizer](
+            self.model.parameters(), lr=config.lr, weight_decay=config.weight_decay,
+            # One fused kernel per step instead of a dozen passes over the parameters: the dense
+            # embedding gradient makes the optimizer step most of a batch's time otherwise.
+            fused=self.device.type in ("cpu", "cuda"))
+        self.steps_per_epoch = math.ceil(len(self.train_indices) / config.batch_size)
+        self.scheduler = self._scheduler()
+
+    def _targets(self) -> torch.Tensor | None:
+        if self.label_mode == "random":
+            return None
+        dtype = torch.long if self.label_mode == "classification" else torch.float32
+        return torch.tensor(self.dataset.targets(), dtype=dtype)
+
+    def _scheduler(self) -> torch.optim.lr_scheduler.LRScheduler | torch.optim.lr_scheduler.ReduceLROnPlateau | None:
+        schedule, epochs = self.config.lr_schedule, self.config.epochs
+        if schedule == "step":  # halve the rate after every quarter of the run
+            return torch.optim.lr_scheduler.StepLR(self.optimizer, step_size=math.ceil(epochs / 4), gamma=0.5)
+        if schedule == "cosine":  # per batch, down to zero at the last step
+            return torch.optim.lr_scheduler.CosineAnnealingLR(self.optimizer, T_max=self.steps_per_epoch * epochs)
+        if schedule == "plateau":
+            return torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, factor=0.5, patience=1)
+        return None
+
+    @property
+    def has_validation(self) -> bool:
+        return len(self.val_indices) > 0 and self.label_mode != "random"
+
+    def loss(self, batch: Batch, random_labels: torch.Generator | None = None) -> torch.Tensor:
+        """The batch's loss; in random mode, against fresh N(0, 1) labels as the notebook draws them."""
+        outputs = self.model(batch.ids, batch.mask)  # (B, num_outputs)
+        if self.label_mode == "random":
+            labels = torch.randn(len(batch), 1, generator=random_labels).to(self.device)
+        elif self.label_mode == "regression":
+            labels = batch.targets.unsqueeze(1)
+        else:
+            labels = batch.targets
+        return self.loss_fn(outputs, labels)
+
+    def events(self, control: Control | None = None) -> Iterator[Event]:
+        """Train for ``config.epochs`` epochs, checking ``control`` before every batch."""
+        config, control = self.config, control or Control()
+        shuffle_generator = torch.Generator().manual_seed(config.seed)
+        label_generator = torch.Generator().manual_seed(config.seed + 1)
+        train_lengths = self.encoded.lengths[self.train_indices]
+        yield RunStarted(str(self.device), len(self.vocab), len(self.train_indices), len(self.val_indices),
+                         self.steps_per_epoch, self.steps_per_epoch * config.epochs, self.label_mode,
+                         self.num_outputs)
+        started, step = time.perf_counter(), 0
+        best_val_loss, best_state, epochs_without_gain = math.inf, None, 0
+        for epoch in range(1, config.epochs + 1):
+            self.model.train()
+            loss_total, texts_seen, value = 0.0, 0, math.nan
+            # The epoch's batches are gathered up front, as a hand-written loop over prebuilt batches
+            # would have them: small allocations between steps measured slower (bench/train_speed.py).
+            batches = [self.encoded.collate(self.train_indices[positions], self.targets)
+                       for positions in batch_indices(train_lengths, config.batch_size, config.shuffle,
+                                                      config.bucketing, shuffle_generator)]
+            for batch in batches:
+                if not control.wait_for_go():
+                    yield Stopped("user")
+                    return
+                batch = batch.to(self.device)
+                loss = self.loss(batch, label_generator)
+                value = loss.item()
+                if not math.isfinite(value):
+                    yield Failed("diverged", "training.diverged",
+                                 {"step": step + 1, "lr": config.lr, "suggested": config.lr / 10})
+                    return
+                lr = self.optimizer.param_groups[0]["lr"]
+                self.optimizer.zero_grad()
+                loss.backward()
+                if config.grad_clip:
+                    nn.utils.clip_grad_norm_(self.model.parameters(), config.grad_clip)
+                self.optimizer.step()
+                if config.lr_schedule == "cosine":
+                    self.scheduler.step()
+                step += 1
+                loss_total, texts_seen = loss_total + value * len(batch), texts_seen + len(batch)
+                yield Step(epoch, step, value, lr, time.perf_counter() - started)
+            val_loss, metrics = self.evaluate() if self.has_validation else (None, {})
+            train_loss = loss_total / max(texts_seen, 1)
+            if config.lr_schedule == "step":
+                self.scheduler.step()
+            elif config.lr_schedule == "plateau":
+                self.scheduler.step(val_loss if val_loss is not None else train_loss)
+            yield EpochEnd(epoch, train_loss, value, val_loss, metrics, time.perf_counter() - started)
+            if config.patience and val_loss is not None:
+                if val_loss < best_val_loss:
+                    best_val_loss, epochs_without_gain = val_loss, 0
+                    best_state = {name: tensor.detach().clone() for name, tensor in self.model.state_dict().items()}
+                else:
+                    epochs_without_gain += 1
+                if epochs_without_gain >= config.patience:
+                    if best_state is not None:  # keep the weights of the best epoch
+                        self.model.load_state_dict(best_state)
+                    yield Finished("early_stopping", epoch)
+                    return
+        yield Finished("completed", config.epochs)
+
+    @torch.no_grad()
+    def outputs(self, text_indices: torch.Tensor, encoded: EncodedTexts | None = None) -> torch.Tensor:
+        """(N, num_outputs) model outputs for the given texts (of this run's data by default)."""
+        encoded = encoded or self.encoded
+        self.model.eval()
+        results = torch.empty(len(text_indices), self.num_outputs)
+        lengths = encoded.lengths[text_indices]
+        # The same batch size as training: with the plain mean, padding changes the outputs.
+        for positions in batch_indices(lengths, self.config.batch_size, shuffle=False,
+                                       bucketing=self.config.bucketing):
+            batch = encoded.collate(text_indices[positions]).to(self.device)
+            results[positions] = self.model(batch.ids, batch.mask).float().cpu()
+        return results
+
+    def predict(self, texts: list[str]) -> torch.Tensor:
+        """(N, num_outputs) outputs for new texts, encoded with this run's vocabulary."""
+        encoded = EncodedTexts.from_lists([self.vocab.encode(text) for text in texts])
+        return self.outputs(torch.arange(len(texts)), encoded)
+
+    def evaluate(self) -> tuple[float, dict[str, float]]:
+        """Validation loss and metrics (MSE/MAE for regression, accuracy/macro-F1 for classes)."""
+        outputs = self.outputs(self.val_indices)
+        targets = self.targets[self.val_indices]
+        if self.label_mode == "classification":
+            return float(nn.functional.cross_entropy(outputs, targets)), classification_metrics(outputs, targets)
+        metrics = regression_metrics(outputs, targets)
+        return metrics["mse"], metrics
+
+
+def train(config: TrainConfig, dataset: Dataset, control: Control | None = None) -> Iterator[Event]:
+    """Prepare and run; every problem ends as a ``Failed`` event rather than an exception."""
+    try:
+        run = TrainingRun(config, dataset)
+        yield from run.events(control)
+    except TextlabError as error:
+        yield Failed("invalid", error.key, error.params)
+    except torch.cuda.OutOfMemoryError:
+        yield Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batch_size})
+    except Exception as error:  # noqa: BLE001 - a background run must end in an event, never a dead thread
+        yield Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
