@@ -20,7 +20,7 @@ import torch
 
 from bench.common import b2w_rows, median_seconds, print_table
 from textlab.data.dataset import Dataset
-from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store
 from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd, Step
@@ -46,7 +46,7 @@ class TimedRecorder(RunRecorder):
 
 
 def recorded(store: Store, dataset: Dataset) -> None:
-    list(recorded_train(CONFIG, dataset, TimedRecorder(store, CONFIG, dataset)))
+    list(train(CONFIG, dataset, observer=TimedRecorder(store, CONFIG, dataset)))
 
 
 def main() -> None:

@@ -9,12 +9,13 @@ import threading
 import pytest
 
 from textlab.data.dataset import Dataset
-from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, data_dir
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.jobs import SlotPool, TrainingJob
+from textlab.train.loop import train
 
 STARTED = RunStarted("cpu", 12, 3, 1, 2, 6, "classification", 2)
 LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas"), ("pos", "neg", "pos", "neg"),
@@ -75,7 +76,7 @@ def test_a_failure_keeps_its_message(store):
 def test_recorded_training_stores_exactly_what_the_run_yielded(store, classification_dataset):
     config = TrainConfig(val_fraction=0.25, pooling="masked_mean", batch_size=8, epochs=3, lr=0.05, device="cpu")
     recorder = RunRecorder(store, config, classification_dataset)
-    events = list(recorded_train(config, classification_dataset, recorder))
+    events = list(train(config, classification_dataset, observer=recorder))
     record = store.run(recorder.run_id)
     assert record.status == "finished" and record.reason == "completed"
     assert store.epochs(recorder.run_id) == of_type(events, EpochEnd)
@@ -99,7 +100,7 @@ def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_datase
     with CountingStore(tmp_path) as counting:
         CountingStore.writes = 0
         recorder = RunRecorder(counting, config, regression_dataset, flush_seconds=3600)
-        events = list(recorded_train(config, regression_dataset, recorder))
+        events = list(train(config, regression_dataset, observer=recorder))
         assert len(of_type(events, Step)) == 160
         # start + one per epoch (its steps with it) + the end's flush and finish
         assert CountingStore.writes <= 6
@@ -109,7 +110,7 @@ def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_datase
 def test_a_run_that_cannot_start_is_recorded_as_failed(store, notebook_dataset):
     config = TrainConfig(label_mode="regression")  # the notebook's texts have no labels
     recorder = RunRecorder(store, config, notebook_dataset)
-    events = list(recorded_train(config, notebook_dataset, recorder))
+    events = list(train(config, notebook_dataset, observer=recorder))
     assert isinstance(events[-1], Failed) and events[-1].key == "training.needs_labels"
     record = store.run(recorder.run_id)
     assert (record.status, record.reason, record.message_key) == ("failed", "invalid", "training.needs_labels")
@@ -120,7 +121,7 @@ def test_a_stopped_run_is_recorded_with_its_weights(store, notebook_dataset):
     control = Control()
     control.stop()
     recorder = RunRecorder(store, TrainConfig(), notebook_dataset)
-    events = list(recorded_train(TrainConfig(), notebook_dataset, recorder, control))
+    events = list(train(TrainConfig(), notebook_dataset, control, recorder))
     assert events[-1] == Stopped("user")
     record = store.run(recorder.run_id)
     assert (record.status, record.reason) == ("stopped", "user")
@@ -139,7 +140,7 @@ def test_a_background_job_records_its_run(store, notebook_dataset):
 def test_recording_problems_never_reach_the_training_loop(store, notebook_dataset):
     recorder = RunRecorder(store, TrainConfig(), notebook_dataset)
     store.close()  # every write now fails
-    events = list(recorded_train(TrainConfig(), notebook_dataset, recorder))
+    events = list(train(TrainConfig(), notebook_dataset, observer=recorder))
     assert isinstance(events[-1], Finished)
     assert isinstance(recorder.error, sqlite3.Error)
 
@@ -184,8 +185,8 @@ def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
     results: dict[float, list] = {}
 
     def train_one(config):
-        results[config.lr] = list(recorded_train(config, notebook_dataset, RunRecorder(store, config,
-                                                                                      notebook_dataset)))
+        results[config.lr] = list(train(config, notebook_dataset,
+                                               observer=RunRecorder(store, config, notebook_dataset)))
 
     threads = [threading.Thread(target=train_one, args=(config,)) for config in configs]
     for thread in threads:
@@ -202,7 +203,7 @@ def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
 def test_runs_survive_a_restart(tmp_path, notebook_dataset):
     with Store(tmp_path) as first:
         recorder = RunRecorder(first, TrainConfig(), notebook_dataset)
-        events = list(recorded_train(TrainConfig(), notebook_dataset, recorder))
+        events = list(train(TrainConfig(), notebook_dataset, observer=recorder))
         first.rename(recorder.run_id, "antes")
     with Store(tmp_path) as reopened:  # a new process would do exactly this
         (record,) = reopened.runs()
@@ -264,7 +265,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 def test_rename_notes_and_delete(store, notebook_dataset):
     recorders = [RunRecorder(store, TrainConfig(seed=seed), notebook_dataset) for seed in (0, 1)]
     for recorder in recorders:
-        list(recorded_train(recorder.config, notebook_dataset, recorder))
+        list(train(recorder.config, notebook_dataset, observer=recorder))
     first, second = (recorder.run_id for recorder in recorders)
     store.rename(first, "  lr alto  ")
     store.set_notes(first, "a perda oscila")

@@ -461,3 +461,32 @@ def test_short_training_on_cuda(classification_dataset):
     assert events[0].device.startswith("cuda")
     assert events[-1] == Finished("completed", 3)
     assert all(math.isfinite(step.loss) for step in of_type(events, Step))
+
+
+def test_the_observer_sees_every_event_with_the_run_and_the_end_once(classification_dataset):
+    seen = []
+    events = list(train(LEARN.with_changes(epochs=2), classification_dataset,
+                        observer=lambda run, event: seen.append((run, event))))
+    check_run_shape(events)
+    assert [event for _, event in seen] == events
+    assert all(isinstance(run, TrainingRun) for run, _ in seen) and len({id(run) for run, _ in seen}) == 1
+
+
+def test_a_run_that_cannot_be_prepared_ends_once_with_no_run(notebook_dataset):
+    seen = []
+    events = list(train(TrainConfig(label_mode="regression"), notebook_dataset,
+                        observer=lambda run, event: seen.append((run, event))))
+    assert len(events) == 1 and events[0].reason == "invalid"
+    assert seen == [(None, events[0])]
+
+
+@pytest.mark.parametrize(("error", "reason"), [
+    (RuntimeError("boom"), "error"), (torch.cuda.OutOfMemoryError("oom"), "out_of_memory")])
+def test_an_exception_mid_run_ends_in_one_failed_event(notebook_dataset, monkeypatch, error, reason):
+    def broken_loss(self, batch, random_labels=None):
+        raise error
+
+    monkeypatch.setattr(TrainingRun, "loss", broken_loss)
+    events = list(train(TrainConfig(device="cpu"), notebook_dataset))
+    check_run_shape(events)
+    assert events[-1].reason == reason and not of_type(events, Step)

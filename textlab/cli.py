@@ -22,7 +22,7 @@ from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGES, normalize_language, t
 from textlab.runs import checkpoint, comparison
 from textlab.runs.export_script import dataset_csv, export_script
-from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store, StoreError
 from textlab.text.batching import EncodedTexts, batch_indices
 from textlab.text.corpus import TokenizedCorpus
@@ -202,8 +202,7 @@ def command_train(args: argparse.Namespace) -> int:
     config, dataset = _config_from(args), _read(args)
     recorder = _recorder(args, config, dataset)
     status = 0
-    events = train(config, dataset) if recorder is None else recorded_train(config, dataset, recorder)
-    for event in events:
+    for event in train(config, dataset, observer=recorder):
         if args.json:
             print(event_to_json(event, args.lang), flush=True)
         elif not isinstance(event, Step):

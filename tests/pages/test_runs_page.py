@@ -9,9 +9,10 @@ import pytest
 from tests.conftest import NOTEBOOK_TEXTS
 from tests.pages.helpers import all_text, open_page
 from textlab.data.dataset import Dataset
-from textlab.runs.recorder import RunRecorder, recorded_train
+from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store
 from textlab.train.config import TrainConfig
+from textlab.train.loop import train
 
 NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
 
@@ -27,7 +28,7 @@ def record_runs(folder, *configs) -> list[int]:
         ids = []
         for config in configs:
             recorder = RunRecorder(store, config, NOTEBOOK)
-            list(recorded_train(config, NOTEBOOK, recorder))
+            list(train(config, NOTEBOOK, observer=recorder))
             ids.append(recorder.run_id)
         return ids
 

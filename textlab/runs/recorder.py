@@ -1,4 +1,4 @@
-"""Recording runs into the store while they train: an observer for jobs, and a recorded ``train``.
+"""Recording runs into the store while they train: an observer of ``textlab.train.loop.train``.
 
 Steps are buffered and written at most every ``FLUSH_SECONDS`` and at each epoch's end, so a run
 of thousands of tiny batches costs a handful of transactions, not one per batch.
@@ -9,16 +9,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
-
-import torch
 
 from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
 from textlab.runs import checkpoint
 from textlab.runs.store import Store
 from textlab.train.config import TrainConfig
-from textlab.train.control import Control
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.loop import TrainingRun
 
@@ -94,23 +90,3 @@ class WarmStart:
     def __call__(self, run: TrainingRun | None, event: Event) -> None:
         if isinstance(event, RunStarted) and run is not None:
             checkpoint.warm_start(run, self.saved)
-
-
-def recorded_train(config: TrainConfig, dataset: Dataset, recorder: RunRecorder,
-                   control: Control | None = None) -> Iterator[Event]:
-    """``textlab.train.loop.train``, with every event also given to ``recorder``."""
-    run = None
-    try:
-        run = TrainingRun(config, dataset)
-        for event in run.events(control):
-            recorder(run, event)
-            yield event
-        return
-    except TextlabError as error:
-        end: Event = Failed("invalid", error.key, error.params)
-    except torch.cuda.OutOfMemoryError:
-        end = Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batch_size})
-    except Exception as error:  # noqa: BLE001 - like train(): every problem ends as an event
-        end = Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
-    recorder(run, end)
-    yield end

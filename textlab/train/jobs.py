@@ -17,18 +17,15 @@ from dataclasses import dataclass
 import torch
 
 from textlab.data.dataset import Dataset
-from textlab.errors import TextlabError
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
-from textlab.train.loop import TrainingRun
+from textlab.train.loop import Observer, TrainingRun, train
 
 STATES = ("queued", "running", "paused", "finished", "stopped", "failed")
 ACTIVE_STATES = ("queued", "running", "paused")
 # Steps per second are measured over the most recent steps, so the ETA follows speed changes.
 RATE_WINDOW_STEPS = 50
-
-Observer = Callable[[TrainingRun, Event], None]
 
 
 def warm_up() -> None:
@@ -179,25 +176,19 @@ class TrainingJob:
         self._finish(end)
 
     def _train(self) -> Finished | Stopped | Failed:
-        """Run the loop, recording its events; return its end event, whatever went wrong."""
-        try:
-            torch.set_num_threads(self.pool.threads_per_job)
-            with self._lock:
-                self._state = "running"
-            self.run = TrainingRun(self.config, self.dataset)
-            for event in self.run.events(self.control):
-                if isinstance(event, END_EVENTS):
-                    return event
-                self._record(event)
-        except TextlabError as error:
-            return Failed("invalid", error.key, error.params)
-        except torch.cuda.OutOfMemoryError:
-            return Failed("out_of_memory", "training.out_of_memory", {"batch_size": self.config.batch_size})
-        except Exception as error:  # noqa: BLE001 - the thread must end in a state the page can show
-            return Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
-        return Failed("error", "training.crashed", {"detail": "the training loop ended without an end event"})
+        """Run the loop, recording its events; return its end event (``train`` guarantees one)."""
+        torch.set_num_threads(self.pool.threads_per_job)
+        with self._lock:
+            self._state = "running"
+        events = train(self.config, self.dataset, self.control, self._observe)
+        return deque(events, maxlen=1).pop()  # _observe has recorded the others; the last is the end
 
-    def _record(self, event: RunStarted | Step | EpochEnd) -> None:
+    def _observe(self, run: TrainingRun | None, event: Event) -> None:
+        """Keep a progress event for the snapshots and pass it on; end events wait for ``_finish``."""
+        if run is not None:
+            self.run = run
+        if isinstance(event, END_EVENTS):
+            return
         with self._lock:
             if isinstance(event, Step):
                 self._steps.append(event)

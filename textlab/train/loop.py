@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import torch
 import torch.nn as nn
@@ -24,7 +24,7 @@ from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import TokenizerOptions, Vocab
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
-from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
+from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.metrics import classification_metrics, regression_metrics
 
 # Model construction draws from torch's global generator; serialising it keeps a seed's
@@ -217,14 +217,38 @@ class TrainingRun:
         return metrics["mse"], metrics
 
 
-def train(config: TrainConfig, dataset: Dataset, control: Control | None = None) -> Iterator[Event]:
-    """Prepare and run; every problem ends as a ``Failed`` event rather than an exception."""
+# Called with the run (None until it is prepared) and each event, end event included.
+Observer = Callable[["TrainingRun | None", Event], None]
+
+
+def failure(error: Exception, config: TrainConfig) -> Failed:
+    """The end event for an exception that stopped a run."""
+    if isinstance(error, TextlabError):
+        return Failed("invalid", error.key, error.params)
+    if isinstance(error, torch.cuda.OutOfMemoryError):
+        return Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batch_size})
+    return Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
+
+
+def train(config: TrainConfig, dataset: Dataset, control: Control | None = None,
+          observer: Observer | None = None) -> Iterator[Event]:
+    """Prepare and run, ending in exactly one Finished/Stopped/Failed event, never an exception.
+
+    ``observer(run, event)`` sees each event before it is yielded; the run is None when
+    preparing it failed.
+    """
+    run = None
     try:
         run = TrainingRun(config, dataset)
-        yield from run.events(control)
-    except TextlabError as error:
-        yield Failed("invalid", error.key, error.params)
-    except torch.cuda.OutOfMemoryError:
-        yield Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batch_size})
+        for event in run.events(control):
+            if observer is not None:
+                observer(run, event)
+            yield event
+            if isinstance(event, END_EVENTS):
+                return
+        end: Event = Failed("error", "training.crashed", {"detail": "the training loop ended without an end event"})
     except Exception as error:  # noqa: BLE001 - a background run must end in an event, never a dead thread
-        yield Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
+        end = failure(error, config)
+    if observer is not None:
+        observer(run, end)
+    yield end
