@@ -1,4 +1,4 @@
-"""The command line: ``python -m textlab vocab | batches | train | runs | export | predict``.
+"""The command line: ``python -m textlab vocab | batches | train | runs | export | predict | serve``.
 
 Bad arguments print one line and exit with status 2; every message comes from the
 translation table, in the language chosen with ``--lang``.
@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import NoReturn
 
 import torch
 
+from textlab import serving
 from textlab.data.dataset import Dataset, read_path
 from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGES, normalize_language, t
@@ -77,6 +79,12 @@ def _add_config_arguments(parser: argparse.ArgumentParser, lang: str, names: Seq
                                 help=f"{help_text} [{rule.low}..{rule.high}, {default}]")
 
 
+def _port(value: str, lang: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.serve_bad_port", lang, value=value))
+    return int(value)
+
+
 def build_parser(lang: str = "en") -> OneLineParser:
     OneLineParser.lang = lang
     # --lang is accepted before or after the command; its value was already read by _language_from.
@@ -117,6 +125,11 @@ def build_parser(lang: str = "en") -> OneLineParser:
     predicting = add_command("predict")
     predicting.add_argument("--checkpoint", required=True, metavar="PATH", help=t("cli.checkpoint", lang))
     predicting.add_argument("texts", nargs="+", metavar="TEXT", help=t("cli.texts", lang))
+
+    serve = add_command("serve")
+    serve.add_argument("--port", type=lambda value: _port(value, lang), default=serving.DEFAULT_PORT,
+                       help=t("cli.serve_port", lang))
+    serve.add_argument("--lan", action="store_true", help=t("cli.serve_lan", lang))
     return parser
 
 
@@ -264,6 +277,23 @@ def command_predict(args: argparse.Namespace) -> None:
             print(t("cli.prediction_value", args.lang, text=prediction.text, value=prediction.value))
 
 
+def serve_banner(link: str, lan: bool, lang: str) -> str:
+    """What the teacher sees before the server starts: the link, its QR code, and how to stop."""
+    lines = [t("cli.serve_link", lang, link=link), serving.qr_code(link)]
+    lines.append(t("cli.serve_lan_notice" if lan else "cli.serve_local_notice", lang))
+    lines.append(t("cli.serve_stop", lang))
+    return "\n".join(lines)
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    link = serving.student_link(args.port, args.lan)
+    print(serve_banner(link, args.lan, args.lang), flush=True)
+    try:
+        return subprocess.call(serving.streamlit_command(args.port, args.lan))
+    except KeyboardInterrupt:  # Ctrl+C reaches Streamlit too, which shuts down by itself
+        return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
@@ -272,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "train":
             return command_train(args)
+        if args.command == "serve":
+            return command_serve(args)
         {"vocab": command_vocab, "batches": command_batches, "runs": command_runs, "export": command_export,
          "predict": command_predict}[args.command](args)
     except TextlabError as error:

@@ -53,6 +53,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.prediction_class": {"en": "{text} -> {label} ({probability:.1%})",
                              "pt": "{text} -> {label} ({probability:.1%})"},
     "cli.prediction_value": {"en": "{text} -> {value:.4f}", "pt": "{text} -> {value:.4f}"},
+    "cli.serve": {"en": "Serve the app to a class: print the link and a QR code for students, then start it.",
+                  "pt": "Serve o app para uma turma: mostra o link e um QR code para os alunos e o inicia."},
+    "cli.serve_port": {"en": "The port to listen on.", "pt": "A porta em que escutar."},
+    "cli.serve_lan": {
+        "en": "Listen on the local network (every interface), so students' devices can connect. "
+              "Without it only this machine can.",
+        "pt": "Escuta na rede local (todas as interfaces), para que os dispositivos dos alunos se conectem. "
+              "Sem isso, só esta máquina se conecta.",
+    },
+    "cli.serve_bad_port": {"en": "a port is a whole number from 1 to 65535, not {value}",
+                           "pt": "uma porta é um número inteiro de 1 a 65535, não {value}"},
+    "cli.serve_link": {"en": "Students open: {link}", "pt": "Os alunos abrem: {link}"},
+    "cli.serve_lan_notice": {
+        "en": "Anyone on this network can open the app: use it on the school network only, behind its firewall, "
+              "and stop it after class. TEXTLAB_MAX_JOBS caps how many runs train at once.",
+        "pt": "Qualquer pessoa nesta rede pode abrir o app: use-o só na rede da escola, atrás do firewall, "
+              "e encerre-o após a aula. TEXTLAB_MAX_JOBS limita quantas execuções treinam ao mesmo tempo.",
+    },
+    "cli.serve_local_notice": {
+        "en": "Only this machine can connect. Add --lan to let students' devices on the local network in.",
+        "pt": "Só esta máquina pode se conectar. Use --lan para liberar os dispositivos dos alunos na rede local.",
+    },
+    "cli.serve_stop": {"en": "Press Ctrl+C to stop the server.", "pt": "Pressione Ctrl+C para encerrar o servidor."},
     "cli.batch_header": {"en": "Batch {number}", "pt": "Lote {number}"},
     "cli.lengths": {"en": "lengths", "pt": "comprimentos"},
     "cli.padding": {"en": "padding: {fraction:.1%} of the cells", "pt": "preenchimento: {fraction:.1%} das células"},
