@@ -26,7 +26,7 @@ lengths = prepared.encoded.lengths  # (N,) tokens per text
 texts, tokens, longest, labels = st.columns(4)
 texts.metric(tr("datapage.texts"), len(dataset), format="localized")
 tokens.metric(tr("datapage.tokens"), int(lengths.sum()), format="localized",
-              help=tr("datapage.tokens_help", tokenizer=config.tokenizer))
+              help=tr("datapage.tokens_help", tokenizer=config.text.tokenizer))
 longest.metric(tr("datapage.longest"), int(lengths.max()), format="localized")
 labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
 
@@ -47,6 +47,6 @@ with label_column:
                      column_config={tr("datatable.share"): st.column_config.NumberColumn(format="percent")})
 
 st.subheader(tr("datapage.lengths"))
-show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batch_size,
+show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batches.batch_size,
                                  plan.padding.overall, lang))
 st.caption(tr("datapage.lengths_caption"))

@@ -47,10 +47,10 @@ with try_column:
     st.caption(tr("vocabpage.chips_caption", count=len(chips), unknown=sum(chip.unknown for chip in chips)))
 
     st.subheader(tr("vocabpage.oov"))
-    fraction = config.val_fraction
+    fraction = config.batches.val_fraction
     if fraction:
         st.caption(tr("vocabpage.oov_validation", percent=f"{fraction:.0%}"))
-        if config.vocab_from == "all":
+        if config.text.vocab_from == "all":
             st.warning(tr("vocabpage.oov_leak"), icon=":material/warning:")
     else:
         percent = st.slider(tr("vocabpage.oov_fraction"), 5, 50, round(DEFAULT_CHECK_FRACTION * 100), 5,

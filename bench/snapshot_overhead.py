@@ -37,7 +37,7 @@ TEXTS = 2000
 
 
 def train(dataset: Dataset, history: EmbeddingHistory | None) -> None:
-    run = TrainingRun(TrainConfig(**SETTINGS), dataset)
+    run = TrainingRun(TrainConfig.of(**SETTINGS), dataset)
     for event in run.events():
         if history is not None:
             history(run, event)
@@ -72,7 +72,7 @@ def observer_share(dataset: Dataset) -> tuple[float, float]:
         inside[0] += time.perf_counter() - started
 
     started = time.perf_counter()
-    run = TrainingRun(TrainConfig(**SETTINGS), dataset)
+    run = TrainingRun(TrainConfig.of(**SETTINGS), dataset)
     for event in run.events():
         timed(run, event)
     return inside[0], time.perf_counter() - started

@@ -26,7 +26,7 @@ from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd, Step
 from textlab.train.loop import train
 
-CONFIG = TrainConfig(label_mode="regression", pooling="masked_mean", embed_dim=16, batch_size=8, epochs=1,
+CONFIG = TrainConfig.of(label_mode="regression", pooling="masked_mean", embed_dim=16, batch_size=8, epochs=1,
                      device="cpu")
 
 

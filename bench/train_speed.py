@@ -28,7 +28,7 @@ SETTINGS = dict(label_mode="regression", pooling="masked_mean", embed_dim=64, ba
 
 
 def textlab_epoch(dataset: Dataset, bucketing: bool) -> None:
-    run = TrainingRun(TrainConfig(bucketing=bucketing, **SETTINGS), dataset)
+    run = TrainingRun(TrainConfig.of(bucketing=bucketing, **SETTINGS), dataset)
     for _ in run.events():
         pass
 
@@ -39,7 +39,7 @@ def notebook_style_epoch(dataset: Dataset, fused_adam: bool = False) -> None:
     It uses the notebook's ``torch.optim.Adam(model.parameters(), lr=0.001)`` unless ``fused_adam``,
     which isolates what textlab's data pipeline alone gains.
     """
-    run = TrainingRun(TrainConfig(**SETTINGS), dataset)  # the same vocabulary and model
+    run = TrainingRun(TrainConfig.of(**SETTINGS), dataset)  # the same vocabulary and model
     if not fused_adam:
         run.optimizer = torch.optim.Adam(run.model.parameters(), lr=SETTINGS["lr"])
     sequences = [run.vocab.encode(text) for text in dataset.texts]
@@ -59,7 +59,7 @@ def notebook_style_epoch(dataset: Dataset, fused_adam: bool = False) -> None:
 
 
 def prebuilt_batches(dataset: Dataset) -> tuple[TrainingRun, list]:
-    run = TrainingRun(TrainConfig(bucketing=False, **SETTINGS), dataset)
+    run = TrainingRun(TrainConfig.of(bucketing=False, **SETTINGS), dataset)
     order = batch_indices(run.encoded.lengths, 32, shuffle=True, generator=torch.Generator().manual_seed(0))
     return run, [run.encoded.collate(indices, run.targets) for indices in order]
 
@@ -103,9 +103,9 @@ def main() -> None:
     # Both start from a freshly prepared run (same seed, so the same model and batches) each round:
     # reusing one model across rounds would time a warmed-up optimizer against a fresh one.
     medians = median_seconds({
-        "textlab loop": lambda: list(TrainingRun(TrainConfig(bucketing=False, **SETTINGS), dataset).events()),
+        "textlab loop": lambda: list(TrainingRun(TrainConfig.of(bucketing=False, **SETTINGS), dataset).events()),
         "hand-written loop": lambda: hand_written_epoch(*prebuilt_batches(dataset)),
-        "preparing a run": lambda: TrainingRun(TrainConfig(bucketing=False, **SETTINGS), dataset),
+        "preparing a run": lambda: TrainingRun(TrainConfig.of(bucketing=False, **SETTINGS), dataset),
     }, args.repeats)
     print_table(medians, "hand-written loop")
     overhead = medians["textlab loop"] / medians["hand-written loop"]

@@ -208,7 +208,7 @@ def notebook_script_rate(epochs: int) -> float:
 
 def textlab_script_rate(epochs: int) -> float:
     """The same run through textlab's loop in a plain script: what the page's job runs."""
-    run = TrainingRun(TrainConfig(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")))
+    run = TrainingRun(TrainConfig.of(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")))
     steps = [event for event in run.events() if isinstance(event, Step)]
     return len(steps) / steps[-1].seconds
 
@@ -216,7 +216,7 @@ def textlab_script_rate(epochs: int) -> float:
 def job_rate(epochs: int, store: Store) -> float:
     """The same run as a background job with the observers the app gives every run, but no page."""
     observers = [RunRecorder(store), EmbeddingHistory()]  # as textlab.ui.observers.new_run_observers
-    job = TrainingJob(TrainConfig(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")),
+    job = TrainingJob(TrainConfig.of(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")),
                       SlotPool(), observers).start()
     job.join()
     return job.snapshot().overall_steps_per_second

@@ -20,7 +20,7 @@ from textlab.train.config import TrainConfig
 from textlab.train.events import RunStarted
 from textlab.train.loop import TrainingRun
 
-CLASSIFY = TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=4,
+CLASSIFY = TrainConfig.of(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=4,
                        device="cpu")
 GRU = CLASSIFY.with_changes(encoder="gru", pooling="attention", hidden_dim=12, dropout=0.1)
 

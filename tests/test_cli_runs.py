@@ -41,7 +41,7 @@ def test_train_records_the_run(data_dir, labelled_file, capsys):
     out, err = capsys.readouterr()
     assert "Epoch 2, Loss:" in out
     (record,) = stored_runs(data_dir)
-    assert record.status == "finished" and record.epochs_run == 2 and record.config.lr == 0.1
+    assert record.status == "finished" and record.epochs_run == 2 and record.config.optimisation.lr == 0.1
     assert record.label_mode == "classification" and record.dataset_size == 4
     assert f"run saved as #{record.run_id}" in err
     assert (data_dir / "checkpoints" / f"run-{record.run_id}.pt").exists()
@@ -77,7 +77,7 @@ def test_runs_lists_the_runs(data_dir, labelled_file, capsys):
     assert main(["runs", "--json"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [record["run_id"] for record in records] == [2, 1]
-    assert records[0]["config"]["pooling"] == "masked_mean" and records[0]["final"]["epoch"] == 1
+    assert records[0]["config"]["model"]["pooling"] == "masked_mean" and records[0]["final"]["epoch"] == 1
 
 
 def test_export_writes_a_script_and_its_data(data_dir, labelled_file, tmp_path, capsys):

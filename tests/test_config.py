@@ -10,15 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlab.errors import ConfigError
-from textlab.train.config import FIELDS, Range, TrainConfig, coerce
+from textlab.train.config import DEFAULTS, FIELDS, PARTS, Range, TrainConfig, coerce
 
 
 def test_defaults_are_valid_and_frozen():
     config = TrainConfig()
     assert config == TrainConfig.from_dict({})
     with pytest.raises(AttributeError):
-        config.lr = 0.1  # type: ignore[misc]
-    assert set(FIELDS) == {field.name for field in fields(TrainConfig)}
+        config.optimisation.lr = 0.1  # type: ignore[misc]
+    assert set(FIELDS) == {field.name for part in PARTS.values() for field in fields(part)}
 
 
 @pytest.mark.parametrize(("changes", "named"), [
@@ -43,7 +43,7 @@ def test_defaults_are_valid_and_frozen():
 ])
 def test_impossible_values_raise_config_error_naming_the_valid_ones(changes, named):
     with pytest.raises(ConfigError) as caught:
-        TrainConfig(**changes)
+        TrainConfig.of(**changes)
     for lang in ("en", "pt"):
         message = caught.value.message(lang)
         for word in named:
@@ -51,34 +51,34 @@ def test_impossible_values_raise_config_error_naming_the_valid_ones(changes, nam
 
 
 def test_embed_dim_limits_are_inclusive():
-    assert TrainConfig(embed_dim=1).embed_dim == 1
-    assert TrainConfig(embed_dim=1024).embed_dim == 1024
-    assert TrainConfig(lr=100.0).lr == 100.0
+    assert TrainConfig.of(embed_dim=1).model.embed_dim == 1
+    assert TrainConfig.of(embed_dim=1024).model.embed_dim == 1024
+    assert TrainConfig.of(lr=100.0).optimisation.lr == 100.0
 
 
 def test_integer_settings_refuse_fractions():
     with pytest.raises(ConfigError):
-        TrainConfig(embed_dim=10.5)
+        TrainConfig.of(embed_dim=10.5)
 
 
 def test_bool_is_not_a_number():
     with pytest.raises(ConfigError):
-        TrainConfig(epochs=True)
+        TrainConfig.of(epochs=True)
 
 
 def test_patience_needs_validation():
     with pytest.raises(ConfigError) as caught:
-        TrainConfig(patience=2)
+        TrainConfig.of(patience=2)
     assert caught.value.key == "config.patience_needs_validation"
     assert "validation" in caught.value.message("en") and "validação" in caught.value.message("pt")
-    assert TrainConfig(patience=2, val_fraction=0.2).patience == 2
+    assert TrainConfig.of(patience=2, val_fraction=0.2).optimisation.patience == 2
 
 
 def test_messages_exist_in_both_languages():
     errors = []
     for changes in ({"lr": -1.0}, {"embed_dim": 0}, {"encoder": "x"}, {"shuffle": 3}, {"patience": 1}):
         with pytest.raises(ConfigError) as caught:
-            TrainConfig(**changes)
+            TrainConfig.of(**changes)
         errors.append(caught.value)
     with pytest.raises(ConfigError) as caught:
         TrainConfig.from_json("{not json")
@@ -94,8 +94,9 @@ def test_messages_exist_in_both_languages():
 
 def test_with_changes_coerces_strings():
     config = TrainConfig().with_changes(lr="0.01", epochs="7", shuffle="false", encoder="gru")
-    assert (config.lr, config.epochs, config.shuffle, config.encoder) == (0.01, 7, False, "gru")
-    assert isinstance(config.epochs, int)
+    assert (config.optimisation.lr, config.optimisation.epochs) == (0.01, 7)
+    assert (config.batches.shuffle, config.model.encoder) == (False, "gru")
+    assert isinstance(config.optimisation.epochs, int)
     with pytest.raises(ConfigError):
         TrainConfig().with_changes(epochs="2.5")
 
@@ -113,7 +114,7 @@ def test_coerce_refuses_unknown_fields_and_bad_types():
 
 
 def _value(name: str, rule) -> st.SearchStrategy:
-    default = getattr(TrainConfig, name)
+    default = DEFAULTS[name]
     if rule is None:
         return st.booleans()
     if isinstance(rule, tuple):
@@ -125,7 +126,7 @@ def _value(name: str, rule) -> st.SearchStrategy:
 
 
 valid_configs = st.fixed_dictionaries({name: _value(name, rule) for name, rule in FIELDS.items()}).map(
-    lambda values: TrainConfig(**{**values, "patience": values["patience"] if values["val_fraction"] else 0}))
+    lambda values: TrainConfig.of(**{**values, "patience": values["patience"] if values["val_fraction"] else 0}))
 
 
 @settings(max_examples=50, deadline=None)
@@ -133,7 +134,7 @@ valid_configs = st.fixed_dictionaries({name: _value(name, rule) for name, rule i
 def test_json_round_trip(config):
     again = TrainConfig.from_json(config.to_json())
     assert again == config
-    assert all(type(getattr(again, name)) is type(getattr(config, name)) for name in FIELDS)
+    assert all(type(again.value(name)) is type(config.value(name)) for name in FIELDS)
 
 
 @settings(max_examples=50, deadline=None)
@@ -149,7 +150,7 @@ def test_query_round_trip(config):
 
 def test_to_query_lists_only_changed_settings():
     assert TrainConfig().to_query() == {}
-    assert TrainConfig(lr=0.01, shuffle=False).to_query() == {"lr": "0.01", "shuffle": "false"}
+    assert TrainConfig.of(lr=0.01, shuffle=False).to_query() == {"lr": "0.01", "shuffle": "false"}
 
 
 @pytest.mark.parametrize("text", ["", "{not json", "[1, 2]", "42", "null", '"adam"'])
@@ -174,9 +175,9 @@ def test_from_query_falls_back_to_defaults_and_reports_each_problem():
               "shuffle": "maybe"}
     config, problems = TrainConfig.from_query(params)
     defaults = TrainConfig()
-    assert (config.lr, config.epochs, config.encoder, config.shuffle) == (
-        defaults.lr, defaults.epochs, defaults.encoder, defaults.shuffle)
-    assert config.batch_size == 8  # the good value is kept
+    assert (config.optimisation.lr, config.optimisation.epochs, config.model.encoder, config.batches.shuffle) == (
+        defaults.optimisation.lr, defaults.optimisation.epochs, defaults.model.encoder, defaults.batches.shuffle)
+    assert config.batches.batch_size == 8  # the good value is kept
     assert len(problems) == 4
     assert all(isinstance(problem, ConfigError) for problem in problems)
     named = " ".join(problem.message("en") for problem in problems)
@@ -187,4 +188,70 @@ def test_from_query_falls_back_to_defaults_and_reports_each_problem():
 def test_from_query_does_not_depend_on_parameter_order():
     config, problems = TrainConfig.from_query({"patience": "2", "val_fraction": "0.2"})
     assert problems == []
-    assert (config.patience, config.val_fraction) == (2, 0.2)
+    assert (config.optimisation.patience, config.batches.val_fraction) == (2, 0.2)
+
+
+# Grouped parts, and what older versions wrote
+
+
+def test_settings_are_reached_through_their_part():
+    config = TrainConfig.of(lr=0.01, embed_dim=16, batch_size=4, tokenizer="words", seed=3)
+    assert [field.name for field in fields(TrainConfig)] == list(PARTS)
+    assert (config.optimisation.lr, config.model.embed_dim, config.batches.batch_size) == (0.01, 16, 4)
+    assert (config.text.tokenizer, config.run.seed) == ("words", 3)
+    assert config.value("lr") == 0.01 and config.flat()["embed_dim"] == 16
+    with pytest.raises(AttributeError):
+        config.model = config.model  # type: ignore[misc]
+
+
+def test_each_rule_sits_beside_its_setting():
+    for part in PARTS.values():
+        for setting_field in fields(part):
+            assert FIELDS[setting_field.name] == setting_field.metadata["rule"]
+            assert DEFAULTS[setting_field.name] == setting_field.default
+    with pytest.raises(ConfigError) as caught:
+        PARTS["model"](embed_dim=0)  # a part validates on its own, too
+    assert "embed_dim" in str(caught.value)
+
+
+def test_json_is_grouped_by_part():
+    data = TrainConfig.of(lr=0.01, pooling="masked_mean").to_dict()
+    assert set(data) == set(PARTS)
+    assert data["optimisation"]["lr"] == 0.01 and data["model"]["pooling"] == "masked_mean"
+
+
+def test_old_flat_json_still_reads():
+    # What runs stored in SQLite and checkpoints saved before the settings were grouped look like.
+    old = ('{"tokenizer": "whitespace", "lowercase": true, "min_freq": 1, "max_size": 0, "vocab_from": "train", '
+           '"label_mode": "classification", "val_fraction": 0.25, "batch_size": 8, "shuffle": true, '
+           '"bucketing": false, "encoder": "gru", "pooling": "masked_mean", "embed_dim": 16, "hidden_dim": 32, '
+           '"dropout": 0.0, "optimizer": "adam", "lr": 0.05, "weight_decay": 0.0, "lr_schedule": "none", '
+           '"grad_clip": 0.0, "epochs": 4, "patience": 2, "seed": 0, "device": "cpu"}')
+    config = TrainConfig.from_json(old)
+    assert config == TrainConfig.of(lowercase=True, label_mode="classification", val_fraction=0.25, batch_size=8,
+                                    encoder="gru", pooling="masked_mean", embed_dim=16, lr=0.05, epochs=4,
+                                    patience=2, device="cpu")
+    assert TrainConfig.from_json(config.to_json()) == config
+
+
+def test_unknown_settings_are_dropped_only_when_asked():
+    stored = {"model": {"embed_dim": 16, "retired_setting": 1}, "lr": 0.1}
+    assert TrainConfig.from_dict(stored, drop_unknown=True) == TrainConfig.of(embed_dim=16, lr=0.1)
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.from_dict(stored)
+    assert "retired_setting" in str(caught.value)
+
+
+def test_old_links_keep_their_flat_parameters():
+    config, problems = TrainConfig.from_query({"lr": "0.01", "batch_size": "4", "lang": "pt"})
+    assert problems == []
+    assert (config.optimisation.lr, config.batches.batch_size) == (0.01, 4)
+    assert config.to_query() == {"lr": "0.01", "batch_size": "4"}
+
+
+def test_with_changes_across_parts_keeps_the_rest():
+    base = TrainConfig.of(embed_dim=16, seed=5)
+    changed = base.with_changes(lr="0.1", tokenizer="chars")
+    assert (changed.optimisation.lr, changed.text.tokenizer) == (0.1, "chars")
+    assert (changed.model, changed.run, changed.batches) == (base.model, base.run, base.batches)
+    assert changed.differences(base) == {"tokenizer": ("chars", "whitespace"), "lr": (0.1, 0.001)}

@@ -66,7 +66,7 @@ def _dataset(texts: list[str]) -> Dataset:
 
 def test_held_out_check_uses_the_runs_validation_texts_and_vocabulary() -> None:
     dataset = _dataset([f"common word{index}" for index in range(10)])
-    config = TrainConfig(val_fraction=0.2, seed=1)
+    config = TrainConfig.of(val_fraction=0.2, seed=1)
     prepared = prepare(dataset, config)
     report = held_out_check(prepared, config)
     assert report.held_out_texts == len(prepared.val_indices) == 2
@@ -76,7 +76,7 @@ def test_held_out_check_uses_the_runs_validation_texts_and_vocabulary() -> None:
 
 def test_with_vocabulary_from_all_texts_validation_has_no_unknown_words() -> None:
     dataset = _dataset([f"common word{index}" for index in range(10)])
-    config = TrainConfig(val_fraction=0.2, vocab_from="all")
+    config = TrainConfig.of(val_fraction=0.2, vocab_from="all")
     assert held_out_check(prepare(dataset, config), config).unknown == 0
 
 

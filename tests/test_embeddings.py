@@ -151,7 +151,7 @@ def test_thin_evenly_keeps_the_limit_and_both_ends() -> None:
 
 
 def test_history_as_an_observer_of_a_real_run(classification_dataset) -> None:
-    run = TrainingRun(TrainConfig(epochs=3, batch_size=16, pooling="masked_mean", lr=0.05), classification_dataset)
+    run = TrainingRun(TrainConfig.of(epochs=3, batch_size=16, pooling="masked_mean", lr=0.05), classification_dataset)
     history = EmbeddingHistory(max_tokens=20)
     epoch_ends = []
     for event in run.events():

@@ -103,7 +103,7 @@ def test_padding_masked_mean_learns_faster_and_short_texts_suffer(results) -> No
     assert measured["loss"] >= 0.1  # 0.204 at seed 0
     assert measured["short"] >= 0.05  # 0.091
     assert measured["plain_long_minus_short"] >= 0.03  # 0.085
-    assert [run.config.pooling for run in result.runs] == ["mean", "masked_mean"]
+    assert [run.config.model.pooling for run in result.runs] == ["mean", "masked_mean"]
 
 
 def test_random_labels_never_learn_and_real_labels_do(results) -> None:
@@ -154,7 +154,7 @@ def test_the_unknown_rate_matches_a_count_by_hand() -> None:
     spec = EXPERIMENTS["vocabulary"].runs[1]
     result = execute(replace(spec, config=spec.config.with_changes(epochs=1)), dataset,
                      EXPERIMENTS["vocabulary"].probe)
-    train, validation = train_validation_split(dataset, spec.config.val_fraction, spec.config.seed)
+    train, validation = train_validation_split(dataset, spec.config.batches.val_fraction, spec.config.run.seed)
     vocab = build_vocab([dataset.texts[i] for i in train], TokenizerOptions())
     ids = [token for i in validation for token in vocab.encode(dataset.texts[i])]
     assert result.metrics["val_unknown_rate"] == pytest.approx(ids.count(UNK_ID) / len(ids))
@@ -183,9 +183,9 @@ def test_experiments_on_unlabelled_data_say_they_need_labels() -> None:
 
 def test_a_run_that_cannot_start_is_reported_not_raised() -> None:
     sentiment = load_sample("sentiment")
-    impossible = execute(RunSpec("experiment.run.real_labels", TrainConfig(label_mode="regression")), sentiment)
+    impossible = execute(RunSpec("experiment.run.real_labels", TrainConfig.of(label_mode="regression")), sentiment)
     assert impossible.failure is not None and impossible.failure.reason == "invalid"
-    fine = execute(RunSpec("experiment.run.masked_mean", TrainConfig(epochs=1, pooling="masked_mean")), sentiment)
+    fine = execute(RunSpec("experiment.run.masked_mean", TrainConfig.of(epochs=1, pooling="masked_mean")), sentiment)
     key, params = conclude_padding((impossible, fine))
     result = ExperimentResult("padding", (impossible, fine), key, params)
     assert key == FAILED
@@ -194,7 +194,7 @@ def test_a_run_that_cannot_start_is_reported_not_raised() -> None:
 
 def test_an_infinite_loss_is_shown_as_divergence_not_a_crash(results) -> None:
     # Plain SGD at lr 10 on 1–5 ratings overshoots until the loss is no longer a number.
-    spec = RunSpec("experiment.run.lr_huge", TrainConfig(optimizer="sgd", lr=10.0, batch_size=16, epochs=3))
+    spec = RunSpec("experiment.run.lr_huge", TrainConfig.of(optimizer="sgd", lr=10.0, batch_size=16, epochs=3))
     diverged = execute(spec, load_sample("ratings"))
     assert diverged.diverged and diverged.blew_up and diverged.failure.key == "training.diverged"
     slow, good, _ = results["learning_rate"].runs

@@ -50,23 +50,23 @@ NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
 CASES = {
     # The notebook itself: random labels, SimpleModel, Adam 0.001, batches of 2.
     "notebook": (TrainConfig(), NOTEBOOK),
-    "classification-masked-mean": (TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05,
+    "classification-masked-mean": (TrainConfig.of(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05,
                                                batch_size=8, epochs=4), _classification()),
     "regression-masked-mean-bucketing-plateau": (
-        TrainConfig(val_fraction=0.2, pooling="masked_mean", lr=0.05, batch_size=8, epochs=4, bucketing=True,
+        TrainConfig.of(val_fraction=0.2, pooling="masked_mean", lr=0.05, batch_size=8, epochs=4, bucketing=True,
                     lr_schedule="plateau"), _regression()),
     "gru-attention-dropout-words-cosine-clip": (
-        TrainConfig(val_fraction=0.25, encoder="gru", pooling="attention", dropout=0.3, batch_size=8, epochs=3,
+        TrainConfig.of(val_fraction=0.25, encoder="gru", pooling="attention", dropout=0.3, batch_size=8, epochs=3,
                     tokenizer="words", lowercase=True, lr_schedule="cosine", grad_clip=0.5, max_size=8, min_freq=2,
                     lr=0.01), _classification()),
     "lstm-last-chars-sgd-step-early-stopping": (
-        TrainConfig(val_fraction=0.25, encoder="lstm", pooling="last", batch_size=16, epochs=8, optimizer="sgd",
+        TrainConfig.of(val_fraction=0.25, encoder="lstm", pooling="last", batch_size=16, epochs=8, optimizer="sgd",
                     lr=2.0, lr_schedule="step", patience=1, tokenizer="chars", hidden_dim=8), _classification()),
     "max-random-labels-adamw-vocab-all": (
-        TrainConfig(val_fraction=0.25, label_mode="random", pooling="max", optimizer="adamw", weight_decay=0.01,
+        TrainConfig.of(val_fraction=0.25, label_mode="random", pooling="max", optimizer="adamw", weight_decay=0.01,
                     batch_size=5, epochs=3, vocab_from="all"), _classification()),
     "plain-mean-dropout-numbers-as-classes-no-shuffle": (
-        TrainConfig(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
+        TrainConfig.of(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
         _numeric_classes()),
 }
 
@@ -198,14 +198,15 @@ def test_the_zip_holds_the_script_and_its_data():
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_scripts_model_starts_with_textlabs_weights_under_the_same_names(name):
     config, _ = CASES[name]
-    model_kind = type(build_model(5, 1, 1, config.encoder, config.pooling, 1, config.dropout)).__name__
-    namespace = {"torch": torch, "nn": torch.nn, "HIDDEN_DIM": config.hidden_dim, "DROPOUT": config.dropout,
+    model = config.model
+    model_kind = type(build_model(5, 1, 1, model.encoder, model.pooling, 1, model.dropout)).__name__
+    namespace = {"torch": torch, "nn": torch.nn, "HIDDEN_DIM": model.hidden_dim, "DROPOUT": model.dropout,
                  "dropout_generator": torch.Generator(), "pack_padded_sequence": None, "pad_packed_sequence": None}
     exec(model_source(config, model_kind, lambda *_, **__: "#"), namespace)  # noqa: S102 - our own generated code
-    torch.manual_seed(config.seed)
-    theirs = namespace[model_kind](50, config.embed_dim, 3).state_dict()
-    torch.manual_seed(config.seed)
-    ours = build_model(50, config.embed_dim, 3, config.encoder, config.pooling, config.hidden_dim,
-                       config.dropout).state_dict()
+    torch.manual_seed(config.run.seed)
+    theirs = namespace[model_kind](50, model.embed_dim, 3).state_dict()
+    torch.manual_seed(config.run.seed)
+    ours = build_model(50, model.embed_dim, 3, model.encoder, model.pooling, model.hidden_dim,
+                       model.dropout).state_dict()
     assert list(theirs) == list(ours)
     assert all(torch.equal(theirs[key], ours[key]) for key in ours)

@@ -76,7 +76,7 @@ def test_without_padding_idx_the_pad_row_gets_a_gradient() -> None:
 
 
 def test_inspection_never_changes_the_live_model(classification_dataset) -> None:
-    run = TrainingRun(TrainConfig(epochs=1, batch_size=8, pooling="attention", dropout=0.2), classification_dataset)
+    run = TrainingRun(TrainConfig.of(epochs=1, batch_size=8, pooling="attention", dropout=0.2), classification_dataset)
     list(run.events())
     run.model.train()
     before = {name: tensor.clone() for name, tensor in run.model.state_dict().items()}
@@ -118,11 +118,11 @@ def test_prediction_of_an_empty_text_is_a_clear_error() -> None:
 
 
 def test_error_analysis_for_classes_agrees_with_the_runs_own_metrics(classification_dataset) -> None:
-    config = TrainConfig(epochs=4, batch_size=8, pooling="masked_mean", lr=0.05, val_fraction=0.25)
+    config = TrainConfig.of(epochs=4, batch_size=8, pooling="masked_mean", lr=0.05, val_fraction=0.25)
     run = TrainingRun(config, classification_dataset)
     list(run.events())
     analysis = analyse_errors(frozen_copy(run.model), run.encoded, run.targets, run.val_indices, run.label_mode,
-                              run.dataset.label_names, config.batch_size)
+                              run.dataset.label_names, config.batches.batch_size)
     _, metrics = run.evaluate()
     matrix = analysis.confusion
     assert int(matrix.sum()) == len(run.val_indices)
@@ -135,11 +135,11 @@ def test_error_analysis_for_classes_agrees_with_the_runs_own_metrics(classificat
 
 
 def test_error_analysis_for_numbers_is_the_distance_to_the_label(regression_dataset) -> None:
-    config = TrainConfig(epochs=2, batch_size=8, pooling="masked_mean", val_fraction=0.25)
+    config = TrainConfig.of(epochs=2, batch_size=8, pooling="masked_mean", val_fraction=0.25)
     run = TrainingRun(config, regression_dataset)
     list(run.events())
     analysis = analyse_errors(frozen_copy(run.model), run.encoded, run.targets, run.val_indices, run.label_mode,
-                              (), config.batch_size)
+                              (), config.batches.batch_size)
     assert analysis.confusion is None and analysis.per_class_accuracy is None
     outputs = run.outputs(run.val_indices)[:, 0]
     assert torch.allclose(analysis.predicted, outputs, atol=1e-6)

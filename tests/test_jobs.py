@@ -16,9 +16,9 @@ from textlab.train.jobs import SlotPool, TrainingJob
 from textlab.train.loop import TrainingRun
 from textlab.ui import state
 
-FAST = TrainConfig(device="cpu")  # the notebook's run: 3 texts, 3 epochs of 2 batches
+FAST = TrainConfig.of(device="cpu")  # the notebook's run: 3 texts, 3 epochs of 2 batches
 # Long enough never to finish within a test: 3 texts, 2 batches an epoch, 10,000 epochs.
-LONG = TrainConfig(device="cpu", epochs=10_000)
+LONG = TrainConfig.of(device="cpu", epochs=10_000)
 TIMEOUT = 30.0
 
 
@@ -60,7 +60,7 @@ def test_a_job_runs_to_finished(notebook_dataset, pool):
 
 
 def test_the_job_trains_what_it_was_given_not_what_changed_later(notebook_dataset, pool):
-    config = TrainConfig(device="cpu", epochs=2)
+    config = TrainConfig.of(device="cpu", epochs=2)
     job = TrainingJob(config, notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     assert job.snapshot().config is config
@@ -137,7 +137,7 @@ def test_a_stopped_paused_job_ends(notebook_dataset, pool):
 
 def test_bad_settings_fail_with_their_message(notebook_dataset, pool):
     # Regression on texts without labels: the run cannot even be prepared.
-    job = TrainingJob(TrainConfig(device="cpu", label_mode="regression"), notebook_dataset, pool).start()
+    job = TrainingJob(TrainConfig.of(device="cpu", label_mode="regression"), notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     snapshot = job.snapshot()
     assert snapshot.state == "failed" and isinstance(snapshot.end, Failed)
@@ -160,7 +160,7 @@ def test_an_exception_in_the_loop_fails_with_its_message(notebook_dataset, pool,
 
 
 def test_divergence_fails_with_a_suggestion(regression_dataset, pool):
-    config = TrainConfig(device="cpu", optimizer="sgd", lr=100.0, epochs=50, batch_size=8)
+    config = TrainConfig.of(device="cpu", optimizer="sgd", lr=100.0, epochs=50, batch_size=8)
     job = TrainingJob(config, regression_dataset, pool).start()
     assert job.join(TIMEOUT)
     end = job.snapshot().end
@@ -302,7 +302,7 @@ def test_running_out_of_memory_fails_with_advice(notebook_dataset, pool, monkeyp
         raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 20.00 GiB")
 
     monkeypatch.setattr(TrainingRun, "loss", out_of_memory)
-    job = TrainingJob(TrainConfig(device="cpu", batch_size=3), notebook_dataset, pool).start()
+    job = TrainingJob(TrainConfig.of(device="cpu", batch_size=3), notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     end = job.snapshot().end
     assert isinstance(end, Failed) and end.reason == "out_of_memory"

@@ -16,7 +16,7 @@ TIMEOUT = 120.0
 
 @pytest.mark.parametrize("device", ["cuda", "auto"])
 def test_a_job_trains_on_the_gpu(classification_dataset, device):
-    config = TrainConfig(device=device, val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05,
+    config = TrainConfig.of(device=device, val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05,
                          batch_size=8, epochs=10)
     job = TrainingJob(config, classification_dataset, SlotPool(1)).start()
     assert job.join(TIMEOUT)
@@ -28,7 +28,7 @@ def test_a_job_trains_on_the_gpu(classification_dataset, device):
 
 
 def test_a_gpu_job_pauses_steps_and_stops(notebook_dataset):
-    job = TrainingJob(TrainConfig(device="cuda", epochs=10_000), notebook_dataset, SlotPool(1))
+    job = TrainingJob(TrainConfig.of(device="cuda", epochs=10_000), notebook_dataset, SlotPool(1))
     job.step()
     job.start()
     deadline = time.monotonic() + TIMEOUT

@@ -31,7 +31,7 @@ from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import SAMPLES, load_sample
 from textlab.errors import ConfigError, DataError, TextlabError
 from textlab.text.batching import batch_indices
-from textlab.train.config import FIELDS, Range, TrainConfig
+from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
 from textlab.train.events import Step
 from textlab.train.loop import TrainingRun
 
@@ -60,7 +60,7 @@ def test_the_default_lesson_is_an_empty_query() -> None:
 
 
 def test_a_full_lesson_round_trips_through_a_url() -> None:
-    lesson = Lesson(config=TrainConfig(lr=0.1, epochs=5, pooling="masked_mean", val_fraction=0.2, patience=2),
+    lesson = Lesson(config=TrainConfig.of(lr=0.1, epochs=5, pooling="masked_mean", val_fraction=0.2, patience=2),
                     text=LABELLED_TEXT, hidden=frozenset({"lr", "seed"}), locked=frozenset({"epochs"}),
                     prompt="Before pressing Train: what happens to the loss if lr is 100× larger?",
                     tour_step="padding")
@@ -80,7 +80,7 @@ def test_a_sample_lesson_names_the_sample() -> None:
 def _configs() -> st.SearchStrategy[TrainConfig]:
     """Any valid TrainConfig, drawing each field from its declared range or choices."""
     def field_strategy(name: str) -> st.SearchStrategy:
-        rule, default = FIELDS[name], getattr(TrainConfig, name)
+        rule, default = FIELDS[name], DEFAULTS[name]
         if isinstance(default, bool):
             return st.booleans()
         if isinstance(rule, tuple):
@@ -93,7 +93,7 @@ def _configs() -> st.SearchStrategy[TrainConfig]:
     def build(values: dict) -> TrainConfig:
         if not values["val_fraction"]:
             values["patience"] = 0  # early stopping needs validation
-        return TrainConfig(**values)
+        return TrainConfig.of(**values)
 
     return st.fixed_dictionaries({name: field_strategy(name) for name in FIELDS}).map(build)
 
@@ -160,7 +160,7 @@ def _encoded(raw: bytes) -> str:
 ])
 def test_a_broken_text_parameter_falls_back_with_a_notice(value: str, key: str) -> None:
     lesson, problems = Lesson.from_query({"text": value, "epochs": "7"})
-    assert lesson == Lesson(config=TrainConfig(epochs=7))  # the rest of the link still applies
+    assert lesson == Lesson(config=TrainConfig.of(epochs=7))  # the rest of the link still applies
     assert keys_of(problems) == [key]
 
 
@@ -181,7 +181,7 @@ def test_each_bad_part_falls_back_alone() -> None:
     params = {"sample": "imaginary", "hide": "lr,bogus,epochs", "lock": "nothing_real", "tour": "nowhere",
               "prompt": "x" * (MAX_PROMPT_CHARS + 1), "lr": "-5", "embed_dim": "32", "lang": "pt"}
     lesson, problems = Lesson.from_query(params)
-    assert lesson == Lesson(config=TrainConfig(embed_dim=32), hidden=frozenset({"lr", "epochs"}))
+    assert lesson == Lesson(config=TrainConfig.of(embed_dim=32), hidden=frozenset({"lr", "epochs"}))
     assert sorted(keys_of(problems)) == sorted([
         "config.above_and_at_most", "lesson.unknown_sample", "lesson.unknown_controls", "lesson.unknown_controls",
         "lesson.unknown_tour_step", "lesson.prompt_too_long"])
@@ -314,14 +314,15 @@ def _run_trace(config: TrainConfig, dataset: Dataset) -> tuple[TrainingRun, list
     run = TrainingRun(config, dataset)
     train_lengths = run.encoded.lengths[run.train_indices]
     batches = [run.encoded.collate(run.train_indices[positions]).ids for positions in batch_indices(
-        train_lengths, config.batch_size, config.shuffle, config.bucketing, torch.Generator().manual_seed(config.seed))]
+        train_lengths, config.batches.batch_size, config.batches.shuffle, config.batches.bucketing,
+        torch.Generator().manual_seed(config.run.seed))]
     losses = [event.loss for event in run.events() if isinstance(event, Step)]
     return run, losses, batches
 
 
 @pytest.mark.parametrize("data", [{"text": LABELLED_TEXT}, {"sample": "notebook"}])
 def test_opening_the_link_reproduces_vocabulary_batches_and_loss_curve(data: dict) -> None:
-    config = TrainConfig(seed=7, epochs=3, batch_size=3, lr=0.05, embed_dim=8, val_fraction=0.25, lowercase=True)
+    config = TrainConfig.of(seed=7, epochs=3, batch_size=3, lr=0.05, embed_dim=8, val_fraction=0.25, lowercase=True)
     lesson = Lesson(config=config, **data)
     opened, problems = Lesson.from_query(through_url(lesson))
     assert problems == []

@@ -134,25 +134,27 @@ def test_simple_model_output_equals_the_notebooks(notebook_texts):
 
 def test_build_model_gives_simple_model_for_notebook_settings():
     config = TrainConfig()
-    model = build_model(11, config.embed_dim, 1, config.encoder, config.pooling, config.hidden_dim, config.dropout)
+    model = build_model(11, config.model.embed_dim, 1, config.model.encoder, config.model.pooling,
+                        config.model.hidden_dim, config.model.dropout)
     assert type(model) is SimpleModel
 
 
 def test_train_config_defaults_are_the_notebooks():
     config = TrainConfig()
-    assert config.embed_dim == 10
-    assert config.lr == 0.001
-    assert config.batch_size == 2
-    assert config.epochs == 3
-    assert config.optimizer == "adam"
-    assert config.pooling == "mean" and config.encoder == "none" and config.dropout == 0.0
-    assert config.shuffle is True
-    assert config.label_mode == "auto"  # random on unlabelled data, checked below
-    assert config.val_fraction == 0.0 and config.tokenizer == "whitespace" and config.lowercase is False
+    assert config.model.embed_dim == 10
+    assert config.optimisation.lr == 0.001
+    assert config.batches.batch_size == 2
+    assert config.optimisation.epochs == 3
+    assert config.optimisation.optimizer == "adam"
+    assert config.model.pooling == "mean" and config.model.encoder == "none" and config.model.dropout == 0.0
+    assert config.batches.shuffle is True
+    assert config.run.label_mode == "auto"  # random on unlabelled data, checked below
+    assert config.batches.val_fraction == 0.0
+    assert config.text.tokenizer == "whitespace" and config.text.lowercase is False
 
 
 def test_default_run_on_notebook_texts(notebook_dataset):
-    events = list(train(TrainConfig(device="cpu"), notebook_dataset))
+    events = list(train(TrainConfig.of(device="cpu"), notebook_dataset))
     started = events[0]
     assert isinstance(started, RunStarted)
     assert started.label_mode == "random" and started.num_outputs == 1
@@ -166,7 +168,7 @@ def test_default_run_on_notebook_texts(notebook_dataset):
 
 
 def test_default_run_uses_mse_and_notebook_model(notebook_dataset):
-    run = TrainingRun(TrainConfig(device="cpu"), notebook_dataset)
+    run = TrainingRun(TrainConfig.of(device="cpu"), notebook_dataset)
     assert isinstance(run.loss_fn, nn.MSELoss)
     assert type(run.model) is SimpleModel
     assert isinstance(run.optimizer, torch.optim.Adam) and run.optimizer.param_groups[0]["lr"] == 0.001

@@ -16,10 +16,10 @@ NOTEBOOK_FIRST_BATCH = "tensor([[2, 3, 4, 5, 0],\n        [6, 7, 4, 3, 2]])"
 
 CONFIGS = [
     TrainConfig(),
-    TrainConfig(val_fraction=0.25, seed=3),
-    TrainConfig(val_fraction=0.25, vocab_from="all", min_freq=2),
-    TrainConfig(tokenizer="words", lowercase=True, max_size=12, val_fraction=0.1),
-    TrainConfig(tokenizer="chars", label_mode="regression"),
+    TrainConfig.of(val_fraction=0.25, seed=3),
+    TrainConfig.of(val_fraction=0.25, vocab_from="all", min_freq=2),
+    TrainConfig.of(tokenizer="words", lowercase=True, max_size=12, val_fraction=0.1),
+    TrainConfig.of(tokenizer="chars", label_mode="regression"),
 ]
 
 
@@ -35,14 +35,14 @@ def test_prepare_builds_the_runs_vocabulary_split_and_ids(config, regression_dat
 
 
 def test_classes_are_split_by_class_as_the_run_splits_them(classification_dataset) -> None:
-    config = TrainConfig(val_fraction=0.3, seed=7)
+    config = TrainConfig.of(val_fraction=0.3, seed=7)
     run = TrainingRun(config, classification_dataset)
     assert torch.equal(prepare(classification_dataset, config).val_indices, run.val_indices)
 
 
 def test_random_labels_split_labelled_data_as_the_run_does(classification_dataset) -> None:
     # Random labels ignore the data's classes, so neither the run nor the preview stratifies by them.
-    config = TrainConfig(label_mode="random", val_fraction=0.3, seed=1)
+    config = TrainConfig.of(label_mode="random", val_fraction=0.3, seed=1)
     run = TrainingRun(config, classification_dataset)
     prepared = prepare(classification_dataset, config)
     assert torch.equal(prepared.val_indices, run.val_indices)
@@ -51,13 +51,13 @@ def test_random_labels_split_labelled_data_as_the_run_does(classification_datase
 
 def test_a_label_problem_leaves_the_preview_working(notebook_dataset) -> None:
     # The Train page reports that "classification" needs labels; the data pages still show the data.
-    prepared = prepare(notebook_dataset, TrainConfig(label_mode="classification"))
+    prepared = prepare(notebook_dataset, TrainConfig.of(label_mode="classification"))
     assert len(prepared.vocab) == 11
 
 
-@pytest.mark.parametrize("config", [TrainConfig(batch_size=3, val_fraction=0.2, seed=5),
-                                    TrainConfig(batch_size=4, bucketing=True, seed=11),
-                                    TrainConfig(batch_size=5, shuffle=False)])
+@pytest.mark.parametrize("config", [TrainConfig.of(batch_size=3, val_fraction=0.2, seed=5),
+                                    TrainConfig.of(batch_size=4, bucketing=True, seed=11),
+                                    TrainConfig.of(batch_size=5, shuffle=False)])
 def test_epoch_batches_are_the_batches_the_first_epoch_trains_on(config, classification_dataset) -> None:
     run = TrainingRun(config.with_changes(epochs=1), classification_dataset)
     seen: list[torch.Tensor] = []
@@ -76,7 +76,7 @@ def test_epoch_batches_are_the_batches_the_first_epoch_trains_on(config, classif
 
 
 def test_the_notebooks_first_batch_prints_as_in_the_issue(notebook_dataset) -> None:
-    config = TrainConfig(batch_size=2, shuffle=False)
+    config = TrainConfig.of(batch_size=2, shuffle=False)
     prepared = prepare(notebook_dataset, config)
     first = prepared.encoded.collate(epoch_batches(prepared, config)[0])
     assert str(first.ids) == NOTEBOOK_FIRST_BATCH
@@ -87,7 +87,7 @@ def test_the_notebooks_first_batch_prints_as_in_the_issue(notebook_dataset) -> N
 def test_epoch_plan_compares_padding_without_and_with_bucketing() -> None:
     texts = [" ".join(["w"] * length) for length in [1, 20, 2, 19, 3, 18, 4, 17] * 4]
     dataset = Dataset(tuple(texts), None, "none", ())
-    config = TrainConfig(batch_size=2, shuffle=False)
+    config = TrainConfig.of(batch_size=2, shuffle=False)
     plan = epoch_plan(prepare(dataset, config), config)
     # In order, pairs (1, 20), (2, 19), (3, 18), (4, 17) pad 19+17+15+13 of 40+38+36+34 cells;
     # sorted by length, every pair holds two texts of equal length.

@@ -40,7 +40,7 @@ def test_data_dir_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_round_trip_of_everything_a_run_records(store):
-    config = TrainConfig(lr=0.1, pooling="masked_mean", val_fraction=0.25)
+    config = TrainConfig.of(lr=0.1, pooling="masked_mean", val_fraction=0.25)
     run_id = store.start_run(config, LABELLED, STARTED)
     steps = [Step(1, 1, 0.9, 0.1, 0.01), Step(1, 2, 0.7, 0.1, 0.02)]
     store.add_steps(run_id, steps[:1])
@@ -74,7 +74,7 @@ def test_a_failure_keeps_its_message(store):
 
 
 def test_recorded_training_stores_exactly_what_the_run_yielded(store, classification_dataset):
-    config = TrainConfig(val_fraction=0.25, pooling="masked_mean", batch_size=8, epochs=3, lr=0.05, device="cpu")
+    config = TrainConfig.of(val_fraction=0.25, pooling="masked_mean", batch_size=8, epochs=3, lr=0.05, device="cpu")
     recorder = RunRecorder(store, config, classification_dataset)
     events = list(train(config, classification_dataset, observer=recorder))
     record = store.run(recorder.run_id)
@@ -96,7 +96,7 @@ class CountingStore(Store):
 
 
 def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_dataset):
-    config = TrainConfig(batch_size=1, epochs=2, device="cpu", pooling="masked_mean")  # 160 steps
+    config = TrainConfig.of(batch_size=1, epochs=2, device="cpu", pooling="masked_mean")  # 160 steps
     with CountingStore(tmp_path) as counting:
         CountingStore.writes = 0
         recorder = RunRecorder(counting, config, regression_dataset, flush_seconds=3600)
@@ -108,7 +108,7 @@ def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_datase
 
 
 def test_a_run_that_cannot_start_is_recorded_as_failed(store, notebook_dataset):
-    config = TrainConfig(label_mode="regression")  # the notebook's texts have no labels
+    config = TrainConfig.of(label_mode="regression")  # the notebook's texts have no labels
     recorder = RunRecorder(store, config, notebook_dataset)
     events = list(train(config, notebook_dataset, observer=recorder))
     assert isinstance(events[-1], Failed) and events[-1].key == "training.needs_labels"
@@ -129,7 +129,7 @@ def test_a_stopped_run_is_recorded_with_its_weights(store, notebook_dataset):
 
 
 def test_a_background_job_records_its_run(store, notebook_dataset):
-    job = TrainingJob(TrainConfig(epochs=4, device="cpu"), notebook_dataset, SlotPool(1), [RunRecorder(store)])
+    job = TrainingJob(TrainConfig.of(epochs=4, device="cpu"), notebook_dataset, SlotPool(1), [RunRecorder(store)])
     assert job.start().join(timeout=60)
     (record,) = store.runs()
     assert record.status == "finished" and record.epochs_run == 4
@@ -181,11 +181,11 @@ def test_concurrent_writers_lose_nothing(tmp_path, shared):
 
 def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
     store = Store(tmp_path)
-    configs = [TrainConfig(lr=lr, epochs=3, device="cpu") for lr in (0.1, 0.01, 0.001, 0.0001)]
+    configs = [TrainConfig.of(lr=lr, epochs=3, device="cpu") for lr in (0.1, 0.01, 0.001, 0.0001)]
     results: dict[float, list] = {}
 
     def train_one(config):
-        results[config.lr] = list(train(config, notebook_dataset,
+        results[config.optimisation.lr] = list(train(config, notebook_dataset,
                                                observer=RunRecorder(store, config, notebook_dataset)))
 
     threads = [threading.Thread(target=train_one, args=(config,)) for config in configs]
@@ -193,7 +193,7 @@ def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
-    by_lr = {record.config.lr: record for record in store.runs()}
+    by_lr = {record.config.optimisation.lr: record for record in store.runs()}
     assert set(by_lr) == {0.1, 0.01, 0.001, 0.0001}
     for lr, events in results.items():
         assert store.epochs(by_lr[lr].run_id) == of_type(events, EpochEnd)
@@ -222,6 +222,16 @@ def test_a_run_left_running_by_a_dead_process_shows_as_interrupted(tmp_path):
         assert restarted.run(run_id).status == "interrupted"
 
 
+def test_runs_stored_with_flat_or_grouped_settings_both_read(store):
+    grouped = TrainConfig.of(lr=0.1, embed_dim=16, val_fraction=0.25, patience=2)
+    run_id = store.start_run(grouped, LABELLED)
+    stored = json.loads(store._connection.execute("SELECT config FROM runs WHERE id = ?", (run_id,)).fetchone()[0])
+    assert stored["optimisation"]["lr"] == 0.1  # written grouped by part
+    flat = {**grouped.flat(), "retired_setting": True}  # how older versions wrote it, plus a setting since removed
+    store._connection.execute("UPDATE runs SET config = ? WHERE id = ?", (json.dumps(flat), run_id))
+    assert store.run(run_id).config == grouped
+
+
 def test_a_version_1_database_is_migrated(tmp_path):
     path = tmp_path / "runs.sqlite3"
     connection = sqlite3.connect(path)
@@ -239,7 +249,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     with Store(tmp_path) as upgraded:
         assert upgraded.schema_version == SCHEMA_VERSION == 2
         (record,) = upgraded.runs()
-        assert (record.name, record.notes, record.config) == ("", "", TrainConfig(lr=0.5))
+        assert (record.name, record.notes, record.config) == ("", "", TrainConfig.of(lr=0.5))
         upgraded.rename(record.run_id, "migrada")
         upgraded.set_notes(record.run_id, "da versão 1")
         assert upgraded.run(record.run_id).name == "migrada"
@@ -263,7 +273,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 
 
 def test_rename_notes_and_delete(store, notebook_dataset):
-    recorders = [RunRecorder(store, TrainConfig(seed=seed), notebook_dataset) for seed in (0, 1)]
+    recorders = [RunRecorder(store, TrainConfig.of(seed=seed), notebook_dataset) for seed in (0, 1)]
     for recorder in recorders:
         list(train(recorder.config, notebook_dataset, observer=recorder))
     first, second = (recorder.run_id for recorder in recorders)

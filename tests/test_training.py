@@ -21,7 +21,7 @@ from textlab.train.events import END_EVENTS, EpochEnd, Failed, Finished, RunStar
 from textlab.train.loop import TrainingRun, train
 
 # Small, fast and learnable: masked mean over 16-dim embeddings, a high-ish learning rate.
-LEARN = TrainConfig(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=10,
+LEARN = TrainConfig.of(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=10,
                     device="cpu")
 
 
@@ -67,7 +67,7 @@ def test_regression_learns(regression_dataset):
 
 
 def test_train_loss_is_mean_over_texts_and_last_loss_is_last_step(regression_dataset):
-    config = TrainConfig(pooling="masked_mean", batch_size=7, epochs=1, device="cpu")  # 80 = 11 * 7 + 3
+    config = TrainConfig.of(pooling="masked_mean", batch_size=7, epochs=1, device="cpu")  # 80 = 11 * 7 + 3
     events = list(train(config, regression_dataset))
     steps, (epoch,) = of_type(events, Step), of_type(events, EpochEnd)
     sizes = [7] * 11 + [3]
@@ -82,14 +82,14 @@ def test_train_loss_is_mean_over_texts_and_last_loss_is_last_step(regression_dat
 
 
 def test_same_seed_same_losses_other_seed_other_losses(classification_dataset):
-    config = TrainConfig(pooling="masked_mean", dropout=0.3, epochs=2, batch_size=8, lr=0.01, device="cpu")
+    config = TrainConfig.of(pooling="masked_mean", dropout=0.3, epochs=2, batch_size=8, lr=0.01, device="cpu")
     first = step_losses(config, classification_dataset)
     assert first == step_losses(config, classification_dataset)
     assert first != step_losses(config.with_changes(seed=1), classification_dataset)
 
 
 def test_same_seed_same_random_labels(notebook_dataset):
-    config = TrainConfig(device="cpu")
+    config = TrainConfig.of(device="cpu")
     assert step_losses(config, notebook_dataset) == step_losses(config, notebook_dataset)
     assert step_losses(config, notebook_dataset) != step_losses(config.with_changes(seed=5), notebook_dataset)
 
@@ -105,13 +105,13 @@ def _interleaved_losses(config, dataset):
 
 def test_interleaved_runs_without_dropout_are_reproducible(regression_dataset):
     # Two runs at once (two browser sessions) with the same seed: the same losses as one run alone.
-    config = TrainConfig(pooling="masked_mean", epochs=2, batch_size=8, device="cpu")
+    config = TrainConfig.of(pooling="masked_mean", epochs=2, batch_size=8, device="cpu")
     alone = step_losses(config, regression_dataset)
     assert _interleaved_losses(config, regression_dataset) == [alone, alone]
 
 
 def test_interleaved_runs_with_dropout_are_reproducible(regression_dataset):
-    config = TrainConfig(pooling="masked_mean", dropout=0.5, epochs=2, batch_size=8, device="cpu")
+    config = TrainConfig.of(pooling="masked_mean", dropout=0.5, epochs=2, batch_size=8, device="cpu")
     alone = step_losses(config, regression_dataset)
     assert _interleaved_losses(config, regression_dataset) == [alone, alone]
 
@@ -153,7 +153,7 @@ class ThreadedRun:
         assert not self.thread.is_alive()
 
 
-LONG_RUN = TrainConfig(pooling="masked_mean", batch_size=2, epochs=10_000, device="cpu")
+LONG_RUN = TrainConfig.of(pooling="masked_mean", batch_size=2, epochs=10_000, device="cpu")
 
 
 def test_pause_step_resume(classification_dataset):
@@ -217,7 +217,7 @@ def test_stop_before_start_runs_no_batch(classification_dataset):
 def test_divergence_is_detected(regression_dataset):
     huge = Dataset(regression_dataset.texts, tuple(str(float(x) * 1000 + 5000) for x in regression_dataset.labels),
                    "numeric", ())
-    config = TrainConfig(optimizer="sgd", lr=100.0, pooling="masked_mean", batch_size=8, epochs=5, device="cpu")
+    config = TrainConfig.of(optimizer="sgd", lr=100.0, pooling="masked_mean", batch_size=8, epochs=5, device="cpu")
     events = list(train(config, huge))
     check_run_shape(events)
     failed = events[-1]
@@ -239,8 +239,8 @@ def test_nan_loss_is_detected_whatever_causes_it(classification_dataset, monkeyp
     monkeypatch.setattr(TrainingRun, "loss", poisoned)
     events = list(train(LEARN, classification_dataset))
     assert len(of_type(events, Step)) == 3
-    assert events[-1].reason == "diverged" and events[-1].params["lr"] == LEARN.lr
-    assert events[-1].params["suggested"] == pytest.approx(LEARN.lr / 10)
+    assert events[-1].reason == "diverged" and events[-1].params["lr"] == LEARN.optimisation.lr
+    assert events[-1].params["suggested"] == pytest.approx(LEARN.optimisation.lr / 10)
 
 
 def _absent_device() -> str:
@@ -269,7 +269,7 @@ def test_auto_device_is_one_that_is_available():
 
 
 def test_no_texts_fails_with_a_message():
-    events = list(train(TrainConfig(device="cpu"), Dataset((), None, "none", ())))
+    events = list(train(TrainConfig.of(device="cpu"), Dataset((), None, "none", ())))
     assert len(events) == 1 and events[0].reason == "invalid" and events[0].key == "data.empty"
 
 
@@ -282,14 +282,14 @@ def test_early_stopping_on_a_task_that_overfits():
     rng = random.Random(0)
     data = Dataset(tuple(f"w{i} x{i % 3}" for i in range(40)), tuple(str(rng.gauss(0, 1)) for _ in range(40)),
                    "numeric", ())
-    config = TrainConfig(val_fraction=0.5, patience=1, epochs=50, lr=0.1, pooling="masked_mean", batch_size=4,
+    config = TrainConfig.of(val_fraction=0.5, patience=1, epochs=50, lr=0.1, pooling="masked_mean", batch_size=4,
                          device="cpu")
     run = TrainingRun(config, data)
     events = list(run.events())
     end = events[-1]
     assert isinstance(end, Finished) and end.reason == "early_stopping"
     val_losses = [event.val_loss for event in of_type(events, EpochEnd)]
-    assert end.epochs_run == len(val_losses) < config.epochs
+    assert end.epochs_run == len(val_losses) < config.optimisation.epochs
     # Patience 1: it stops at the first epoch that does not improve on the best one.
     assert val_losses[-1] >= min(val_losses[:-1])
     assert all(b < a for a, b in itertools.pairwise(val_losses[:-1]))
@@ -302,11 +302,11 @@ def test_cosine_schedule_lowers_lr_every_step_towards_zero(regression_dataset):
     steps = of_type(list(train(config, regression_dataset)), Step)
     total = len(steps)
     assert total == 3 * math.ceil(60 / 8)
-    assert steps[0].lr == config.lr
+    assert steps[0].lr == config.optimisation.lr
     assert all(b.lr < a.lr for a, b in itertools.pairwise(steps))
     for index, step in enumerate(steps):
-        assert step.lr == pytest.approx(config.lr * (1 + math.cos(math.pi * index / total)) / 2, abs=1e-12)
-    assert steps[-1].lr < config.lr * 0.01
+        assert step.lr == pytest.approx(config.optimisation.lr * (1 + math.cos(math.pi * index / total)) / 2, abs=1e-12)
+    assert steps[-1].lr < config.optimisation.lr * 0.01
 
 
 @pytest.mark.parametrize("epochs", [4, 8])
@@ -319,33 +319,34 @@ def test_step_schedule_halves_three_times(regression_dataset, epochs):
     assert all(len(rates) == 1 for rates in per_epoch.values())  # changes only between epochs
     rates = [per_epoch[epoch].pop() for epoch in range(1, epochs + 1)]
     size = epochs // 4
-    assert rates == pytest.approx([config.lr * 0.5 ** (index // size) for index in range(epochs)])
-    assert rates[-1] == pytest.approx(config.lr / 8)
+    assert rates == pytest.approx([config.optimisation.lr * 0.5 ** (index // size) for index in range(epochs)])
+    assert rates[-1] == pytest.approx(config.optimisation.lr / 8)
 
 
 def test_step_schedule_halves_three_times_for_six_epochs(regression_dataset):
     config = LEARN.with_changes(lr_schedule="step", epochs=6)
     last = of_type(list(train(config, regression_dataset)), Step)[-1]
-    assert last.lr >= config.lr / 8
+    assert last.lr >= config.optimisation.lr / 8
 
 
 def test_plateau_schedule_runs(regression_dataset):
     events = list(train(LEARN.with_changes(lr_schedule="plateau", epochs=4), regression_dataset))
     assert events[-1] == Finished("completed", 4)
     steps = of_type(events, Step)
-    assert all(step.lr in (LEARN.lr, LEARN.lr / 2, LEARN.lr / 4) for step in steps)
+    lr = LEARN.optimisation.lr
+    assert all(step.lr in (lr, lr / 2, lr / 4) for step in steps)
 
 
 def test_no_schedule_keeps_lr(regression_dataset):
     steps = of_type(list(train(LEARN.with_changes(epochs=2), regression_dataset)), Step)
-    assert {step.lr for step in steps} == {LEARN.lr}
+    assert {step.lr for step in steps} == {LEARN.optimisation.lr}
 
 
 def test_grad_clip_bounds_each_update(regression_dataset):
     # With SGD (no momentum) one update moves the parameters by lr * gradient, so its norm is at most
     # lr * grad_clip after clipping; without clipping the first gradient of this task is much larger.
     def first_update_norm(grad_clip):
-        config = TrainConfig(optimizer="sgd", lr=0.5, grad_clip=grad_clip, pooling="masked_mean", batch_size=8,
+        config = TrainConfig.of(optimizer="sgd", lr=0.5, grad_clip=grad_clip, pooling="masked_mean", batch_size=8,
                              device="cpu")
         run = TrainingRun(config, regression_dataset)
         before = [parameter.detach().clone() for parameter in run.model.parameters()]
@@ -356,7 +357,7 @@ def test_grad_clip_bounds_each_update(regression_dataset):
 
     assert first_update_norm(0.01) <= 0.5 * 0.01 * (1 + 1e-4)
     assert first_update_norm(0.0) > 0.5 * 0.01 * 10
-    assert list(train(TrainConfig(grad_clip=1.0, device="cpu"),
+    assert list(train(TrainConfig.of(grad_clip=1.0, device="cpu"),
                       Dataset(("a b", "c"), None, "none", ())))[-1] == Finished("completed", 3)
 
 
@@ -373,7 +374,7 @@ def test_regression_on_categorical_labels_is_refused(classification_dataset):
 
 def test_labelled_modes_need_labels(notebook_dataset):
     for mode in ("regression", "classification"):
-        events = list(train(TrainConfig(label_mode=mode, device="cpu"), notebook_dataset))
+        events = list(train(TrainConfig.of(label_mode=mode, device="cpu"), notebook_dataset))
         assert len(events) == 1 and events[0].key == "training.needs_labels"
         assert mode in events[0].message("en") and mode in events[0].message("pt")
 
@@ -424,8 +425,8 @@ def test_run_started_fields(classification_dataset):
 def test_vocab_from_all_includes_validation_words():
     texts = tuple(f"comum palavra{i}" for i in range(20))
     data = Dataset(texts, tuple(str(i % 2) for i in range(20)), "numeric", ())
-    from_train = TrainingRun(TrainConfig(val_fraction=0.5, device="cpu"), data)
-    from_all = TrainingRun(TrainConfig(val_fraction=0.5, vocab_from="all", device="cpu"), data)
+    from_train = TrainingRun(TrainConfig.of(val_fraction=0.5, device="cpu"), data)
+    from_all = TrainingRun(TrainConfig.of(val_fraction=0.5, vocab_from="all", device="cpu"), data)
     assert len(from_all.vocab) == 2 + 21
     assert len(from_train.vocab) == 2 + 1 + len(from_train.train_indices)
 
@@ -447,7 +448,7 @@ def test_predict_shape_and_batch_independence(fixture, outputs, request):
 
 
 def test_predict_after_random_labels(notebook_dataset):
-    run = TrainingRun(TrainConfig(device="cpu"), notebook_dataset)
+    run = TrainingRun(TrainConfig.of(device="cpu"), notebook_dataset)
     list(run.events())
     assert run.predict(["exemplo de texto", "novo"]).shape == (2, 1)
 
@@ -474,7 +475,7 @@ def test_the_observer_sees_every_event_with_the_run_and_the_end_once(classificat
 
 def test_a_run_that_cannot_be_prepared_ends_once_with_no_run(notebook_dataset):
     seen = []
-    events = list(train(TrainConfig(label_mode="regression"), notebook_dataset,
+    events = list(train(TrainConfig.of(label_mode="regression"), notebook_dataset,
                         observer=lambda run, event: seen.append((run, event))))
     assert len(events) == 1 and events[0].reason == "invalid"
     assert seen == [(None, events[0])]
@@ -487,6 +488,6 @@ def test_an_exception_mid_run_ends_in_one_failed_event(notebook_dataset, monkeyp
         raise error
 
     monkeypatch.setattr(TrainingRun, "loss", broken_loss)
-    events = list(train(TrainConfig(device="cpu"), notebook_dataset))
+    events = list(train(TrainConfig.of(device="cpu"), notebook_dataset))
     check_run_shape(events)
     assert events[-1].reason == reason and not of_type(events, Step)

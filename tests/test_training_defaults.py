@@ -20,15 +20,16 @@ def texts(count: int, labels: bool) -> Dataset:
 def test_the_notebooks_texts_get_exactly_the_notebooks_settings(notebook_dataset):
     assert size_tier(notebook_dataset) == "notebook"
     assert suggested_config(TrainConfig(), notebook_dataset) == TrainConfig()
-    notebook = suggested_config(TrainConfig(embed_dim=64, lr=0.01, batch_size=32, epochs=9), notebook_dataset)
-    assert (notebook.embed_dim, notebook.lr, notebook.batch_size, notebook.epochs) == (10, 0.001, 2, 3)
+    notebook = suggested_config(TrainConfig.of(embed_dim=64, lr=0.01, batch_size=32, epochs=9), notebook_dataset)
+    assert (notebook.model.embed_dim, notebook.optimisation.lr) == (10, 0.001)
+    assert (notebook.batches.batch_size, notebook.optimisation.epochs) == (2, 3)
 
 
 def test_large_data_gets_bigger_batches_embeddings_bucketing_and_early_stopping():
     suggested = suggested_config(TrainConfig(), texts(10_000, labels=True))
-    assert (suggested.batch_size, suggested.embed_dim) == (32, 64)
-    assert suggested.pooling == "masked_mean" and suggested.bucketing
-    assert suggested.val_fraction > 0 and suggested.patience > 0
+    assert (suggested.batches.batch_size, suggested.model.embed_dim) == (32, 64)
+    assert suggested.model.pooling == "masked_mean" and suggested.batches.bucketing
+    assert suggested.batches.val_fraction > 0 and suggested.optimisation.patience > 0
 
 
 @pytest.mark.parametrize(("count", "tier"), [(3, "notebook"), (20, "notebook"), (21, "small"), (2000, "small"),
@@ -50,11 +51,12 @@ def test_without_labels_there_is_no_validation_or_early_stopping():
 
 
 def test_a_few_labelled_texts_get_enough_epochs_to_learn():
-    assert suggested_changes(texts(8, labels=True))["epochs"] > TrainConfig().epochs
+    assert suggested_changes(texts(8, labels=True))["epochs"] > TrainConfig().optimisation.epochs
 
 
 def test_settings_the_suggestion_is_not_about_are_kept():
-    current = TrainConfig(device="cpu", seed=7, optimizer="sgd", encoder="gru", patience=2, val_fraction=0.3)
+    current = TrainConfig.of(device="cpu", seed=7, optimizer="sgd", encoder="gru", patience=2, val_fraction=0.3)
     suggested = suggested_config(current, texts(100, labels=False))
-    assert (suggested.device, suggested.seed, suggested.optimizer, suggested.encoder) == ("cpu", 7, "sgd", "gru")
-    assert suggested.patience == 0 and suggested.val_fraction == 0  # valid together
+    assert (suggested.run.device, suggested.run.seed) == ("cpu", 7)
+    assert (suggested.optimisation.optimizer, suggested.model.encoder) == ("sgd", "gru")
+    assert suggested.optimisation.patience == 0 and suggested.batches.val_fraction == 0  # valid together

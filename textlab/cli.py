@@ -29,7 +29,7 @@ from textlab.runs.store import Store, StoreError
 from textlab.text.batching import EncodedTexts, batch_indices
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import TokenizerOptions
-from textlab.train.config import FIELDS, Range, TrainConfig
+from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
 from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.loop import train
 
@@ -63,9 +63,8 @@ def _add_input_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def _add_config_arguments(parser: argparse.ArgumentParser, lang: str, names: Sequence[str]) -> None:
     """One flag per TrainConfig field, typed, with its range or choices in the help."""
-    defaults = TrainConfig()
     for name in names:
-        rule, default = FIELDS[name], getattr(defaults, name)
+        rule, default = FIELDS[name], DEFAULTS[name]
         flag = "--" + name.replace("_", "-")
         help_text = f"{t(f'field.{name}', lang)}: {t(f'field.{name}.help', lang)}"
         if isinstance(default, bool):
@@ -151,21 +150,23 @@ def _read(args: argparse.Namespace) -> Dataset:
 
 def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, TrainConfig]:
     config = _config_from(args)
-    return TokenizedCorpus.from_texts(dataset.texts, TokenizerOptions(config.tokenizer, config.lowercase)), config
+    options = TokenizerOptions(config.text.tokenizer, config.text.lowercase)
+    return TokenizedCorpus.from_texts(dataset.texts, options), config
 
 
 def command_vocab(args: argparse.Namespace) -> None:
     corpus, config = _tokenized(args, _read(args))
-    vocab = corpus.build_vocab(min_freq=config.min_freq, max_size=config.max_size)
+    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
     print(json.dumps(vocab.token2idx, ensure_ascii=False))
 
 
 def command_batches(args: argparse.Namespace) -> None:
     corpus, config = _tokenized(args, _read(args))
-    encoded = EncodedTexts(corpus.encode(corpus.build_vocab(min_freq=config.min_freq, max_size=config.max_size)),
-                           corpus.lengths)
-    generator = torch.Generator().manual_seed(config.seed)
-    order = batch_indices(encoded.lengths, config.batch_size, not args.no_shuffle, config.bucketing, generator)
+    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
+    encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths)
+    generator = torch.Generator().manual_seed(config.run.seed)
+    batches = config.batches
+    order = batch_indices(encoded.lengths, batches.batch_size, not args.no_shuffle, batches.bucketing, generator)
     for number, indices in enumerate(order, start=1):
         batch = encoded.collate(indices)
         print(t("cli.batch_header", args.lang, number=number))

@@ -28,7 +28,7 @@ def visible(page, key: str) -> int:
 def test_a_lesson_link_hides_controls_and_shows_its_prompt_on_every_page(page, lang) -> None:
     page.goto("/")  # load the entry point first, so the server knows its navigation
     wait_for_app(page)
-    lesson = Lesson(config=TrainConfig(epochs=4, lr=0.01), sample="sentiment", hidden=frozenset({"lr", "optimizer"}),
+    lesson = Lesson(config=TrainConfig.of(epochs=4, lr=0.01), sample="sentiment", hidden=frozenset({"lr", "optimizer"}),
                     locked=frozenset({"epochs"}), prompt=PROMPTS[lang])
     page.goto(f"/train?lang={lang}&{urlencode(lesson.to_query())}")
     wait_for_app(page)

@@ -25,4 +25,4 @@ def test_invalid_setting_in_the_link_falls_back_with_a_notice() -> None:
     assert not at.exception
     assert any("lr" in warning.value for warning in at.warning)
     config = at.session_state["config"]
-    assert config.lr == 0.001 and config.embed_dim == 32
+    assert config.optimisation.lr == 0.001 and config.model.embed_dim == 32

@@ -56,13 +56,13 @@ def _shared_lesson(at) -> Lesson:
 
 def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
     at = open_page("classroom", query={"lr": "0.1", "seed": "3"})
-    assert _shared_lesson(at) == Lesson(config=TrainConfig(lr=0.1, seed=3), sample="notebook")
+    assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook")
     at.multiselect(key="share_hidden").set_value(["optimizer", "lr"]).run()
     at.multiselect(key="share_locked").set_value(["epochs"]).run()
     at.text_area(key="share_prompt").input(PROMPT).run()
     at.selectbox(key="share_tour").set_value("padding").run()
     assert not at.exception
-    assert _shared_lesson(at) == Lesson(config=TrainConfig(lr=0.1, seed=3), sample="notebook",
+    assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook",
                                         hidden=frozenset({"lr", "optimizer"}), locked=frozenset({"epochs"}),
                                         prompt=PROMPT, tour_step="padding")
 
@@ -81,7 +81,7 @@ def test_pasted_texts_travel_in_the_link_and_large_data_is_refused() -> None:
 
 
 def test_a_lesson_link_sets_up_data_settings_controls_and_prompt() -> None:
-    lesson = Lesson(config=TrainConfig(lr=0.1, epochs=5), sample="word_order", hidden=frozenset({"lr"}),
+    lesson = Lesson(config=TrainConfig.of(lr=0.1, epochs=5), sample="word_order", hidden=frozenset({"lr"}),
                     locked=frozenset({"epochs"}), prompt=PROMPT)
     at = open_page(query=lesson.to_query())
     assert not at.exception
@@ -96,7 +96,7 @@ def test_a_lesson_link_sets_up_data_settings_controls_and_prompt() -> None:
     assert "cfg_lr" not in keys, "a hidden control is not drawn"
     assert "cfg_embed_dim" in keys and not at.number_input(key="cfg_embed_dim").disabled
     assert at.number_input(key="cfg_epochs").disabled, "a locked control is drawn disabled"
-    assert at.session_state["config"].lr == 0.1, "a hidden setting still applies"
+    assert at.session_state["config"].optimisation.lr == 0.1, "a hidden setting still applies"
 
 
 def test_a_lesson_link_with_pasted_texts_fills_the_text_box() -> None:

@@ -180,7 +180,7 @@ def test_the_vocabulary_page_shows_token2idx_and_its_settings_change_it() -> Non
     at.number_input(key="cfg_min_freq").set_value(2).run()
     assert not at.exception
     assert table(at)["token"].tolist() == ["<PAD>", "<UNK>", "exemplo", "de", "texto"]
-    assert at.session_state["config"].min_freq == 2
+    assert at.session_state["config"].text.min_freq == 2
 
 
 def test_the_vocabulary_table_is_searchable_and_sortable() -> None:
@@ -216,7 +216,7 @@ def test_the_vocabulary_page_reports_the_out_of_vocabulary_rate() -> None:
 def test_the_batches_page_shows_the_notebooks_first_batch() -> None:
     at = open_page("batches", query={"shuffle": "false"})
     assert not at.exception
-    assert at.session_state["config"].batch_size == 2
+    assert at.session_state["config"].batches.batch_size == 2
     assert [code.value for code in at.code][:3] == [
         NOTEBOOK_FIRST_BATCH, "tensor([4, 5])",
         "tensor([[ True,  True,  True,  True, False],\n        [ True,  True,  True,  True,  True]])"]

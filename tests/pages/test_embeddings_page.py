@@ -20,7 +20,7 @@ from textlab.model.models import ENCODERS, POOLINGS
 from textlab.train.config import TrainConfig
 from textlab.train.jobs import STATES, SlotPool, TrainingJob
 
-CONFIG = TrainConfig(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
+CONFIG = TrainConfig.of(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
 
 
 def open_with_job(job: TrainingJob, lang: str = "en") -> AppTest:
@@ -76,7 +76,7 @@ def test_after_a_finished_run_the_map_has_a_frame_per_epoch(finished_job) -> Non
     spec = map_spec(at)
     shown = at.slider(key="emb_shown").value
     assert point_count(spec["data"]) == shown
-    assert len(spec["frames"]) == CONFIG.epochs + 1
+    assert len(spec["frames"]) == CONFIG.optimisation.epochs + 1
     assert all(point_count(frame["data"]) == shown for frame in spec["frames"])
     text = all_text(at)
     assert "1 · Token ids [16," in text and "Confusion" not in text  # the confusion matrix is a chart
@@ -164,8 +164,8 @@ def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
     assert ("Where the model goes wrong" in text) and (
         ("there are no right answers" in text) == (settings.get("label_mode") == "random"))
     defaults = TrainConfig()
-    features = defaults.embed_dim if settings["encoder"] == "none" else defaults.hidden_dim
-    assert f"3 · Pooled vectors [{defaults.batch_size}, {features}]" in text
+    features = defaults.model.embed_dim if settings["encoder"] == "none" else defaults.model.hidden_dim
+    assert f"3 · Pooled vectors [{defaults.batches.batch_size}, {features}]" in text
 
 
 

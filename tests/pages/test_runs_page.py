@@ -49,7 +49,7 @@ def test_with_no_runs_the_page_says_how_to_make_one(data_dir, lang):
 
 
 def test_two_runs_are_listed_and_overlaid_with_what_differs(data_dir):
-    record_runs(data_dir, TrainConfig(lr=0.1, epochs=4), TrainConfig(lr=0.01, epochs=4))
+    record_runs(data_dir, TrainConfig.of(lr=0.1, epochs=4), TrainConfig.of(lr=0.01, epochs=4))
     at = open_page("runs")
     assert not at.exception
     (table,) = at.dataframe
@@ -61,8 +61,8 @@ def test_two_runs_are_listed_and_overlaid_with_what_differs(data_dir):
 
 
 def test_choosing_runs_changes_the_overlay(data_dir):
-    record_runs(data_dir, TrainConfig(), TrainConfig(pooling="masked_mean"),
-                TrainConfig(pooling="masked_mean", val_fraction=0.0, seed=3))
+    record_runs(data_dir, TrainConfig(), TrainConfig.of(pooling="masked_mean"),
+                TrainConfig.of(pooling="masked_mean", val_fraction=0.0, seed=3))
     at = open_page("runs", lang="pt")
     at.multiselect(key="runs_compare").set_value([1, 2, 3]).run()
     assert not at.exception
@@ -75,7 +75,7 @@ def test_choosing_runs_changes_the_overlay(data_dir):
 
 
 def test_filter_narrows_the_table(data_dir):
-    record_runs(data_dir, TrainConfig(lr=0.1), TrainConfig(lr=0.01))
+    record_runs(data_dir, TrainConfig.of(lr=0.1), TrainConfig.of(lr=0.01))
     at = open_page("runs")
     at.text_input(key="runs_filter").set_value("lr 0.01").run()
     assert list(at.dataframe[0].value["#"]) == [2]
@@ -97,7 +97,7 @@ def test_rename_and_notes_are_saved(data_dir):
 
 
 def test_delete_asks_first(data_dir):
-    first, second = record_runs(data_dir, TrainConfig(), TrainConfig(seed=1))
+    first, second = record_runs(data_dir, TrainConfig(), TrainConfig.of(seed=1))
     at = open_page("runs")
     at.selectbox(key="runs_pick").set_value(first).run()
     at.button(key="runs_delete").click().run()
@@ -115,17 +115,17 @@ def test_delete_asks_first(data_dir):
 
 
 def test_use_settings_and_data_of_a_run(data_dir):
-    record_runs(data_dir, TrainConfig(lr=0.1, embed_dim=4))
+    record_runs(data_dir, TrainConfig.of(lr=0.1, embed_dim=4))
     at = open_page("runs")
     at.button(key="runs_continue_run").click().run()
     assert not at.exception
-    assert at.session_state["config"] == TrainConfig(lr=0.1, embed_dim=4)
+    assert at.session_state["config"] == TrainConfig.of(lr=0.1, embed_dim=4)
     assert at.session_state["dataset"].texts == NOTEBOOK_TEXTS
-    assert at.session_state["runs_warm_start"].config == TrainConfig(lr=0.1, embed_dim=4)
+    assert at.session_state["runs_warm_start"].config == TrainConfig.of(lr=0.1, embed_dim=4)
 
 
 def test_upload_a_checkpoint_and_predict(data_dir):
-    (run_id,) = record_runs(data_dir, TrainConfig(epochs=2))
+    (run_id,) = record_runs(data_dir, TrainConfig.of(epochs=2))
     saved = (data_dir / "checkpoints" / f"run-{run_id}.pt").read_bytes()
     at = open_page("runs")
     at.file_uploader(key="runs_upload").set_value(("run.pt", saved, "application/octet-stream")).run()

@@ -141,7 +141,7 @@ def test_moving_a_control_mid_run_changes_the_next_run_and_says_so():
     at.number_input(key="cfg_embed_dim").set_value(32).run()
     assert "changes apply to the next run: embed_dim 10 → 32" in all_text(at)
     job = at.session_state["job"]
-    assert job.config.embed_dim == 10 and at.session_state["config"].embed_dim == 32
+    assert job.config.model.embed_dim == 10 and at.session_state["config"].model.embed_dim == 32
     stop_job(at)
 
 
@@ -175,10 +175,10 @@ def test_the_job_is_still_live_after_visiting_another_page():
 def test_suggested_settings_are_offered_not_imposed():
     texts, labels = sentiment_texts(400)
     at = open_with_data(Dataset(tuple(texts), tuple(map(str, labels)), "categorical", ("0", "1")))
-    assert at.session_state["config"].batch_size == 2  # not changed behind the user's back
+    assert at.session_state["config"].batches.batch_size == 2  # not changed behind the user's back
     at.button(key="train_suggest").click().run()
     config = at.session_state["config"]
-    assert (config.batch_size, config.embed_dim, config.pooling) == (16, 32, "masked_mean")
+    assert (config.batches.batch_size, config.model.embed_dim, config.model.pooling) == (16, 32, "masked_mean")
     assert "Suggested settings applied:" in all_text(at) and "batch_size 2 → 16" in all_text(at)
     assert at.button(key="train_suggest").disabled  # nothing left to suggest
 
@@ -192,7 +192,7 @@ def test_the_notebook_texts_already_have_their_suggested_settings():
 def test_a_link_asking_for_a_missing_device_falls_back_to_auto():
     at = open_page("train", query={"device": "cuda"})
     assert not at.exception
-    assert at.session_state["config"].device == "auto"
+    assert at.session_state["config"].run.device == "auto"
     assert any("'cuda' is not available here" in warning.value for warning in at.warning)
 
 

@@ -274,32 +274,32 @@ def _runs(base: TrainConfig, **variants: dict[str, object]) -> tuple[RunSpec, ..
 EXPERIMENTS: dict[str, Experiment] = {experiment.name: experiment for experiment in (
     Experiment(
         "padding", "sentiment",
-        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16, lr=0.01),
+        _runs(TrainConfig.of(batch_size=16, epochs=6, embed_dim=16, lr=0.01),
               plain_mean={"pooling": "mean"}, masked_mean={"pooling": "masked_mean"}),
         conclude_padding, probe=training_accuracy_by_length, highlights=("short_accuracy", "long_accuracy")),
     Experiment(
         "random_labels", "ratings",
-        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16, lr=0.03),
+        _runs(TrainConfig.of(batch_size=16, epochs=6, embed_dim=16, lr=0.03),
               random_labels={"label_mode": "random"}, real_labels={"label_mode": "auto"}),
         conclude_random_labels, log_scale=True),
     Experiment(
         "learning_rate", "sentiment",
-        _runs(TrainConfig(batch_size=16, epochs=6, embed_dim=16),
+        _runs(TrainConfig.of(batch_size=16, epochs=6, embed_dim=16),
               lr_small={"lr": 0.001}, lr_medium={"lr": 0.1}, lr_huge={"lr": 10.0}),
         conclude_learning_rate, log_scale=True),
     Experiment(
         "shuffle", "sentiment",
-        _runs(TrainConfig(batch_size=8, epochs=6, embed_dim=16, lr=0.03),
+        _runs(TrainConfig.of(batch_size=8, epochs=6, embed_dim=16, lr=0.03),
               shuffle_on={"shuffle": True}, shuffle_off={"shuffle": False}),
         conclude_shuffle, prepare=sorted_by_label),
     Experiment(
         "word_order", "word_order",
-        _runs(TrainConfig(val_fraction=0.25, batch_size=16, epochs=12, embed_dim=16, hidden_dim=32, lr=0.01),
+        _runs(TrainConfig.of(val_fraction=0.25, batch_size=16, epochs=12, embed_dim=16, hidden_dim=32, lr=0.01),
               bag_of_words={"pooling": "masked_mean"}, gru={"encoder": "gru", "pooling": "last"}),
         conclude_word_order, probe=validation_majority_share, highlights=("accuracy",)),
     Experiment(
         "vocabulary", "sentiment",
-        _runs(TrainConfig(val_fraction=0.25, batch_size=16, epochs=4, embed_dim=16, lr=0.01),
+        _runs(TrainConfig.of(val_fraction=0.25, batch_size=16, epochs=4, embed_dim=16, lr=0.01),
               vocab_all={"vocab_from": "all"}, vocab_train={"vocab_from": "train"}),
         conclude_vocabulary, probe=validation_unknown_rate, highlights=("val_unknown_rate", "accuracy")),
 )}
@@ -313,7 +313,7 @@ def execute(spec: RunSpec, dataset: Dataset, probe: Probe | None = None) -> RunR
         run = TrainingRun(spec.config, dataset)
     except TextlabError as error:
         failure = Failed("invalid", error.key, error.params)
-        return RunResult(spec.label_key, spec.config, spec.config.label_mode, (), (), failure=failure)
+        return RunResult(spec.label_key, spec.config, spec.config.run.label_mode, (), (), failure=failure)
     steps, epochs, metrics, failure = [], [], {}, None
     for event in run.events():
         if isinstance(event, Step):

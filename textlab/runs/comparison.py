@@ -34,13 +34,13 @@ def value_text(name: str, value: Any, lang: str) -> str:
 
 
 def _setting(record: RunRecord, name: str) -> Any:
-    return record.dataset_fingerprint if name == DATA else getattr(record.config, name)
+    return record.dataset_fingerprint if name == DATA else record.config.value(name)
 
 
 def _setting_text(record: RunRecord, name: str, lang: str) -> str:
     if name == DATA:
         return f"{t('runs.data', lang, size=record.dataset_size)} ({record.dataset_fingerprint[:6]})"
-    return value_text(name, getattr(record.config, name), lang)
+    return value_text(name, record.config.value(name), lang)
 
 
 def differing_settings(records: Sequence[RunRecord]) -> list[str]:
@@ -101,7 +101,7 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
             "seconds_per_epoch": record.seconds_per_epoch,
             "data": _setting_text(record, DATA, lang),
             "vocab": record.vocab_size,
-            "labels": record.label_mode or record.config.label_mode,
+            "labels": record.label_mode or record.config.run.label_mode,
             "device": record.device,
             "settings": changed_settings_text(record.config, lang),
             "notes": record.notes,

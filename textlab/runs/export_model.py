@@ -34,10 +34,10 @@ def model_source(config: TrainConfig, model_kind: str, comment: Comment) -> str:
 
 def _text_model(config: TrainConfig, comment: Comment) -> str:
     """TextModel: Embedding -> optional GRU/LSTM -> pooling -> optional seeded dropout -> Linear."""
-    recurrent = config.encoder != "none"
+    recurrent = config.model.encoder != "none"
     features = "HIDDEN_DIM" if recurrent else "embed_dim"
     lines = [comment("model_text")]
-    if config.pooling == "attention":
+    if config.model.pooling == "attention":
         lines += [
             "class AttentionPooling(nn.Module):",
             "    def __init__(self, dim):",
@@ -50,7 +50,7 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
             '        return torch.einsum("bt,bth->bh", weights, values)',
             "", "",
         ]
-    if config.dropout:
+    if config.model.dropout:
         lines += [
             "class SeededDropout(nn.Module):",
             f"    {comment('dropout', 4)}",
@@ -65,7 +65,7 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
             "        return values * keep / (1.0 - self.p)",
             "", "",
         ]
-    padding = "" if config.pooling == "mean" else ", padding_idx=0"
+    padding = "" if config.model.pooling == "mean" else ", padding_idx=0"
     lines += [
         "class TextModel(nn.Module):",
         "    def __init__(self, vocab_size, embed_dim, output_dim):",
@@ -73,11 +73,11 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
         f"        self.embedding = nn.Embedding(vocab_size, embed_dim{padding})",
     ]
     if recurrent:
-        rnn = {"gru": "nn.GRU", "lstm": "nn.LSTM"}[config.encoder]
+        rnn = {"gru": "nn.GRU", "lstm": "nn.LSTM"}[config.model.encoder]
         lines.append(f"        self.rnn = {rnn}(embed_dim, HIDDEN_DIM, batch_first=True)")
-    if config.pooling == "attention":
+    if config.model.pooling == "attention":
         lines.append(f"        self.attention = AttentionPooling({features})")
-    if config.dropout:
+    if config.model.dropout:
         lines.append("        self.dropout = SeededDropout(DROPOUT, dropout_generator)")
     lines += [
         f"        self.fc = nn.Linear({features}, output_dim)",
@@ -97,14 +97,14 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
     else:
         lines.append("        encoded = embedded  # (B, T, E)")
     lines += _pooling(config, comment)
-    pooled = "self.dropout(pooled)" if config.dropout else "pooled"
+    pooled = "self.dropout(pooled)" if config.model.dropout else "pooled"
     lines.append(f"        return self.fc({pooled})  # (B, output_dim)")
     return "\n".join(lines)
 
 
 def _pooling(config: TrainConfig, comment: Comment) -> list[str]:
     """The lines turning ``encoded`` (B, T, H) into ``pooled`` (B, H), as textlab.model.models computes them."""
-    pooling = config.pooling
+    pooling = config.model.pooling
     note = f"  {comment('pooling.' + pooling)}"
     if pooling == "mean":
         return [f"        pooled = encoded.mean(dim=1){note}"]

@@ -56,7 +56,7 @@ class _ScriptWriter:
 
     def __init__(self, config: TrainConfig, dataset: Dataset, data_file: str, lang: str, title: str) -> None:
         self.config, self.data_file, self.lang, self.title = config, data_file, lang, title
-        self.label_mode, self.dataset = resolve_label_mode(config.label_mode, dataset)
+        self.label_mode, self.dataset = resolve_label_mode(config.run.label_mode, dataset)
         self.label_names = list(self.dataset.label_names)
         self.has_labels = self.dataset.labels is not None
         # Random labels ignore the data's labels: the split is then not stratified by them either.
@@ -64,8 +64,9 @@ class _ScriptWriter:
         self.num_outputs = len(self.label_names) if self.label_mode == "classification" else 1
         # Which class textlab builds for these settings, so the script builds the same one.
         with torch.device("meta"):
-            self.model_kind = type(build_model(2, 1, 1, config.encoder, config.pooling, 1, config.dropout)).__name__
-        self.has_validation = config.val_fraction > 0 and self.label_mode != "random"
+            model = config.model
+            self.model_kind = type(build_model(2, 1, 1, model.encoder, model.pooling, 1, model.dropout)).__name__
+        self.has_validation = config.batches.val_fraction > 0 and self.label_mode != "random"
 
     def c(self, key: str, indent: int = 0, **params: object) -> str:
         """A comment in the chosen language; continuation lines get ``indent`` spaces."""
@@ -87,26 +88,27 @@ class _ScriptWriter:
 
     def imports(self) -> str:
         lines = ["import csv", "import math"]
-        if self.config.val_fraction > 0:
+        if self.config.batches.val_fraction > 0:
             lines.append("import random")
-        if self.config.tokenizer == "words":
+        if self.config.text.tokenizer == "words":
             lines.append("import re")
         lines += ["import sys", "from pathlib import Path", "", "import torch", "import torch.nn as nn"]
         names = ["pad_sequence"] + (["pack_padded_sequence", "pad_packed_sequence"]
-                                    if self.config.encoder != "none" else [])
+                                    if self.config.model.encoder != "none" else [])
         lines.append(f"from torch.nn.utils.rnn import {', '.join(sorted(names))}")
         return "\n".join(lines)
 
     def settings(self) -> str:
-        config = self.config
+        text, batches, model, optimisation, run = (self.config.text, self.config.batches, self.config.model,
+                                                   self.config.optimisation, self.config.run)
         values = {
-            "SEED": config.seed, "VAL_FRACTION": config.val_fraction, "LOWERCASE": config.lowercase,
-            "MIN_FREQ": config.min_freq, "MAX_SIZE": config.max_size, "BATCH_SIZE": config.batch_size,
-            "SHUFFLE": config.shuffle, "BUCKETING": config.bucketing, "EMBED_DIM": config.embed_dim,
-            "HIDDEN_DIM": config.hidden_dim, "DROPOUT": config.dropout, "LR": config.lr,
-            "WEIGHT_DECAY": config.weight_decay, "GRAD_CLIP": config.grad_clip, "EPOCHS": config.epochs,
-            "PATIENCE": config.patience, "LABEL_MODE": self.label_mode, "LABEL_NAMES": self.label_names,
-            "DEVICE": config.device,
+            "SEED": run.seed, "VAL_FRACTION": batches.val_fraction, "LOWERCASE": text.lowercase,
+            "MIN_FREQ": text.min_freq, "MAX_SIZE": text.max_size, "BATCH_SIZE": batches.batch_size,
+            "SHUFFLE": batches.shuffle, "BUCKETING": batches.bucketing, "EMBED_DIM": model.embed_dim,
+            "HIDDEN_DIM": model.hidden_dim, "DROPOUT": model.dropout, "LR": optimisation.lr,
+            "WEIGHT_DECAY": optimisation.weight_decay, "GRAD_CLIP": optimisation.grad_clip,
+            "EPOCHS": optimisation.epochs, "PATIENCE": optimisation.patience, "LABEL_MODE": self.label_mode,
+            "LABEL_NAMES": self.label_names, "DEVICE": run.device,
         }
         return "\n".join([self.c("settings"), *(f"{name} = {value!r}" for name, value in values.items())])
 
@@ -123,7 +125,7 @@ class _ScriptWriter:
         return "\n".join(lines)
 
     def split(self) -> str:
-        if self.config.val_fraction == 0:
+        if self.config.batches.val_fraction == 0:
             return "\n".join([self.c("no_split"), "train_idx, val_idx = list(range(len(texts))), []"])
         groups = ("[[i for i in range(len(texts)) if labels[i] == name] for name in LABEL_NAMES]"
                   if self.stratified else "[list(range(len(texts)))]")
@@ -141,14 +143,14 @@ class _ScriptWriter:
 
     def vocabulary(self) -> str:
         tokenize = {"whitespace": "text.split()", "words": r're.findall(r"\w+|[^\w\s]", text)',
-                    "chars": "list(text)"}[self.config.tokenizer]
-        lines = [self.c("tokenize." + self.config.tokenizer), "def tokenize(text):"]
-        if self.config.lowercase:
+                    "chars": "list(text)"}[self.config.text.tokenizer]
+        lines = [self.c("tokenize." + self.config.text.tokenizer), "def tokenize(text):"]
+        if self.config.text.lowercase:
             lines.append("    text = text.lower()")
         lines += [f"    return {tokenize}", ""]
-        source = "train_idx" if self.config.vocab_from == "train" else "range(len(texts))"
+        source = "train_idx" if self.config.text.vocab_from == "train" else "range(len(texts))"
         lines += [
-            self.c("vocab_" + self.config.vocab_from),
+            self.c("vocab_" + self.config.text.vocab_from),
             "counts = {}",
             f"for i in {source}:",
             "    for token in tokenize(texts[i]):",
@@ -156,7 +158,7 @@ class _ScriptWriter:
             self.c("vocab_filter"),
             'kept = [token for token, n in counts.items() if n >= MIN_FREQ and token not in ("<PAD>", "<UNK>")]',
         ]
-        if self.config.max_size:
+        if self.config.text.max_size:
             lines += [
                 self.c("vocab_max_size"),
                 "if len(kept) > MAX_SIZE:",
@@ -189,7 +191,7 @@ class _ScriptWriter:
             "def epoch_batches(lengths, generator=None, shuffle=SHUFFLE):",
             "    order = torch.randperm(len(lengths), generator=generator) if shuffle else torch.arange(len(lengths))",
         ]
-        if self.config.bucketing:
+        if self.config.batches.bucketing:
             lines += [
                 f"    {self.c('bucketing', 4, pool=BUCKET_POOL_BATCHES)}",
                 "    batches = []",
@@ -218,7 +220,7 @@ class _ScriptWriter:
 
     def training_setup(self) -> str:
         config = self.config
-        optimizer = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD"}[config.optimizer]
+        optimizer = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD"}[config.optimisation.optimizer]
         criterion = "nn.CrossEntropyLoss()" if self.label_mode == "classification" else "nn.MSELoss()"
         output_dim = "len(LABEL_NAMES)" if self.label_mode == "classification" else "1"
         lines = [
@@ -230,7 +232,8 @@ class _ScriptWriter:
             "",
             self.c("seed"),
             "torch.manual_seed(SEED)",
-            *(["dropout_generator = torch.Generator(device).manual_seed(SEED + 2)"] if self.config.dropout else []),
+            *(["dropout_generator = torch.Generator(device).manual_seed(SEED + 2)"]
+              if self.config.model.dropout else []),
             f"model = {self.model_kind}(len(token2idx), EMBED_DIM, {output_dim}).to(device)",
             "",
             self.c("criterion"),
@@ -238,14 +241,14 @@ class _ScriptWriter:
             f"optimizer = torch.optim.{optimizer}(model.parameters(), lr=LR, weight_decay=WEIGHT_DECAY,",
             f"{' ' * (len(optimizer) + 25)}fused=device.type in (\"cpu\", \"cuda\"))",
         ]
-        if config.lr_schedule == "step":
+        if config.optimisation.lr_schedule == "step":
             lines += [self.c("schedule.step"), "scheduler = torch.optim.lr_scheduler.StepLR(optimizer, "
-                      f"step_size={math.ceil(config.epochs / 4)}, gamma=0.5)"]
-        elif config.lr_schedule == "cosine":
+                      f"step_size={math.ceil(config.optimisation.epochs / 4)}, gamma=0.5)"]
+        elif config.optimisation.lr_schedule == "cosine":
             lines += [self.c("schedule.cosine"), "steps_per_epoch = math.ceil(len(train_idx) / BATCH_SIZE)",
                       "scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, "
                       "T_max=steps_per_epoch * EPOCHS)"]
-        elif config.lr_schedule == "plateau":
+        elif config.optimisation.lr_schedule == "plateau":
             lines += [self.c("schedule.plateau"), "scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau("
                       "optimizer, factor=0.5, patience=1)"]
         return "\n".join(lines)
@@ -284,7 +287,7 @@ class _ScriptWriter:
         lines += [
             "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
         ]
-        if config.patience and self.has_validation:
+        if config.optimisation.patience and self.has_validation:
             lines.append("best_val_loss, best_state, epochs_without_gain = math.inf, None, 0")
         lines += [
             "for epoch in range(1, EPOCHS + 1):",
@@ -311,10 +314,10 @@ class _ScriptWriter:
             "        optimizer.zero_grad()",
             "        loss.backward()",
         ]
-        if config.grad_clip:
+        if config.optimisation.grad_clip:
             lines.append("        nn.utils.clip_grad_norm_(model.parameters(), GRAD_CLIP)")
         lines.append("        optimizer.step()")
-        if config.lr_schedule == "cosine":
+        if config.optimisation.lr_schedule == "cosine":
             lines.append("        scheduler.step()")
         lines += [
             "        loss_total, texts_seen = loss_total + loss_value * len(batch_idx), texts_seen + len(batch_idx)",
@@ -329,19 +332,19 @@ class _ScriptWriter:
         printed = f"    print(f{t('export.print.epoch', lang)!r}"
         if not self.has_validation:
             lines = [printed + ")"]
-            if config.lr_schedule == "step":
+            if config.optimisation.lr_schedule == "step":
                 lines.insert(0, "    scheduler.step()")
-            elif config.lr_schedule == "plateau":
+            elif config.optimisation.lr_schedule == "plateau":
                 lines.insert(0, "    scheduler.step(train_loss)")
             return lines
         second = "accuracy" if self.label_mode == "classification" else "mae"
         lines = [f"    val_loss, {second} = evaluate()"]
-        if config.lr_schedule == "step":
+        if config.optimisation.lr_schedule == "step":
             lines.append("    scheduler.step()")
-        elif config.lr_schedule == "plateau":
+        elif config.optimisation.lr_schedule == "plateau":
             lines.append("    scheduler.step(val_loss)")
         lines.append(f"    print(f{t('export.print.epoch_val_' + second, lang)!r})")
-        if config.patience:
+        if config.optimisation.patience:
             lines += [
                 "    if val_loss < best_val_loss:",
                 "        best_val_loss, epochs_without_gain = val_loss, 0",

@@ -65,7 +65,7 @@ def progress_text(snapshot: JobSnapshot, lang: str) -> str:
     total = started.total_steps if started else 0
     epoch = snapshot.steps[-1].epoch if snapshot.steps else 0
     return t("train.progress", lang, step=len(snapshot.steps), total=total, epoch=epoch,
-             epochs=snapshot.config.epochs)
+             epochs=snapshot.config.optimisation.epochs)
 
 
 def epoch_table(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str,

@@ -71,5 +71,6 @@ def held_out_check(prepared: PreparedData, config: TrainConfig,
     if len(prepared.val_indices):
         return oov_report(prepared.corpus, prepared.vocab, prepared.val_indices)
     train, held_out = run_split(prepared.dataset, config.with_changes(val_fraction=fraction))
-    vocab = prepared.corpus.build_vocab(torch.tensor(train, dtype=torch.long), config.min_freq, config.max_size)
+    train_texts = torch.tensor(train, dtype=torch.long)
+    vocab = prepared.corpus.build_vocab(train_texts, config.text.min_freq, config.text.max_size)
     return oov_report(prepared.corpus, vocab, torch.tensor(held_out, dtype=torch.long))

@@ -1,14 +1,16 @@
-"""TrainConfig: every setting of a run in one frozen, validated dataclass.
+"""TrainConfig: every setting of a run in one frozen, validated object, grouped in five parts.
 
-The defaults are the notebook's. Each field is described once in ``FIELDS`` (its
-range or choices), which drives validation, JSON, URL query parameters and the CLI.
+The defaults are the notebook's. Each setting is declared once, in its part, with its rule
+(a range or the choices) beside its default; the rules drive validation, JSON, URL query
+parameters and the CLI. Setting names are unique across the parts, so URLs, the CLI and
+``with_changes`` keep using the flat names (``?lr=0.01&batch_size=4``).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from textlab.errors import ConfigError
@@ -33,75 +35,137 @@ class Range:
         return math.isfinite(value) and above and value <= self.high
 
 
+Rule = Range | tuple[str, ...] | None  # None: a switch, true or false
 
-FIELDS: dict[str, Range | tuple[str, ...] | None] = {
-    "tokenizer": tuple(TOKENIZERS), "lowercase": None,
-    "min_freq": Range(1, 1_000_000), "max_size": Range(0, 10_000_000),
-    "vocab_from": VOCAB_SOURCES, "label_mode": LABEL_MODES, "val_fraction": Range(0.0, 0.5),
-    "batch_size": Range(1, 4096), "shuffle": None, "bucketing": None,
-    "encoder": ENCODERS, "pooling": POOLINGS, "embed_dim": Range(1, 1024), "hidden_dim": Range(1, 1024),
-    "dropout": Range(0.0, 0.9),
-    "optimizer": OPTIMIZERS, "lr": Range(0.0, 100.0, low_open=True), "weight_decay": Range(0.0, 1.0),
-    "lr_schedule": LR_SCHEDULES, "grad_clip": Range(0.0, 1000.0),
-    "epochs": Range(1, 10_000), "patience": Range(0, 1000),
-    "seed": Range(0, 2**31 - 1), "device": DEVICE_CHOICES,
-}
+
+def setting(default: Any, rule: Rule = None) -> Any:
+    """A dataclass field with its rule beside its default."""
+    return field(default=default, metadata={"rule": rule})
+
+
+class _Part:
+    """Validates every setting of a part against the rule declared beside it."""
+
+    def __post_init__(self) -> None:
+        for part_field in fields(self):  # type: ignore[arg-type]
+            _validate(part_field.name, getattr(self, part_field.name))
+
+
+@dataclass(frozen=True)
+class TextSettings(_Part):
+    """Text -> tokens -> vocabulary."""
+
+    tokenizer: str = setting("whitespace", tuple(TOKENIZERS))
+    lowercase: bool = setting(False)
+    min_freq: int = setting(1, Range(1, 1_000_000))
+    max_size: int = setting(0, Range(0, 10_000_000))  # 0 = keep every token
+    vocab_from: str = setting("train", VOCAB_SOURCES)  # "all" leaks validation words into the vocabulary
+
+
+@dataclass(frozen=True)
+class BatchSettings(_Part):
+    """Which texts are held out for validation, and how the rest become batches."""
+
+    val_fraction: float = setting(0.0, Range(0.0, 0.5))
+    batch_size: int = setting(2, Range(1, 4096))
+    shuffle: bool = setting(True)
+    bucketing: bool = setting(False)
+
+
+@dataclass(frozen=True)
+class ModelSettings(_Part):
+    encoder: str = setting("none", ENCODERS)
+    pooling: str = setting("mean", POOLINGS)  # the notebook's plain mean, PAD included
+    embed_dim: int = setting(10, Range(1, 1024))
+    hidden_dim: int = setting(32, Range(1, 1024))
+    dropout: float = setting(0.0, Range(0.0, 0.9))
+
+
+@dataclass(frozen=True)
+class OptimisationSettings(_Part):
+    optimizer: str = setting("adam", OPTIMIZERS)
+    lr: float = setting(0.001, Range(0.0, 100.0, low_open=True))
+    weight_decay: float = setting(0.0, Range(0.0, 1.0))
+    lr_schedule: str = setting("none", LR_SCHEDULES)
+    grad_clip: float = setting(0.0, Range(0.0, 1000.0))  # 0 = no clipping
+    epochs: int = setting(3, Range(1, 10_000))
+    patience: int = setting(0, Range(0, 1000))  # 0 = no early stopping
+
+
+@dataclass(frozen=True)
+class RunSettings(_Part):
+    """What the run learns, where, and how reproducibly."""
+
+    label_mode: str = setting("auto", LABEL_MODES)  # auto: random when the data has no labels (the notebook)
+    seed: int = setting(0, Range(0, 2**31 - 1))
+    device: str = setting("auto", DEVICE_CHOICES)
+
+
+PARTS: dict[str, type] = {"text": TextSettings, "batches": BatchSettings, "model": ModelSettings,
+                          "optimisation": OptimisationSettings, "run": RunSettings}
+PART_OF: dict[str, str] = {setting_field.name: part for part, cls in PARTS.items() for setting_field in fields(cls)}
+FIELDS: dict[str, Rule] = {setting_field.name: setting_field.metadata["rule"]
+                           for cls in PARTS.values() for setting_field in fields(cls)}
+DEFAULTS: dict[str, Any] = {setting_field.name: setting_field.default
+                            for cls in PARTS.values() for setting_field in fields(cls)}
 
 
 @dataclass(frozen=True)
 class TrainConfig:
     """All settings of one training run. The defaults reproduce the notebook."""
 
-    # Text -> tokens -> vocabulary
-    tokenizer: str = "whitespace"
-    lowercase: bool = False
-    min_freq: int = 1
-    max_size: int = 0  # 0 = keep every token
-    vocab_from: str = "train"  # "all" leaks validation words into the vocabulary
-    # Labels and validation
-    label_mode: str = "auto"  # auto: random when the data has no labels (the notebook)
-    val_fraction: float = 0.0
-    # Batches
-    batch_size: int = 2
-    shuffle: bool = True
-    bucketing: bool = False
-    # Model
-    encoder: str = "none"
-    pooling: str = "mean"  # the notebook's plain mean, PAD included
-    embed_dim: int = 10
-    hidden_dim: int = 32
-    dropout: float = 0.0
-    # Optimisation
-    optimizer: str = "adam"
-    lr: float = 0.001
-    weight_decay: float = 0.0
-    lr_schedule: str = "none"
-    grad_clip: float = 0.0  # 0 = no clipping
-    epochs: int = 3
-    patience: int = 0  # 0 = no early stopping
-    # Where and how reproducibly
-    seed: int = 0
-    device: str = "auto"
+    text: TextSettings = field(default_factory=TextSettings)
+    batches: BatchSettings = field(default_factory=BatchSettings)
+    model: ModelSettings = field(default_factory=ModelSettings)
+    optimisation: OptimisationSettings = field(default_factory=OptimisationSettings)
+    run: RunSettings = field(default_factory=RunSettings)
 
     def __post_init__(self) -> None:
-        for field in fields(self):
-            _validate(field.name, getattr(self, field.name))
-        if self.patience and not self.val_fraction:
+        for name, cls in PARTS.items():
+            if not isinstance(getattr(self, name), cls):
+                raise TypeError(f"TrainConfig.{name} must be a {cls.__name__}")
+        if self.optimisation.patience and not self.batches.val_fraction:
             raise ConfigError("config.patience_needs_validation")
+
+    @classmethod
+    def of(cls, **settings: Any) -> TrainConfig:
+        """A config from flat setting names (``TrainConfig.of(lr=0.1, epochs=5)``); values are not coerced."""
+        _check_names(settings)
+        return cls(**{part: PARTS[part](**{name: value for name, value in settings.items() if PART_OF[name] == part})
+                      for part in PARTS})
+
+    def value(self, name: str) -> Any:
+        """One setting by its flat name, as the URL, the CLI and the widgets name it."""
+        _check_names([name])
+        return getattr(getattr(self, PART_OF[name]), name)
+
+    def flat(self) -> dict[str, Any]:
+        """Every setting by its flat name, in declaration order."""
+        return {name: self.value(name) for name in FIELDS}
 
     def with_changes(self, **changes: Any) -> TrainConfig:
         """A validated copy with some settings changed (values may be strings, as from a URL)."""
-        return replace(self, **{name: coerce(name, value) for name, value in changes.items()})
+        coerced = {name: coerce(name, value) for name, value in changes.items()}
+        parts = {part: replace(getattr(self, part), **{name: value for name, value in coerced.items()
+                                                        if PART_OF[name] == part})
+                 for part in PARTS if any(PART_OF[name] == part for name in coerced)}
+        return replace(self, **parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        return {part: {name: getattr(getattr(self, part), name) for name in PART_OF if PART_OF[name] == part}
+                for part in PARTS}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
-        unknown = set(data) - set(FIELDS)
-        if unknown:
-            raise ConfigError("config.unknown_field", name=sorted(unknown)[0], choices=", ".join(FIELDS))
-        return cls(**{name: coerce(name, value) for name, value in data.items()})
+    def from_dict(cls, data: dict[str, Any], *, drop_unknown: bool = False) -> TrainConfig:
+        """Read grouped JSON (``{"model": {"embed_dim": 16}}``) or the older flat form (``{"embed_dim": 16}``).
+
+        ``drop_unknown`` skips settings this version does not know (a run stored before one was removed).
+        """
+        flat = _flatten(data)
+        if drop_unknown:
+            flat = {name: value for name, value in flat.items() if name in FIELDS}
+        _check_names(flat)
+        return cls.of(**{name: coerce(name, value) for name, value in flat.items()})
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
@@ -117,10 +181,8 @@ class TrainConfig:
         return cls.from_dict(data)
 
     def to_query(self) -> dict[str, str]:
-        """Only the settings that differ from the defaults, as URL query strings."""
-        defaults = TrainConfig()
-        return {name: _to_text(value) for name, value in asdict(self).items()
-                if value != getattr(defaults, name)}
+        """Only the settings that differ from the defaults, as URL query strings under their flat names."""
+        return {name: _to_text(value) for name, value in self.flat().items() if value != DEFAULTS[name]}
 
     @classmethod
     def from_query(cls, params: dict[str, str]) -> tuple[TrainConfig, list[ConfigError]]:
@@ -136,16 +198,32 @@ class TrainConfig:
                 changes.pop(name, None)
                 problems.append(error)
         try:
-            return cls(**changes), problems
+            return cls.of(**changes), problems
         except ConfigError as error:  # settings valid alone but not together: patience without validation
             problems.append(error)
             changes.pop("patience", None)
-            return cls(**changes), problems
+            return cls.of(**changes), problems
 
     def differences(self, other: TrainConfig) -> dict[str, tuple[Any, Any]]:
-        """Settings whose values differ: name -> (this value, other value)."""
-        return {name: (getattr(self, name), getattr(other, name)) for name in FIELDS
-                if getattr(self, name) != getattr(other, name)}
+        """Settings whose values differ: flat name -> (this value, other value)."""
+        ours, theirs = self.flat(), other.flat()
+        return {name: (ours[name], theirs[name]) for name in FIELDS if ours[name] != theirs[name]}
+
+
+def _flatten(data: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in PARTS and isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+def _check_names(names: Any) -> None:
+    unknown = sorted(set(names) - set(FIELDS))
+    if unknown:
+        raise ConfigError("config.unknown_field", name=unknown[0], choices=", ".join(FIELDS))
 
 
 def _to_text(value: Any) -> str:
@@ -156,10 +234,9 @@ _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
 
 def coerce(name: str, value: Any) -> Any:
-    """Convert a value (possibly a string from a URL or the CLI) to the field's type."""
-    if name not in FIELDS:
-        raise ConfigError("config.unknown_field", name=name, choices=", ".join(FIELDS))
-    default = getattr(TrainConfig, name)
+    """Convert a value (possibly a string from a URL or the CLI) to the setting's type."""
+    _check_names([name])
+    default = DEFAULTS[name]
     try:
         if isinstance(default, bool):
             if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
@@ -186,7 +263,7 @@ def coerce(name: str, value: Any) -> Any:
 def _validate(name: str, value: Any) -> None:
     rule = FIELDS[name]
     if isinstance(rule, Range):
-        whole_number_expected = isinstance(getattr(TrainConfig, name), int)
+        whole_number_expected = isinstance(DEFAULTS[name], int)
         wrong_type = isinstance(value, bool) or not isinstance(value, int if whole_number_expected else (int, float))
         if wrong_type or not rule.accepts(value):
             key = "config.above_and_at_most" if rule.low_open else "config.out_of_range"

@@ -51,15 +51,15 @@ def split_for_run(dataset: Dataset, label_mode: str, config: TrainConfig) -> tup
     """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
     # Random labels ignore the data's labels, so the split must not be stratified by them either.
     split_source = dataset.with_label_kind("none") if label_mode == "random" else dataset
-    return train_validation_split(split_source, config.val_fraction, config.seed)
+    return train_validation_split(split_source, config.batches.val_fraction, config.run.seed)
 
 
 def vocab_for_run(corpus: TokenizedCorpus, train_indices: torch.Tensor, has_validation: bool,
                   config: TrainConfig) -> Vocab:
     """The run's vocabulary: from the training texts only, unless vocab_from is "all"."""
     # Without validation texts the training texts are all texts: skip selecting them.
-    vocab_texts = None if config.vocab_from == "all" or not has_validation else train_indices
-    return corpus.build_vocab(vocab_texts, config.min_freq, config.max_size)
+    vocab_texts = None if config.text.vocab_from == "all" or not has_validation else train_indices
+    return corpus.build_vocab(vocab_texts, config.text.min_freq, config.text.max_size)
 
 
 class TrainingRun:
@@ -69,31 +69,31 @@ class TrainingRun:
         if not len(dataset):
             raise EmptyInputError("data.empty")
         self.config = config
-        self.device = resolve_device(config.device)
-        self.label_mode, self.dataset = resolve_label_mode(config.label_mode, dataset)
+        self.device = resolve_device(config.run.device)
+        self.label_mode, self.dataset = resolve_label_mode(config.run.label_mode, dataset)
         train_indices, val_indices = split_for_run(self.dataset, self.label_mode, config)
         self.train_indices = torch.tensor(train_indices, dtype=torch.long)
         self.val_indices = torch.tensor(val_indices, dtype=torch.long)
         self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
-                                                 TokenizerOptions(config.tokenizer, config.lowercase))
+                                                 TokenizerOptions(config.text.tokenizer, config.text.lowercase))
         self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
         self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths)
         self.targets = self._targets()
         self.num_outputs = len(self.dataset.label_names) if self.label_mode == "classification" else 1
         with _GLOBAL_SEED_LOCK:
-            torch.manual_seed(config.seed)
-            model = build_model(len(self.vocab), config.embed_dim, self.num_outputs, config.encoder,
-                                config.pooling, config.hidden_dim, config.dropout)
+            torch.manual_seed(config.run.seed)
+            model = build_model(len(self.vocab), config.model.embed_dim, self.num_outputs, config.model.encoder,
+                                config.model.pooling, config.model.hidden_dim, config.model.dropout)
         self.model = model.to(self.device)
         if isinstance(self.model, TextModel):
-            self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.seed + 2)
+            self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.run.seed + 2)
         self.loss_fn = nn.CrossEntropyLoss() if self.label_mode == "classification" else nn.MSELoss()
-        self.optimizer = OPTIMIZER_CLASSES[config.optimizer](
-            self.model.parameters(), lr=config.lr, weight_decay=config.weight_decay,
+        self.optimizer = OPTIMIZER_CLASSES[config.optimisation.optimizer](
+            self.model.parameters(), lr=config.optimisation.lr, weight_decay=config.optimisation.weight_decay,
             # One fused kernel per step instead of a dozen passes over the parameters: the dense
             # embedding gradient makes the optimizer step most of a batch's time otherwise.
             fused=self.device.type in ("cpu", "cuda"))
-        self.steps_per_epoch = math.ceil(len(self.train_indices) / config.batch_size)
+        self.steps_per_epoch = math.ceil(len(self.train_indices) / config.batches.batch_size)
         self.scheduler = self._scheduler()
 
     def _targets(self) -> torch.Tensor | None:
@@ -103,7 +103,7 @@ class TrainingRun:
         return torch.tensor(self.dataset.targets(), dtype=dtype)
 
     def _scheduler(self) -> torch.optim.lr_scheduler.LRScheduler | torch.optim.lr_scheduler.ReduceLROnPlateau | None:
-        schedule, epochs = self.config.lr_schedule, self.config.epochs
+        schedule, epochs = self.config.optimisation.lr_schedule, self.config.optimisation.epochs
         if schedule == "step":  # halve the rate after every quarter of the run
             return torch.optim.lr_scheduler.StepLR(self.optimizer, step_size=math.ceil(epochs / 4), gamma=0.5)
         if schedule == "cosine":  # per batch, down to zero at the last step
@@ -128,24 +128,24 @@ class TrainingRun:
         return self.loss_fn(outputs, labels)
 
     def events(self, control: Control | None = None) -> Iterator[Event]:
-        """Train for ``config.epochs`` epochs, checking ``control`` before every batch."""
+        """Train for ``config.optimisation.epochs`` epochs, checking ``control`` before every batch."""
         config, control = self.config, control or Control()
-        shuffle_generator = torch.Generator().manual_seed(config.seed)
-        label_generator = torch.Generator().manual_seed(config.seed + 1)
+        shuffle_generator = torch.Generator().manual_seed(config.run.seed)
+        label_generator = torch.Generator().manual_seed(config.run.seed + 1)
         train_lengths = self.encoded.lengths[self.train_indices]
         yield RunStarted(str(self.device), len(self.vocab), len(self.train_indices), len(self.val_indices),
-                         self.steps_per_epoch, self.steps_per_epoch * config.epochs, self.label_mode,
+                         self.steps_per_epoch, self.steps_per_epoch * config.optimisation.epochs, self.label_mode,
                          self.num_outputs)
         started, step = time.perf_counter(), 0
         best_val_loss, best_state, epochs_without_gain = math.inf, None, 0
-        for epoch in range(1, config.epochs + 1):
+        for epoch in range(1, config.optimisation.epochs + 1):
             self.model.train()
             loss_total, texts_seen, value = 0.0, 0, math.nan
             # The epoch's batches are gathered up front, as a hand-written loop over prebuilt batches
             # would have them: small allocations between steps measured slower (bench/train_speed.py).
             batches = [self.encoded.collate(self.train_indices[positions], self.targets)
-                       for positions in batch_indices(train_lengths, config.batch_size, config.shuffle,
-                                                      config.bucketing, shuffle_generator)]
+                       for positions in batch_indices(train_lengths, config.batches.batch_size, config.batches.shuffle,
+                                                      config.batches.bucketing, shuffle_generator)]
             for batch in batches:
                 if not control.wait_for_go():
                     yield Stopped("user")
@@ -155,38 +155,39 @@ class TrainingRun:
                 value = loss.item()
                 if not math.isfinite(value):
                     yield Failed("diverged", "training.diverged",
-                                 {"step": step + 1, "lr": config.lr, "suggested": config.lr / 10})
+                                 {"step": step + 1, "lr": config.optimisation.lr,
+                                  "suggested": config.optimisation.lr / 10})
                     return
                 lr = self.optimizer.param_groups[0]["lr"]
                 self.optimizer.zero_grad()
                 loss.backward()
-                if config.grad_clip:
-                    nn.utils.clip_grad_norm_(self.model.parameters(), config.grad_clip)
+                if config.optimisation.grad_clip:
+                    nn.utils.clip_grad_norm_(self.model.parameters(), config.optimisation.grad_clip)
                 self.optimizer.step()
-                if config.lr_schedule == "cosine":
+                if config.optimisation.lr_schedule == "cosine":
                     self.scheduler.step()
                 step += 1
                 loss_total, texts_seen = loss_total + value * len(batch), texts_seen + len(batch)
                 yield Step(epoch, step, value, lr, time.perf_counter() - started)
             val_loss, metrics = self.evaluate() if self.has_validation else (None, {})
             train_loss = loss_total / max(texts_seen, 1)
-            if config.lr_schedule == "step":
+            if config.optimisation.lr_schedule == "step":
                 self.scheduler.step()
-            elif config.lr_schedule == "plateau":
+            elif config.optimisation.lr_schedule == "plateau":
                 self.scheduler.step(val_loss if val_loss is not None else train_loss)
             yield EpochEnd(epoch, train_loss, value, val_loss, metrics, time.perf_counter() - started)
-            if config.patience and val_loss is not None:
+            if config.optimisation.patience and val_loss is not None:
                 if val_loss < best_val_loss:
                     best_val_loss, epochs_without_gain = val_loss, 0
                     best_state = {name: tensor.detach().clone() for name, tensor in self.model.state_dict().items()}
                 else:
                     epochs_without_gain += 1
-                if epochs_without_gain >= config.patience:
+                if epochs_without_gain >= config.optimisation.patience:
                     if best_state is not None:  # keep the weights of the best epoch
                         self.model.load_state_dict(best_state)
                     yield Finished("early_stopping", epoch)
                     return
-        yield Finished("completed", config.epochs)
+        yield Finished("completed", config.optimisation.epochs)
 
     @torch.no_grad()
     def outputs(self, text_indices: torch.Tensor, encoded: EncodedTexts | None = None) -> torch.Tensor:
@@ -196,8 +197,8 @@ class TrainingRun:
         results = torch.empty(len(text_indices), self.num_outputs)
         lengths = encoded.lengths[text_indices]
         # The same batch size as training: with the plain mean, padding changes the outputs.
-        for positions in batch_indices(lengths, self.config.batch_size, shuffle=False,
-                                       bucketing=self.config.bucketing):
+        for positions in batch_indices(lengths, self.config.batches.batch_size, shuffle=False,
+                                       bucketing=self.config.batches.bucketing):
             batch = encoded.collate(text_indices[positions]).to(self.device)
             results[positions] = self.model(batch.ids, batch.mask).float().cpu()
         return results
@@ -226,7 +227,7 @@ def failure(error: Exception, config: TrainConfig) -> Failed:
     if isinstance(error, TextlabError):
         return Failed("invalid", error.key, error.params)
     if isinstance(error, torch.cuda.OutOfMemoryError):
-        return Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batch_size})
+        return Failed("out_of_memory", "training.out_of_memory", {"batch_size": config.batches.batch_size})
     return Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
 
 

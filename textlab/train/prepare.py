@@ -22,7 +22,7 @@ from textlab.train.loop import resolve_label_mode, split_for_run, vocab_for_run
 
 def tokenizer_options(config: TrainConfig) -> TokenizerOptions:
     """The tokenizer settings of ``config``."""
-    return TokenizerOptions(config.tokenizer, config.lowercase)
+    return TokenizerOptions(config.text.tokenizer, config.text.lowercase)
 
 
 def tokenize(dataset: Dataset, options: TokenizerOptions) -> TokenizedCorpus:
@@ -51,7 +51,7 @@ class PreparedData:
 def run_split(dataset: Dataset, config: TrainConfig) -> tuple[list[int], list[int]]:
     """Train and validation indices as the run splits them (stratified when the run reads classes)."""
     try:
-        label_mode, labelled = resolve_label_mode(config.label_mode, dataset)
+        label_mode, labelled = resolve_label_mode(config.run.label_mode, dataset)
     except BadLabelError:  # the Train page reports the label problem; the split only needs the rows
         label_mode, labelled = "random", dataset
     return split_for_run(labelled, label_mode, config)
@@ -69,10 +69,11 @@ def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | Non
 
 def epoch_batches(prepared: PreparedData, config: TrainConfig, bucketing: bool | None = None) -> list[torch.Tensor]:
     """Dataset indices of each batch of the first training epoch, drawn as the run draws them."""
-    generator = torch.Generator().manual_seed(config.seed)
-    use_bucketing = config.bucketing if bucketing is None else bucketing
+    generator = torch.Generator().manual_seed(config.run.seed)
+    use_bucketing = config.batches.bucketing if bucketing is None else bucketing
     train_lengths = prepared.encoded.lengths[prepared.train_indices]
-    positions = batch_indices(train_lengths, config.batch_size, config.shuffle, use_bucketing, generator)
+    batches = config.batches
+    positions = batch_indices(train_lengths, batches.batch_size, batches.shuffle, use_bucketing, generator)
     return [prepared.train_indices[batch] for batch in positions]
 
 
@@ -91,7 +92,7 @@ def epoch_plan(prepared: PreparedData, config: TrainConfig) -> EpochPlan:
     lengths = prepared.encoded.lengths
     batches = {bucketing: epoch_batches(prepared, config, bucketing) for bucketing in (False, True)}
     stats = {bucketing: padding_stats(lengths, batches[bucketing]) for bucketing in (False, True)}
-    return EpochPlan(batches[config.bucketing], stats[config.bucketing], stats[False], stats[True])
+    return EpochPlan(batches[config.batches.bucketing], stats[config.batches.bucketing], stats[False], stats[True])
 
 
 def padded_lengths(lengths: torch.Tensor, batches: list[torch.Tensor]) -> torch.Tensor:

@@ -22,8 +22,6 @@ from textlab.ui import state
 _FINGERPRINT = "data_fingerprint"
 # A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.
 MAX_ENTRIES = 8
-VOCAB_FIELDS = ("tokenizer", "lowercase", "min_freq", "max_size", "vocab_from", "val_fraction", "seed", "label_mode")
-BATCH_FIELDS = ("batch_size", "shuffle", "bucketing", "seed")
 
 
 def fingerprint(dataset: Dataset) -> str:
@@ -44,12 +42,13 @@ def _corpus(_dataset: Dataset, key: tuple) -> TokenizedCorpus:
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
 def _prepared(_dataset: Dataset, _config: TrainConfig, key: tuple) -> PreparedData:
-    corpus = _corpus(_dataset, (key[0], _config.tokenizer, _config.lowercase))
+    corpus = _corpus(_dataset, (key[0], _config.text.tokenizer, _config.text.lowercase))
     return prepare(_dataset, _config, corpus)
 
 
 def _vocab_key(dataset: Dataset, config: TrainConfig) -> tuple:
-    return (fingerprint(dataset), *(getattr(config, name) for name in VOCAB_FIELDS))
+    # The split (val_fraction, seed, label mode) decides which texts the vocabulary is built from.
+    return (fingerprint(dataset), config.text, config.batches.val_fraction, config.run.seed, config.run.label_mode)
 
 
 def prepared_for(dataset: Dataset, config: TrainConfig) -> PreparedData:
@@ -70,7 +69,7 @@ def _epoch_plan(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> Ep
 def epoch_plan() -> EpochPlan:
     """The session's first-epoch batches as training will draw them."""
     dataset, config = state.dataset(), state.config()
-    key = (*_vocab_key(dataset, config), *(getattr(config, name) for name in BATCH_FIELDS))
+    key = (*_vocab_key(dataset, config), config.batches)
     return _epoch_plan(prepared_for(dataset, config), config, key)
 
 

@@ -130,7 +130,7 @@ def live_updates(source: ModelSource) -> None:
     @st.fragment(run_every=LIVE_REFRESH_SECONDS)
     def watch() -> None:
         snapshot = job.snapshot()
-        progress = tr("emb.live.progress", epoch=len(snapshot.epochs), epochs=snapshot.config.epochs,
+        progress = tr("emb.live.progress", epoch=len(snapshot.epochs), epochs=snapshot.config.optimisation.epochs,
                       state=tr(f"emb.state.{snapshot.state}"))
         st.progress(snapshot.progress, text=progress)
         if _progress_key(job) != drawn:

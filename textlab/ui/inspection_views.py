@@ -87,8 +87,8 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
                   shown: int) -> None:
     st.subheader(tr("emb.forward.step_pooled", shape=_shape(tuple(result.pooled.shape))))
     config = source.run.config
-    st.markdown(tr("emb.forward.model_uses", pooling=tr(f"emb.pooling.{config.pooling}"),
-                   encoder=tr(f"emb.encoder.{config.encoder}")))
+    st.markdown(tr("emb.forward.model_uses", pooling=tr(f"emb.pooling.{config.model.pooling}"),
+                   encoder=tr(f"emb.encoder.{config.model.encoder}")))
     _chart(pooled_comparison(result.plain_mean[:shown], result.masked_mean[:shown], labels, state.language()),
            "emb_pooled")
     st.table(pd.DataFrame({
@@ -195,8 +195,8 @@ def errors_section(source: ModelSource) -> None:
     indices = run.val_indices if on_validation else run.train_indices
     names = run.dataset.label_names
     analysis = memo("errors", source.version, lambda: analyse_errors(
-        frozen_model(source), run.encoded, run.targets, indices, run.label_mode, names, run.config.batch_size,
-        run.config.bucketing))
+        frozen_model(source), run.encoded, run.targets, indices, run.label_mode, names, run.config.batches.batch_size,
+        run.config.batches.bucketing))
     st.caption(tr("emb.errors.on_validation" if on_validation else "emb.errors.on_training",
                   count=len(analysis.text_indices), total=analysis.total_texts))
     worst = analysis.worst(WORST_TEXTS)

@@ -43,7 +43,7 @@ def settings_panel() -> None:
     _device_input()
     st.subheader(tr("train.section.model"))
     for name in MODEL_FIELDS:
-        config_input(name, disabled=name == "hidden_dim" and state.config().encoder == "none")
+        config_input(name, disabled=name == "hidden_dim" and state.config().model.encoder == "none")
     with st.expander(tr("train.section.advanced")):
         for name in ADVANCED_FIELDS:
             config_input(name)
@@ -83,7 +83,7 @@ def _device_input() -> None:
     if "device" in lesson_links.hidden_fields():
         return
     present = ["auto", *available_devices()]
-    requested = state.config().device
+    requested = state.config().run.device
     if requested not in present:  # e.g. a link made on a machine with a GPU
         state.update_config(device="auto")
         st.warning(tr("train.device_fallback", device=requested, reason=tr(unavailable_reason(requested))))
@@ -249,6 +249,6 @@ def frozen_settings(job: TrainingJob) -> None:
     with st.expander(tr("train.frozen.title")):
         st.caption(tr("train.frozen.data", count=len(job.dataset)))
         rows = [{tr("train.frozen.setting"): tr(f"field.{name}"), tr("train.frozen.this_run"): str(value),
-                 tr("train.frozen.next_run"): str(getattr(current, name))}
-                for name, value in job.config.to_dict().items()]
+                 tr("train.frozen.next_run"): str(current.value(name))}
+                for name, value in job.config.flat().items()]
         st.dataframe(rows, hide_index=True, key="train_frozen")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
-from textlab.train.config import FIELDS, Range, TrainConfig
+from textlab.train.config import DEFAULTS, FIELDS, Range
 from textlab.ui import lesson_links, state
 from textlab.ui.state import tr
 
@@ -52,12 +52,12 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
     if name in lesson_links.hidden_fields():
         return
     disabled = disabled or name in lesson_links.locked_fields()
-    key, current = _widget_key(name), getattr(state.config(), name)
+    key, current = _widget_key(name), state.config().value(name)
     # Re-seeded every run: the settings may have changed elsewhere (another page, a link, Reset).
     st.session_state[key] = current
     common = dict(label=tr(f"field.{name}"), help=tr(f"field.{name}.help"), key=key, disabled=disabled,
                   on_change=_apply, args=(name,))
-    rule, default = FIELDS[name], getattr(TrainConfig, name)
+    rule, default = FIELDS[name], DEFAULTS[name]
     if isinstance(default, bool):
         container.toggle(**common)
     elif isinstance(rule, tuple):
