@@ -15,6 +15,7 @@ import torch.nn as nn
 from textlab.model.models import masked_mean
 from textlab.text.batching import Batch
 from textlab.text.vocab import PAD_ID, Vocab
+from textlab.train.tasks import task_for
 
 # The notebook's labels are fresh random numbers; a fixed seed keeps the shown loss steady across reruns.
 RANDOM_LABEL_SEED = 1234
@@ -29,13 +30,8 @@ def frozen_copy(model: nn.Module) -> nn.Module:
 
 
 def batch_loss(outputs: torch.Tensor, batch: Batch, label_mode: str) -> torch.Tensor:
-    """The run's loss for these outputs: cross-entropy for classes, else MSE (random labels as in the notebook)."""
-    if label_mode == "classification":
-        return nn.functional.cross_entropy(outputs, batch.targets)
-    if label_mode == "regression":
-        return nn.functional.mse_loss(outputs, batch.targets.float().unsqueeze(1))
-    labels = torch.randn(outputs.shape, generator=torch.Generator().manual_seed(RANDOM_LABEL_SEED))
-    return nn.functional.mse_loss(outputs, labels)
+    """The run's loss for these outputs, random labels drawn from a fixed seed."""
+    return task_for(label_mode).loss(outputs, batch, torch.Generator().manual_seed(RANDOM_LABEL_SEED))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from textlab.errors import EmptyInputError
 from textlab.text.batching import EncodedTexts, batch_indices
 from textlab.text.vocab import UNK_ID, Vocab
 from textlab.train.metrics import confusion_matrix
+from textlab.train.tasks import task_for
 
 # The error analysis looks at this many texts at most, so the page stays quick on large data sets.
 MAX_ANALYSED_TEXTS = 5000
@@ -39,8 +40,9 @@ def predict_text(model: nn.Module, vocab: Vocab, text: str, label_mode: str) -> 
     ids = torch.tensor([vocab.encode(text)])  # (1, T): one text, so no padding
     output = model(ids, torch.ones_like(ids, dtype=torch.bool))[0]  # (O,)
     unknown = tuple(index == UNK_ID for index in ids[0].tolist())
-    if label_mode == "classification":
-        return Prediction(tokens, unknown, None, tuple(torch.softmax(output, 0).tolist()))
+    probabilities = task_for(label_mode).probabilities(output[None])  # (1, C) or None
+    if probabilities is not None:
+        return Prediction(tokens, unknown, None, tuple(probabilities[0].tolist()))
     return Prediction(tokens, unknown, float(output[0]), None)
 
 
@@ -92,13 +94,11 @@ def analyse_errors(model: nn.Module, encoded: EncodedTexts, targets: torch.Tenso
     chosen = text_indices[:MAX_ANALYSED_TEXTS]
     outputs = model_outputs(model, encoded, chosen, batch_size, bucketing)  # (N, O)
     wanted = targets[chosen]
-    if label_mode == "classification":
-        probabilities = torch.softmax(outputs, 1)
-        predicted = outputs.argmax(1)
+    task = task_for(label_mode)
+    predicted, probabilities = task.predicted(outputs), task.probabilities(outputs)
+    confidence = confusion = None
+    if probabilities is not None:
         confidence = probabilities[torch.arange(len(chosen)), wanted]
-        errors = nn.functional.cross_entropy(outputs, wanted, reduction="none")
         confusion = confusion_matrix(predicted, wanted, len(class_names))
-        return ErrorAnalysis(chosen, wanted, predicted, errors, confidence, confusion, len(text_indices))
-    predicted = outputs[:, 0]
-    return ErrorAnalysis(chosen, wanted, predicted, (predicted - wanted.float()).abs(), None, None,
+    return ErrorAnalysis(chosen, wanted, predicted, task.errors(outputs, wanted), confidence, confusion,
                          len(text_indices))

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import torch
 
+from textlab.train.tasks import task_for
+
 
 @dataclass(frozen=True)
 class TokenAssociation:
@@ -47,7 +49,7 @@ def associate_tokens(flat_ids: torch.Tensor, lengths: torch.Tensor, text_indices
     texts, rows = _token_text_pairs(flat_ids, lengths, text_indices, token_ids)
     size = len(token_ids)
     texts_with_token = torch.bincount(rows, minlength=size)
-    if label_mode != "classification":
+    if not task_for(label_mode).has_classes:
         sums = torch.zeros(size).index_add_(0, rows, targets[texts].float())
         means = torch.where(texts_with_token > 0, sums / texts_with_token.clamp(min=1), float("nan"))
         return TokenAssociation(None, None, means, texts_with_token)

@@ -17,12 +17,12 @@ import torch
 
 from textlab.data.dataset import Dataset
 from textlab.data.samples import load_sample
-from textlab.errors import TextlabError
 from textlab.i18n import t
 from textlab.text.vocab import UNK_ID
 from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd, Failed, Step
-from textlab.train.loop import TrainingRun
+from textlab.train.loop import TrainingRun, train
+from textlab.train.tasks import task_for
 
 FAILED, NEEDS_LABELS = "experiment.failed", "experiment.needs_labels"
 # A run "blew up" when a batch's loss reached this many times its first batch's loss.
@@ -115,7 +115,7 @@ class Experiment:
 
 def training_accuracy_by_length(run: TrainingRun) -> dict[str, float]:
     """Accuracy on the training texts, for the short half (at most the median length) and the rest."""
-    if run.label_mode != "classification":
+    if not run.task.has_classes:
         return {}
     indices = run.train_indices
     predicted = run.outputs(indices).argmax(1)  # batched as in training, so padding counts
@@ -139,7 +139,7 @@ def validation_unknown_rate(run: TrainingRun) -> dict[str, float]:
 
 def validation_majority_share(run: TrainingRun) -> dict[str, float]:
     """Accuracy of always guessing the validation set's most common class: the level to beat."""
-    if run.label_mode != "classification" or not len(run.val_indices):
+    if not run.task.has_classes or not len(run.val_indices):
         return {}
     counts = run.targets[run.val_indices].bincount()
     return {"majority_share": float(counts.max() / counts.sum())}
@@ -169,7 +169,8 @@ def _cannot_compare(runs: tuple[RunResult, ...], needs_labels: bool = True) -> t
     """The conclusion when a run failed, or when the data had no labels to learn; else None."""
     if (broken := _failed(runs)) is not None:
         return FAILED, {"run_key": broken.label_key}
-    if needs_labels and any(run.label_mode == "random" for run in runs):
+    # Every run finished here, so each label mode is a resolved one.
+    if needs_labels and not all(task_for(run.label_mode).reads_labels for run in runs):
         return NEEDS_LABELS, {}
     return None
 
@@ -308,14 +309,15 @@ EXPERIMENTS: dict[str, Experiment] = {experiment.name: experiment for experiment
 # ---- running -----------------------------------------------------------------------------------
 
 def execute(spec: RunSpec, dataset: Dataset, probe: Probe | None = None) -> RunResult:
-    """One run to its end, as ``textlab.train.loop.train`` does it, keeping the trained run for the probe."""
-    try:
-        run = TrainingRun(spec.config, dataset)
-    except TextlabError as error:
-        failure = Failed("invalid", error.key, error.params)
-        return RunResult(spec.label_key, spec.config, spec.config.run.label_mode, (), (), failure=failure)
+    """One run to its end through ``textlab.train.loop.train``, keeping the trained run for the probe."""
+    prepared: list[TrainingRun] = []
+
+    def keep_run(run: TrainingRun | None, event: object) -> None:
+        if run is not None and not prepared:
+            prepared.append(run)
+
     steps, epochs, metrics, failure = [], [], {}, None
-    for event in run.events():
+    for event in train(spec.config, dataset, observer=keep_run):
         if isinstance(event, Step):
             steps.append(event.loss)
         elif isinstance(event, EpochEnd):
@@ -323,10 +325,12 @@ def execute(spec: RunSpec, dataset: Dataset, probe: Probe | None = None) -> RunR
             metrics = dict(event.metrics)
         elif isinstance(event, Failed):
             failure = event
-            steps.append(math.inf)  # the batch whose loss was no longer a number
+            if event.reason == "diverged":
+                steps.append(math.inf)  # the batch whose loss was no longer a number
     if failure is None and probe is not None:
-        metrics |= probe(run)
-    return RunResult(spec.label_key, spec.config, run.label_mode, tuple(steps), tuple(epochs), metrics, failure)
+        metrics |= probe(prepared[0])
+    label_mode = prepared[0].label_mode if prepared else spec.config.run.label_mode
+    return RunResult(spec.label_key, spec.config, label_mode, tuple(steps), tuple(epochs), metrics, failure)
 
 
 def run_experiment(name: str, dataset: Dataset | None = None, seed: int | None = None) -> ExperimentResult:

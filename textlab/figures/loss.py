@@ -17,13 +17,13 @@ import plotly.graph_objects as go
 
 from textlab.i18n import t
 from textlab.train.events import EpochEnd, Step
+from textlab.train.tasks import TASKS
 
 MAX_POINTS = 5000
 # What a chart some 800 pixels wide can show, well under MAX_POINTS: the raw loss keeps each
 # stretch's lowest and highest point (two per pixel), so a spike never vanishes; the smooth curve
 # needs fewer; each epoch-level trace (at most four) gets 200.
 RAW_POINTS, SMOOTHED_POINTS, EPOCH_POINTS = 1600, 800, 200
-METRICS_BY_MODE = {"classification": ("accuracy", "macro_f1"), "regression": ("mae",)}
 DEFAULT_SMOOTHING = 0.6
 X_AXES = ("step", "epoch")
 # Okabe–Ito colours: readable with every common colour-vision deficiency.
@@ -36,7 +36,8 @@ FONT_SIZE = 16  # read from the back of a classroom
 
 def panel_metrics(label_mode: str | None, has_validation: bool) -> tuple[str, ...]:
     """The validation metrics the second panel shows: none without validation or with random labels."""
-    return METRICS_BY_MODE.get(label_mode or "", ()) if has_validation else ()
+    task = TASKS.get(label_mode or "")
+    return task.chart_metrics if has_validation and task is not None else ()
 
 
 def debiased_ema(values: Sequence[float] | np.ndarray, weight: float) -> np.ndarray:

@@ -29,10 +29,10 @@ from textlab.text.batching import EncodedTexts
 from textlab.text.vocab import Vocab
 from textlab.train.config import TrainConfig
 from textlab.train.loop import TrainingRun
+from textlab.train.tasks import TASKS, Task, task_for
 
 FORMAT = "textlab-checkpoint"
 FORMAT_VERSION = 1
-LABEL_MODES = ("random", "regression", "classification")
 IMPORTING_OPCODES = frozenset({"GLOBAL", "STACK_GLOBAL", "INST", "OBJ"})
 
 
@@ -62,6 +62,10 @@ class Checkpoint:
     def model_kind(self) -> str:
         return type(self.model).__name__
 
+    @property
+    def task(self) -> Task:
+        return task_for(self.label_mode)
+
     @torch.no_grad()
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """One prediction per text; each text alone, so no padding changes its output."""
@@ -71,7 +75,7 @@ class Checkpoint:
             batch = EncodedTexts.from_lists([ids]).collate([0])
             output = self.model(batch.ids, batch.mask)[0].float()  # (num_outputs,)
             unknown = sum(index == 1 for index in ids)
-            if self.label_mode == "classification":
+            if self.task.has_classes:
                 probabilities = torch.softmax(output, 0).tolist()
                 by_class = dict(zip(self.label_names, probabilities, strict=True))
                 predictions.append(Prediction(text, None, max(by_class, key=by_class.get), by_class, unknown))
@@ -90,7 +94,7 @@ def payload(run: TrainingRun, run_id: int | None = None) -> dict[str, Any]:
         "config": run.config.to_dict(),
         "vocab": run.vocab.to_dict(),
         "label_mode": run.label_mode,
-        "label_names": list(run.dataset.label_names) if run.label_mode == "classification" else [],
+        "label_names": list(run.task.class_names(run.dataset.label_names)),
         "state_dict": {name: tensor.detach().cpu().clone() for name, tensor in run.model.state_dict().items()},
     }
 
@@ -134,10 +138,10 @@ def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
     config = _part("config", lambda: TrainConfig.from_dict(data["config"]))
     vocab = _part("vocab", lambda: Vocab.from_dict(data["vocab"]))
     label_mode, label_names = data.get("label_mode"), data.get("label_names")
-    if label_mode not in LABEL_MODES or not isinstance(label_names, list) or not all(
-            isinstance(name, str) for name in label_names) or (label_mode == "classification") != bool(label_names):
+    if label_mode not in TASKS or not isinstance(label_names, list) or not all(
+            isinstance(name, str) for name in label_names) or TASKS[label_mode].has_classes != bool(label_names):
         raise CheckpointError("checkpoint.invalid", part="label_names", detail=repr(label_names)[:80])
-    num_outputs = len(label_names) if label_mode == "classification" else 1
+    num_outputs = TASKS[label_mode].num_outputs(label_names)
     # Built on the meta device: no memory, and no draws from torch's global generator, which a
     # run starting in another thread may have just seeded.
     with torch.device("meta"):
@@ -225,8 +229,8 @@ def _check_state(state: Any, model: nn.Module) -> None:
 
 def warm_start(run: TrainingRun, checkpoint: Checkpoint) -> None:
     """Copy a checkpoint's weights into a freshly prepared run, to continue training from them."""
-    if (run.vocab.idx2token != checkpoint.vocab.idx2token or run.label_mode != checkpoint.label_mode
-            or tuple(run.dataset.label_names if run.label_mode == "classification" else ()) != checkpoint.label_names):
+    if (run.vocab.idx2token != checkpoint.vocab.idx2token or run.task is not checkpoint.task
+            or run.task.class_names(run.dataset.label_names) != checkpoint.label_names):
         raise CheckpointError("checkpoint.vocab_mismatch", ours=len(checkpoint.vocab), theirs=len(run.vocab))
     if type(run.model) is not type(checkpoint.model):
         raise CheckpointError("checkpoint.wrong_model", found=checkpoint.model_kind, expected=type(run.model).__name__)

@@ -21,7 +21,7 @@ from textlab.model.models import build_model
 from textlab.runs.export_model import model_source
 from textlab.text.batching import BUCKET_POOL_BATCHES
 from textlab.train.config import TrainConfig
-from textlab.train.loop import resolve_label_mode
+from textlab.train.tasks import resolve_task
 
 
 def dataset_csv(dataset: Dataset) -> str:
@@ -56,17 +56,16 @@ class _ScriptWriter:
 
     def __init__(self, config: TrainConfig, dataset: Dataset, data_file: str, lang: str, title: str) -> None:
         self.config, self.data_file, self.lang, self.title = config, data_file, lang, title
-        self.label_mode, self.dataset = resolve_label_mode(config.run.label_mode, dataset)
+        self.task, self.dataset = resolve_task(config.run.label_mode, dataset)
         self.label_names = list(self.dataset.label_names)
         self.has_labels = self.dataset.labels is not None
         # Random labels ignore the data's labels: the split is then not stratified by them either.
-        self.stratified = self.dataset.label_kind == "categorical" and self.label_mode != "random"
-        self.num_outputs = len(self.label_names) if self.label_mode == "classification" else 1
+        self.stratified = self.dataset.label_kind == "categorical" and self.task.reads_labels
         # Which class textlab builds for these settings, so the script builds the same one.
         with torch.device("meta"):
             model = config.model
             self.model_kind = type(build_model(2, 1, 1, model.encoder, model.pooling, 1, model.dropout)).__name__
-        self.has_validation = config.batches.val_fraction > 0 and self.label_mode != "random"
+        self.has_validation = config.batches.val_fraction > 0 and self.task.reads_labels
 
     def c(self, key: str, indent: int = 0, **params: object) -> str:
         """A comment in the chosen language; continuation lines get ``indent`` spaces."""
@@ -107,7 +106,7 @@ class _ScriptWriter:
             "SHUFFLE": batches.shuffle, "BUCKETING": batches.bucketing, "EMBED_DIM": model.embed_dim,
             "HIDDEN_DIM": model.hidden_dim, "DROPOUT": model.dropout, "LR": optimisation.lr,
             "WEIGHT_DECAY": optimisation.weight_decay, "GRAD_CLIP": optimisation.grad_clip,
-            "EPOCHS": optimisation.epochs, "PATIENCE": optimisation.patience, "LABEL_MODE": self.label_mode,
+            "EPOCHS": optimisation.epochs, "PATIENCE": optimisation.patience, "LABEL_MODE": self.task.name,
             "LABEL_NAMES": self.label_names, "DEVICE": run.device,
         }
         return "\n".join([self.c("settings"), *(f"{name} = {value!r}" for name, value in values.items())])
@@ -178,11 +177,7 @@ class _ScriptWriter:
             "encoded_texts = [encode(text) for text in texts]",
             'print(f"vocab_size = {len(token2idx)}")',
         ]
-        if self.label_mode == "regression":
-            lines += [self.c("targets_regression"), "targets = torch.tensor([float(label) for label in labels])"]
-        elif self.label_mode == "classification":
-            lines += [self.c("targets_classification"),
-                      "targets = torch.tensor([LABEL_NAMES.index(label) for label in labels])"]
+        lines += self.task.export_targets(self.c)
         return "\n".join(lines)
 
     def batches(self) -> str:
@@ -221,8 +216,6 @@ class _ScriptWriter:
     def training_setup(self) -> str:
         config = self.config
         optimizer = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD"}[config.optimisation.optimizer]
-        criterion = "nn.CrossEntropyLoss()" if self.label_mode == "classification" else "nn.MSELoss()"
-        output_dim = "len(LABEL_NAMES)" if self.label_mode == "classification" else "1"
         lines = [
             self.c("device"),
             'if DEVICE == "auto":',
@@ -234,10 +227,10 @@ class _ScriptWriter:
             "torch.manual_seed(SEED)",
             *(["dropout_generator = torch.Generator(device).manual_seed(SEED + 2)"]
               if self.config.model.dropout else []),
-            f"model = {self.model_kind}(len(token2idx), EMBED_DIM, {output_dim}).to(device)",
+            f"model = {self.model_kind}(len(token2idx), EMBED_DIM, {self.task.export_output_dim()}).to(device)",
             "",
             self.c("criterion"),
-            f"criterion = {criterion}",
+            f"criterion = nn.{self.task.loss_name}()",
             f"optimizer = torch.optim.{optimizer}(model.parameters(), lr=LR, weight_decay=WEIGHT_DECAY,",
             f"{' ' * (len(optimizer) + 25)}fused=device.type in (\"cpu\", \"cuda\"))",
         ]
@@ -256,13 +249,6 @@ class _ScriptWriter:
     def evaluation(self) -> str:
         if not self.has_validation:
             return ""
-        if self.label_mode == "classification":
-            loss = ["    val_loss = float(nn.functional.cross_entropy(outputs, targets[val_idx]))",
-                    "    accuracy = float((outputs.argmax(1) == targets[val_idx]).float().mean())",
-                    "    return val_loss, accuracy"]
-        else:
-            loss = ["    errors = outputs.flatten().float() - targets[val_idx].flatten().float()",
-                    "    return float((errors ** 2).mean()), float(errors.abs().mean())"]
         return "\n".join([
             self.c("evaluation"),
             "@torch.no_grad()",
@@ -273,7 +259,7 @@ class _ScriptWriter:
             "    for positions in epoch_batches(val_lengths, shuffle=False):",
             "        ids, mask = collate([val_idx[p] for p in positions.tolist()])",
             "        outputs[positions] = model(ids.to(device), mask.to(device)).float().cpu()",
-            *loss,
+            *self.task.export_evaluation(),
         ])
 
     def training_loop(self) -> str:
@@ -282,8 +268,7 @@ class _ScriptWriter:
             self.c("loop"),
             "shuffle_generator = torch.Generator().manual_seed(SEED)",
         ]
-        if self.label_mode == "random":
-            lines.append("label_generator = torch.Generator().manual_seed(SEED + 1)")
+        lines += self.task.export_label_generator()
         lines += [
             "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
         ]
@@ -298,12 +283,7 @@ class _ScriptWriter:
             "        ids, mask = collate(batch_idx)",
             "        outputs = model(ids.to(device), mask.to(device))  # (B, output_dim)",
         ]
-        lines += {
-            "random": [f"        {self.c('labels_random', 8)}",
-                       "        labels_batch = torch.randn(len(batch_idx), 1, generator=label_generator).to(device)"],
-            "regression": ["        labels_batch = targets[batch_idx].unsqueeze(1).to(device)  # (B, 1)"],
-            "classification": ["        labels_batch = targets[batch_idx].to(device)  # (B,)"],
-        }[self.label_mode]
+        lines += self.task.export_batch_labels(self.c)
         lines += [
             "        loss = criterion(outputs, labels_batch)",
             "        loss_value = loss.item()",
@@ -337,7 +317,7 @@ class _ScriptWriter:
             elif config.optimisation.lr_schedule == "plateau":
                 lines.insert(0, "    scheduler.step(train_loss)")
             return lines
-        second = "accuracy" if self.label_mode == "classification" else "mae"
+        second = self.task.export_second_metric
         lines = [f"    val_loss, {second} = evaluate()"]
         if config.optimisation.lr_schedule == "step":
             lines.append("    scheduler.step()")

@@ -17,8 +17,10 @@ from textlab.errors import ConfigError
 from textlab.model.devices import DEVICE_CHOICES
 from textlab.model.models import ENCODERS, POOLINGS
 from textlab.text.vocab import TOKENIZERS
+from textlab.train.tasks import TASKS
 
-LABEL_MODES = ("auto", "random", "regression", "classification")
+# "auto" picks the task that reads the data's kind of labels; the others are the tasks themselves.
+LABEL_MODES = ("auto", *TASKS)
 OPTIMIZERS = ("adam", "adamw", "sgd")
 LR_SCHEDULES = ("none", "step", "cosine", "plateau")
 VOCAB_SOURCES = ("train", "all")

@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 
 from textlab.data.dataset import Dataset, train_validation_split
-from textlab.errors import BadLabelError, EmptyInputError, TextlabError
+from textlab.errors import EmptyInputError, TextlabError
 from textlab.model.devices import resolve_device
 from textlab.model.models import TextModel, build_model
 from textlab.text.batching import Batch, EncodedTexts, batch_indices
@@ -25,7 +25,7 @@ from textlab.text.vocab import TokenizerOptions, Vocab
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
-from textlab.train.metrics import classification_metrics, regression_metrics
+from textlab.train.tasks import Task, resolve_task
 
 # Model construction draws from torch's global generator; serialising it keeps a seed's
 # initial weights the same when several sessions start runs at once.
@@ -36,21 +36,14 @@ OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW, "sgd"
 
 def resolve_label_mode(requested: str, dataset: Dataset) -> tuple[str, Dataset]:
     """The label mode a run will use, and the dataset with labels of the matching kind."""
-    if requested == "auto":
-        requested = {"none": "random", "numeric": "regression", "categorical": "classification"}[
-            dataset.label_kind]
-    if requested == "random":
-        return "random", dataset
-    if dataset.label_kind == "none":
-        raise BadLabelError("training.needs_labels", mode=requested)
-    kind = "numeric" if requested == "regression" else "categorical"
-    return requested, dataset if dataset.label_kind == kind else dataset.with_label_kind(kind)
+    task, labelled = resolve_task(requested, dataset)
+    return task.name, labelled
 
 
-def split_for_run(dataset: Dataset, label_mode: str, config: TrainConfig) -> tuple[list[int], list[int]]:
+def split_for_run(dataset: Dataset, task: Task, config: TrainConfig) -> tuple[list[int], list[int]]:
     """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
     # Random labels ignore the data's labels, so the split must not be stratified by them either.
-    split_source = dataset.with_label_kind("none") if label_mode == "random" else dataset
+    split_source = dataset if task.reads_labels else dataset.with_label_kind("none")
     return train_validation_split(split_source, config.batches.val_fraction, config.run.seed)
 
 
@@ -70,16 +63,16 @@ class TrainingRun:
             raise EmptyInputError("data.empty")
         self.config = config
         self.device = resolve_device(config.run.device)
-        self.label_mode, self.dataset = resolve_label_mode(config.run.label_mode, dataset)
-        train_indices, val_indices = split_for_run(self.dataset, self.label_mode, config)
+        self.task, self.dataset = resolve_task(config.run.label_mode, dataset)
+        train_indices, val_indices = split_for_run(self.dataset, self.task, config)
         self.train_indices = torch.tensor(train_indices, dtype=torch.long)
         self.val_indices = torch.tensor(val_indices, dtype=torch.long)
         self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
                                                  TokenizerOptions(config.text.tokenizer, config.text.lowercase))
         self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
         self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths)
-        self.targets = self._targets()
-        self.num_outputs = len(self.dataset.label_names) if self.label_mode == "classification" else 1
+        self.targets = self.task.targets(self.dataset)
+        self.num_outputs = self.task.num_outputs(self.dataset.label_names)
         with _GLOBAL_SEED_LOCK:
             torch.manual_seed(config.run.seed)
             model = build_model(len(self.vocab), config.model.embed_dim, self.num_outputs, config.model.encoder,
@@ -87,7 +80,6 @@ class TrainingRun:
         self.model = model.to(self.device)
         if isinstance(self.model, TextModel):
             self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.run.seed + 2)
-        self.loss_fn = nn.CrossEntropyLoss() if self.label_mode == "classification" else nn.MSELoss()
         self.optimizer = OPTIMIZER_CLASSES[config.optimisation.optimizer](
             self.model.parameters(), lr=config.optimisation.lr, weight_decay=config.optimisation.weight_decay,
             # One fused kernel per step instead of a dozen passes over the parameters: the dense
@@ -95,12 +87,6 @@ class TrainingRun:
             fused=self.device.type in ("cpu", "cuda"))
         self.steps_per_epoch = math.ceil(len(self.train_indices) / config.batches.batch_size)
         self.scheduler = self._scheduler()
-
-    def _targets(self) -> torch.Tensor | None:
-        if self.label_mode == "random":
-            return None
-        dtype = torch.long if self.label_mode == "classification" else torch.float32
-        return torch.tensor(self.dataset.targets(), dtype=dtype)
 
     def _scheduler(self) -> torch.optim.lr_scheduler.LRScheduler | torch.optim.lr_scheduler.ReduceLROnPlateau | None:
         schedule, epochs = self.config.optimisation.lr_schedule, self.config.optimisation.epochs
@@ -113,19 +99,21 @@ class TrainingRun:
         return None
 
     @property
+    def loss_fn(self) -> nn.Module:
+        return self.task.criterion
+
+    @property
+    def label_mode(self) -> str:
+        return self.task.name
+
+    @property
     def has_validation(self) -> bool:
-        return len(self.val_indices) > 0 and self.label_mode != "random"
+        return len(self.val_indices) > 0 and self.task.reads_labels
 
     def loss(self, batch: Batch, random_labels: torch.Generator | None = None) -> torch.Tensor:
         """The batch's loss; in random mode, against fresh N(0, 1) labels as the notebook draws them."""
         outputs = self.model(batch.ids, batch.mask)  # (B, num_outputs)
-        if self.label_mode == "random":
-            labels = torch.randn(len(batch), 1, generator=random_labels).to(self.device)
-        elif self.label_mode == "regression":
-            labels = batch.targets.unsqueeze(1)
-        else:
-            labels = batch.targets
-        return self.loss_fn(outputs, labels)
+        return self.task.loss(outputs, batch, random_labels)
 
     def events(self, control: Control | None = None) -> Iterator[Event]:
         """Train for ``config.optimisation.epochs`` epochs, checking ``control`` before every batch."""
@@ -209,13 +197,8 @@ class TrainingRun:
         return self.outputs(torch.arange(len(texts)), encoded)
 
     def evaluate(self) -> tuple[float, dict[str, float]]:
-        """Validation loss and metrics (MSE/MAE for regression, accuracy/macro-F1 for classes)."""
-        outputs = self.outputs(self.val_indices)
-        targets = self.targets[self.val_indices]
-        if self.label_mode == "classification":
-            return float(nn.functional.cross_entropy(outputs, targets)), classification_metrics(outputs, targets)
-        metrics = regression_metrics(outputs, targets)
-        return metrics["mse"], metrics
+        """Validation loss and metrics, as the task measures them."""
+        return self.task.evaluate(self.outputs(self.val_indices), self.targets[self.val_indices])
 
 
 # Called with the run (None until it is prepared) and each event, end event included.

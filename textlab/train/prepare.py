@@ -17,7 +17,8 @@ from textlab.text.batching import EncodedTexts, PaddingStats, batch_indices, pad
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import TokenizerOptions, Vocab
 from textlab.train.config import TrainConfig
-from textlab.train.loop import resolve_label_mode, split_for_run, vocab_for_run
+from textlab.train.loop import split_for_run, vocab_for_run
+from textlab.train.tasks import TASKS, resolve_task
 
 
 def tokenizer_options(config: TrainConfig) -> TokenizerOptions:
@@ -51,10 +52,10 @@ class PreparedData:
 def run_split(dataset: Dataset, config: TrainConfig) -> tuple[list[int], list[int]]:
     """Train and validation indices as the run splits them (stratified when the run reads classes)."""
     try:
-        label_mode, labelled = resolve_label_mode(config.run.label_mode, dataset)
+        task, labelled = resolve_task(config.run.label_mode, dataset)
     except BadLabelError:  # the Train page reports the label problem; the split only needs the rows
-        label_mode, labelled = "random", dataset
-    return split_for_run(labelled, label_mode, config)
+        task, labelled = TASKS["random"], dataset
+    return split_for_run(labelled, task, config)
 
 
 def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | None = None) -> PreparedData:

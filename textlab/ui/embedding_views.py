@@ -141,7 +141,7 @@ def live_updates(source: ModelSource) -> None:
 
 def _association(source: ModelSource) -> TokenAssociation | None:
     run = source.run
-    if run.label_mode == "random" or source.history.token_ids is None:
+    if not run.task.reads_labels or source.history.token_ids is None:
         return None
     return memo("association", (run, len(source.history.tokens)), lambda: associate_tokens(
         run.corpus.encode(run.vocab), run.corpus.lengths, run.train_indices, run.targets,
@@ -172,7 +172,7 @@ def map_section(source: ModelSource) -> None:
     dims = left.segmented_control(tr("emb.map.dims"), (2, 3), default=2, key="emb_dims", required=True,
                                   format_func=lambda value: f"{value}D")
     colour_names = {value: tr(f"emb.map.colour.{value}")
-                    for value in ["frequency"] + (["label"] if source.run.label_mode != "random" else [])}
+                    for value in ["frequency"] + (["label"] if source.run.task.reads_labels else [])}
     colour_by = middle.selectbox(tr("emb.map.colour_by"), list(colour_names), index=len(colour_names) - 1,
                                  key="emb_colour", format_func=colour_names.get)
     clamp_widget("emb_shown", 2, tracked)

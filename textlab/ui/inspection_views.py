@@ -105,29 +105,19 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
         st.caption(tr("emb.forward.attention_notice"))
 
 
-def _prediction_words(source: ModelSource, outputs, row: int) -> str:
-    if source.run.label_mode == "classification":
-        names = source.run.dataset.label_names
-        probabilities = outputs[row].softmax(0)
-        best = int(probabilities.argmax())
-        return f"{names[best]} ({100 * float(probabilities[best]):.0f}%)"
-    return f"{float(outputs[row, 0]):.3f}"
-
-
 def _output_step(source: ModelSource, result: ForwardPass, targets, labels: list[str], shown: int) -> None:
     run = source.run
     st.subheader(tr("emb.forward.step_outputs", shape=_shape(tuple(result.outputs.shape))))
     columns = {tr("emb.forward.col_output"): [", ".join(f"{value:+.3f}" for value in result.outputs[r].tolist())
                                                for r in range(shown)],
-               tr("emb.forward.col_prediction"): [_prediction_words(source, result.outputs, r) for r in range(shown)]}
+               tr("emb.forward.col_prediction"): [run.task.describe_output(result.outputs[r], run.dataset.label_names)
+                                                   for r in range(shown)]}
     if targets is not None:
-        names = run.dataset.label_names
-        columns[tr("emb.forward.col_label")] = [names[int(targets[r])] if run.label_mode == "classification"
-                                                else f"{float(targets[r]):.3f}" for r in range(shown)]
+        columns[tr("emb.forward.col_label")] = [run.task.describe(targets[r], run.dataset.label_names)
+                                                for r in range(shown)]
     st.table(pd.DataFrame(columns, index=labels))
     st.subheader(tr("emb.forward.step_loss"))
-    loss_name = "CrossEntropyLoss" if run.label_mode == "classification" else "MSELoss"
-    st.metric(tr("emb.forward.loss_metric", name=loss_name), f"{result.loss:.4f}")
+    st.metric(tr("emb.forward.loss_metric", name=run.task.loss_name), f"{result.loss:.4f}")
     st.caption(tr(f"emb.forward.loss_notice.{run.label_mode}"))
 
 
@@ -188,7 +178,7 @@ def errors_section(source: ModelSource) -> None:
     """The worst-predicted validation texts; for classes also the confusion matrix and per-class accuracy."""
     run = source.run
     st.subheader(tr("emb.errors.title"))
-    if run.label_mode == "random":
+    if not run.task.reads_labels:
         st.info(tr("emb.errors.random"))
         return
     on_validation = len(run.val_indices) > 0
@@ -200,8 +190,11 @@ def errors_section(source: ModelSource) -> None:
     st.caption(tr("emb.errors.on_validation" if on_validation else "emb.errors.on_training",
                   count=len(analysis.text_indices), total=analysis.total_texts))
     worst = analysis.worst(WORST_TEXTS)
-    classes = run.label_mode == "classification"
-    describe = (lambda value: names[int(value)]) if classes else (lambda value: f"{float(value):.3f}")
+    classes = run.task.has_classes
+
+    def describe(value) -> str:
+        return run.task.describe(value, names)
+
     table = {tr("emb.errors.col_text"): [run.dataset.texts[int(analysis.text_indices[p])][:160] for p in worst],
              tr("emb.errors.col_label"): [describe(analysis.targets[p]) for p in worst],
              tr("emb.errors.col_prediction"): [describe(analysis.predicted[p]) for p in worst]}

@@ -175,7 +175,7 @@ def import_checkpoint() -> None:
             st.bar_chart({tr("runs.col.labels"): prediction.probabilities}, horizontal=True, height=160)
         else:
             st.markdown(tr("runs.prediction_value", value=prediction.value))
-        if loaded.label_mode == "random":
+        if not loaded.task.reads_labels:
             st.caption(tr("runs.random_labels_note"))
         if prediction.unknown_tokens:
             st.caption(tr("runs.unknown_tokens", count=prediction.unknown_tokens))

@@ -13,6 +13,7 @@ from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable
 from textlab.runs import report as run_report
 from textlab.train.defaults import size_tier, suggested_config
 from textlab.train.jobs import JobSnapshot, TrainingJob
+from textlab.train.tasks import task_for
 from textlab.ui import lesson_links, state
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
@@ -181,7 +182,7 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
                          x_axis=x_axis, smoothing=smoothing, lang=lang,
                          waiting=snapshot is not None and snapshot.is_active)
     show_figure(figure, key="train_loss_chart", config={"displaylogo": False})
-    if started is not None and started.label_mode == "random":
+    if started is not None and not task_for(started.label_mode).reads_labels:
         st.caption(tr("train.random_labels"))
     elif started is not None and not metrics:
         st.caption(tr("train.no_validation"))
