@@ -7,9 +7,9 @@ import torch
 import torch.nn as nn
 
 from textlab.data.dataset import Dataset
-from textlab.errors import BadLabelError
+from textlab.errors import BadLabelError, ConfigError
 from textlab.text.batching import EncodedTexts
-from textlab.train.config import LABEL_MODES
+from textlab.train.config import TrainConfig
 from textlab.train.tasks import TASKS, resolve_task, task_for
 
 LABELLED = Dataset(("bom", "ruim", "ótimo", "péssimo"), ("pos", "neg", "pos", "neg"), "categorical", ("neg", "pos"))
@@ -17,8 +17,11 @@ NUMBERS = Dataset(("bom", "ruim", "ótimo", "péssimo"), ("4", "1", "5", "0.5"),
 UNLABELLED = Dataset(("bom", "ruim"), None, "none", ())
 
 
-def test_every_label_mode_but_auto_is_a_task():
-    assert LABEL_MODES == ("auto", *TASKS) and all(task_for(name).name == name for name in TASKS)
+def test_the_settings_offer_every_task_and_auto_only():
+    for name in TASKS:
+        assert task_for(TrainConfig(label_mode=name).label_mode).name == name
+    with pytest.raises(ConfigError):
+        TrainConfig(label_mode="multi_label")
 
 
 @pytest.mark.parametrize(("dataset", "expected"), [(UNLABELLED, "random"), (NUMBERS, "regression"),
