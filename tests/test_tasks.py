@@ -19,9 +19,9 @@ UNLABELLED = Dataset(("bom", "ruim"), None, "none", ())
 
 def test_the_settings_offer_every_task_and_auto_only():
     for name in TASKS:
-        assert task_for(TrainConfig(label_mode=name).label_mode).name == name
+        assert task_for(TrainConfig().with_changes(label_mode=name).run.label_mode).name == name
     with pytest.raises(ConfigError):
-        TrainConfig(label_mode="multi_label")
+        TrainConfig().with_changes(label_mode="multi_label")
 
 
 @pytest.mark.parametrize(("dataset", "expected"), [(UNLABELLED, "random"), (NUMBERS, "regression"),
