@@ -34,6 +34,7 @@ for notice in lesson_notices:
     st.warning(notice, icon=":material/link:")
 lesson_links.show_prompt()
 tour_panel.tour_panel(navigation.url_path)
+state.slot_pool().start_warm_up()  # torch's one-time costs, paid while the user reads
 state.current_job()  # marks this session's job as watched from any page (see state.RELEASE_GRACE_SECONDS)
 navigation.run()
 state.sync_url({**presentation.url_parameters(), **lesson_links.url_parameters()})

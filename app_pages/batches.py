@@ -14,7 +14,7 @@ st.caption(tr("batchpage.intro"))
 for column, name in zip(st.columns(4), ("batch_size", "shuffle", "bucketing", "seed"), strict=True):
     config_input(name, container=column)
 
-lang = state.language()
+lang = state.session().language
 prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
 batches, overall, without, with_bucketing = st.columns(4)

@@ -20,7 +20,7 @@ with samples:
     data_input.samples()
 data_input.status()
 
-dataset, config, lang = state.dataset(), state.config(), state.language()
+dataset, config, lang = state.session().dataset, state.session().config, state.session().language
 prepared, plan = cached.prepared(), cached.epoch_plan()
 lengths = prepared.encoded.lengths  # (N,) tokens per text
 texts, tokens, longest, labels = st.columns(4)

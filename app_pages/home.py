@@ -10,4 +10,5 @@ st.title(tr("home.title"))
 st.write(tr("home.intro"))
 for number, page in enumerate(("data", "vocabulary", "batches", "train", "embeddings", "runs"), start=1):
     st.page_link(f"app_pages/{page}.py", label=f"{number}. {tr(f'nav.{page}')}: {tr(f'home.step.{page}')}")
-st.caption(tr("home.current_data", count=len(state.dataset()), source=describe_source(state.data_source())))
+session = state.session()
+st.caption(tr("home.current_data", count=len(session.dataset), source=describe_source(session.data_source)))

@@ -8,7 +8,6 @@ import streamlit as st
 from textlab.ui import state, train_view
 from textlab.ui.state import tr
 
-state.slot_pool()  # created on the first visit, it warms torch up while the user reads
 st.title(tr("train.title"))
 st.caption(tr("train.intro"))
 

@@ -16,7 +16,7 @@ st.caption(tr("vocabpage.intro"))
 for column, name in zip(st.columns(4), ("tokenizer", "lowercase", "min_freq", "max_size"), strict=True):
     config_input(name, container=column)
 
-config, lang = state.config(), state.language()
+config, lang = state.session().config, state.session().language
 prepared = cached.prepared()
 vocab = prepared.vocab
 size, total, unknown, texts = st.columns(4)

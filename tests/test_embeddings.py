@@ -8,11 +8,12 @@ import pytest
 import torch
 
 from textlab.analysis.projection import cosine_neighbours, fit_pca, movement, project_frames
-from textlab.analysis.snapshots import EmbeddingHistory, find_history, most_frequent_ids, thin_evenly
+from textlab.analysis.snapshots import EmbeddingHistory, most_frequent_ids, thin_evenly
 from textlab.analysis.token_association import associate_tokens
 from textlab.text.vocab import PAD_ID, UNK_ID, Vocab
 from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd
+from textlab.train.jobs import SlotPool, TrainingJob
 from textlab.train.loop import TrainingRun
 
 
@@ -189,10 +190,17 @@ def test_reading_while_the_training_thread_writes() -> None:
     assert history.snapshots()[-1].epoch == 499
 
 
-def test_find_history_among_observers() -> None:
+def test_a_job_exposes_the_history_that_observes_it(notebook_dataset) -> None:
     history = EmbeddingHistory()
-    assert find_history([print, history]) is history
-    assert find_history([print]) is None
+    recorded = []
+    job = TrainingJob(TrainConfig.of(device="cpu"), notebook_dataset, SlotPool(1),
+                      [lambda run, event: recorded.append(len(history))], embedding_history=history)
+    assert job.embedding_history is history and job.observers[-1] is history  # after the others: warm starts
+    job.start().join(timeout=60)
+    assert job.snapshot().state == "finished"
+    assert [snapshot.epoch for snapshot in history.snapshots()] == [0, 1, 2, 3]
+    assert recorded[0] == 0  # the other observers saw the run start before the first snapshot
+    assert TrainingJob(TrainConfig(), notebook_dataset, SlotPool(1)).embedding_history is None
 
 
 # Token association

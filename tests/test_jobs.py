@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from textlab.data.dataset import Dataset
+from textlab.train import jobs as jobs_module
 from textlab.train.config import TrainConfig
 from textlab.train.events import Failed, Finished, Step, Stopped
 from textlab.train.jobs import SlotPool, TrainingJob
@@ -307,3 +308,14 @@ def test_running_out_of_memory_fails_with_advice(notebook_dataset, pool, monkeyp
     end = job.snapshot().end
     assert isinstance(end, Failed) and end.reason == "out_of_memory"
     assert "smaller than 3" in end.message("en") and "menor que 3" in end.message("pt")
+
+
+def test_a_pool_warms_torch_up_only_when_asked_and_only_once(monkeypatch):
+    calls = []
+    monkeypatch.setattr(jobs_module, "warm_up", lambda: calls.append(1))
+    pool = SlotPool(1)
+    assert calls == []  # creating the pool (a cached getter does) starts nothing
+    first, second = pool.start_warm_up(), pool.start_warm_up()
+    assert first is second
+    first.join(10)
+    assert calls == [1]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from textlab.ui.state import SESSION, Session
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 
@@ -31,3 +33,11 @@ def all_text(at: AppTest) -> str:
                  "info", "success", "code"):
         parts += [element.value for element in getattr(at, kind)]
     return "\n".join(str(part) for part in parts)
+
+
+def session(at: AppTest) -> Session:
+    """The app's session object; before the first run, a new one made from the test's URL, as the app would."""
+    if SESSION not in at.session_state:
+        params = {key: value if isinstance(value, str) else value[-1] for key, value in at.query_params.items()}
+        at.session_state[SESSION] = Session.from_url(params)
+    return at.session_state[SESSION]

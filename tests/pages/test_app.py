@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, open_page, session
 
 PAGES = (None, "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
 
@@ -24,5 +24,17 @@ def test_invalid_setting_in_the_link_falls_back_with_a_notice() -> None:
     at = open_page(query={"lr": "-5", "embed_dim": "32"})
     assert not at.exception
     assert any("lr" in warning.value for warning in at.warning)
-    config = at.session_state["config"]
+    config = session(at).config
     assert config.optimisation.lr == 0.001 and config.model.embed_dim == 32
+
+
+def test_what_every_page_shares_lives_in_one_session_object() -> None:
+    at = open_page("train", query={"lr": "0.01", "present": "1"})
+    for page in PAGES[1:]:
+        at.switch_page(f"app_pages/{page or 'home'}.py").run()
+        assert not at.exception
+    shared = session(at)
+    assert (shared.language, shared.config.optimisation.lr, shared.presentation) == ("en", 0.01, True)
+    # The old loose keys are gone: pages reach the session's attributes, not strings.
+    for old_key in ("lang", "config", "dataset", "data_text", "data_source", "job", "lesson", "presentation"):
+        assert old_key not in at.session_state

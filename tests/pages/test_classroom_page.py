@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, open_page, session
 from textlab.classroom.experiments import EXPERIMENTS, NEEDS_LABELS
 from textlab.classroom.lesson import Lesson, compress_text
 from textlab.data.samples import load_sample
@@ -69,12 +69,12 @@ def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
 
 def test_pasted_texts_travel_in_the_link_and_large_data_is_refused() -> None:
     at = open_page("classroom")
-    at.session_state["dataset"] = load_sample("sentiment").subset(range(5))
+    session(at).dataset = load_sample("sentiment").subset(range(5))
     at.run()
     shared = _shared_lesson(at)
     assert shared.text is not None
-    assert shared.dataset().fingerprint() == at.session_state["dataset"].fingerprint()
-    at.session_state["dataset"] = load_sample("sentiment").subset(range(100))  # about 9 KB of text
+    assert shared.dataset().fingerprint() == session(at).dataset.fingerprint()
+    session(at).dataset = load_sample("sentiment").subset(range(100))  # about 9 KB of text
     at.run()
     assert not at.exception
     assert any("KB" in warning.value for warning in at.warning)
@@ -85,8 +85,8 @@ def test_a_lesson_link_sets_up_data_settings_controls_and_prompt() -> None:
                     locked=frozenset({"epochs"}), prompt=PROMPT)
     at = open_page(query=lesson.to_query())
     assert not at.exception
-    assert at.session_state["config"] == lesson.config
-    assert at.session_state["dataset"] == load_sample("word_order")
+    assert session(at).config == lesson.config
+    assert session(at).dataset == load_sample("word_order")
     assert literal_markdown(PROMPT) in all_text(at)  # drawn with every markdown character escaped
     # (AppTest drops what app.py draws once switch_page is used; tests/browser checks the prompt on other pages.)
     at.switch_page("app_pages/train.py")
@@ -96,14 +96,14 @@ def test_a_lesson_link_sets_up_data_settings_controls_and_prompt() -> None:
     assert "cfg_lr" not in keys, "a hidden control is not drawn"
     assert "cfg_embed_dim" in keys and not at.number_input(key="cfg_embed_dim").disabled
     assert at.number_input(key="cfg_epochs").disabled, "a locked control is drawn disabled"
-    assert at.session_state["config"].optimisation.lr == 0.1, "a hidden setting still applies"
+    assert session(at).config.optimisation.lr == 0.1, "a hidden setting still applies"
 
 
 def test_a_lesson_link_with_pasted_texts_fills_the_text_box() -> None:
     text = "bom filme\tpos\nfilme ruim\tneg"
     at = open_page("data", query={"text": compress_text(text)})
     assert not at.exception
-    assert at.session_state["data_text"] == text and len(at.session_state["dataset"]) == 2
+    assert session(at).data_text == text and len(session(at).dataset) == 2
 
 
 def test_a_tampered_lesson_link_falls_back_with_a_notice() -> None:
@@ -111,13 +111,13 @@ def test_a_tampered_lesson_link_falls_back_with_a_notice() -> None:
     assert not at.exception
     warnings = " ".join(warning.value for warning in at.warning)
     assert "imaginary" in warnings and "nonsense" in warnings and "lr" in warnings
-    assert at.session_state["config"] == TrainConfig()
+    assert session(at).config == TrainConfig()
 
 
 def test_the_tour_starts_from_the_classroom_at_its_first_page() -> None:
     at = open_page("classroom", lang="pt")
     at.button(key="tour_start").click().run()
     assert not at.exception
-    assert at.session_state["tour_step"] == "texts"
+    assert session(at).tour_step == "texts"
     assert at.title[0].value == TEXTS["nav.data"]["pt"]  # the first step's page: Data
     # (Next / Back are drawn by app.py, which AppTest drops after the first run: tests/browser walks them.)

@@ -7,7 +7,7 @@ import codecs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, open_page, session
 from textlab.i18n import t
 from textlab.ui.data_input import LABEL_COLUMN, NO_LABEL, SAMPLE, TEXT_BOX, TEXT_COLUMN, UPLOAD
 
@@ -50,7 +50,7 @@ def test_pasting_updates_the_table(lang) -> None:
     assert rows[t("datatable.tokens", lang)].tolist() == [3, 1, 2]
     labels = table(at, 1)
     assert labels[t("datatable.count", lang)].tolist() == [1, 2]  # neg, pos
-    assert at.session_state["dataset"].texts == ("um dois três", "quatro", "cinco seis")
+    assert session(at).dataset.texts == ("um dois três", "quatro", "cinco seis")
 
 
 def test_empty_text_shows_an_error_and_keeps_the_data_and_the_text() -> None:
@@ -58,7 +58,7 @@ def test_empty_text_shows_an_error_and_keeps_the_data_and_the_text() -> None:
     at = paste(at, "   \n\n")
     assert not at.exception
     assert shown_errors(at) == [t("data.empty", "en")]
-    assert at.session_state["dataset"].texts == ("o gato dorme", "o cachorro late alto")
+    assert session(at).dataset.texts == ("o gato dorme", "o cachorro late alto")
     assert at.text_area(key=TEXT_BOX).value == "   \n\n"  # what was typed stays, to be fixed
 
 
@@ -78,7 +78,7 @@ def test_mixed_labels_show_a_message_naming_the_lines() -> None:
 def test_uploads_replace_the_data(name, raw, texts) -> None:
     at = upload(open_page("data"), name, raw)
     assert not at.exception and not at.error
-    assert at.session_state["dataset"].texts == texts
+    assert session(at).dataset.texts == texts
     assert table(at)["text"].tolist() == list(texts)
     assert t("datapage.source_file", "en", name=name.replace(".", "\\.")) in all_text(at)  # Markdown-escaped
 
@@ -93,7 +93,7 @@ def test_a_file_name_is_shown_as_typed_not_as_markdown() -> None:
 def test_a_cp1252_file_loads_with_a_notice_in_the_users_language() -> None:
     at = upload(open_page("data", lang="pt"), "latin.csv", "texto,nota\nação rápida,5\n".encode("cp1252"))
     assert not at.exception and not at.error
-    assert at.session_state["dataset"].texts == ("ação rápida",)
+    assert session(at).dataset.texts == ("ação rápida",)
     assert [info.value for info in at.info][0] == t("data.decoded_cp1252", "pt")
 
 
@@ -111,23 +111,23 @@ def test_a_failed_upload_shows_a_message_and_loses_nothing(name, raw, key, param
     assert not at.exception
     assert shown_errors(at) == [t(key, lang, **params)]
     assert at.text_area(key=TEXT_BOX).value == TYPED
-    assert at.session_state["dataset"].texts == ("o gato dorme", "o cachorro late alto")
+    assert session(at).dataset.texts == ("o gato dorme", "o cachorro late alto")
     assert t("datapage.kept_previous", lang, count=2) in all_text(at)
 
 
 def test_the_column_pickers_choose_text_and_labels() -> None:
     at = upload(open_page("data"), "reviews.csv", b"review,rating,shop\ngood,5,A\nbad,1,B\n")
-    assert at.session_state["dataset"].labels == ("5", "1")
+    assert session(at).dataset.labels == ("5", "1")
     at.selectbox(key=LABEL_COLUMN).set_value("shop").run()
-    assert at.session_state["dataset"].labels == ("A", "B")
+    assert session(at).dataset.labels == ("A", "B")
     at.selectbox(key=TEXT_COLUMN).set_value("shop").run()
     assert not at.exception
     assert shown_errors(at) == [t("data.same_column", "en", column="shop")]
     at.selectbox(key=TEXT_COLUMN).set_value("review")
     at.selectbox(key=LABEL_COLUMN).set_value(NO_LABEL).run()
     assert not at.error
-    assert at.session_state["dataset"].texts == ("good", "bad")
-    assert at.session_state["dataset"].labels is None
+    assert session(at).dataset.texts == ("good", "bad")
+    assert session(at).dataset.labels is None
 
 
 def test_too_many_rows_are_refused(monkeypatch) -> None:
@@ -154,13 +154,13 @@ def test_a_sample_loads_and_can_be_copied_into_the_text_box() -> None:
     at = open_page("data")
     at.selectbox(key=SAMPLE).set_value("word_order")
     at.button[1].click().run()
-    dataset = at.session_state["dataset"]
+    dataset = session(at).dataset
     assert len(dataset) > 10 and dataset.label_kind == "categorical"
     assert at.text_area(key=TEXT_BOX).value.startswith("exemplo de texto 1")  # the typed text is untouched
     copy = next(button for button in at.button if button.label == t("datapage.copy_to_text_box", "en"))
     at = copy.click().run()
     assert at.text_area(key=TEXT_BOX).value.splitlines()[0] == f"{dataset.texts[0]}\t{dataset.labels[0]}"
-    assert at.session_state["dataset"].texts == dataset.texts
+    assert session(at).dataset.texts == dataset.texts
 
 
 def test_the_vocabulary_page_reflects_a_change_on_the_data_page() -> None:
@@ -180,7 +180,7 @@ def test_the_vocabulary_page_shows_token2idx_and_its_settings_change_it() -> Non
     at.number_input(key="cfg_min_freq").set_value(2).run()
     assert not at.exception
     assert table(at)["token"].tolist() == ["<PAD>", "<UNK>", "exemplo", "de", "texto"]
-    assert at.session_state["config"].text.min_freq == 2
+    assert session(at).config.text.min_freq == 2
 
 
 def test_the_vocabulary_table_is_searchable_and_sortable() -> None:
@@ -216,7 +216,7 @@ def test_the_vocabulary_page_reports_the_out_of_vocabulary_rate() -> None:
 def test_the_batches_page_shows_the_notebooks_first_batch() -> None:
     at = open_page("batches", query={"shuffle": "false"})
     assert not at.exception
-    assert at.session_state["config"].batches.batch_size == 2
+    assert session(at).config.batches.batch_size == 2
     assert [code.value for code in at.code][:3] == [
         NOTEBOOK_FIRST_BATCH, "tensor([4, 5])",
         "tensor([[ True,  True,  True,  True, False],\n        [ True,  True,  True,  True,  True]])"]

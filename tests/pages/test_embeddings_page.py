@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import sentiment_texts
-from tests.pages.helpers import APP, all_text, open_page
+from tests.pages.helpers import APP, all_text, open_page, session
 from textlab.analysis.snapshots import EmbeddingHistory
 from textlab.data.dataset import Dataset
 from textlab.i18n import TEXTS
@@ -27,7 +27,7 @@ def open_with_job(job: TrainingJob, lang: str = "en") -> AppTest:
     """The page of a session whose job is ``job`` (as after a reconnect: state.current_job adopts it)."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
-    at.session_state["job"] = job
+    session(at).job = job
     at.run()
     at.switch_page("app_pages/embeddings.py")
     at.run()
@@ -52,7 +52,7 @@ def sentiment_dataset() -> Dataset:
 
 @pytest.fixture(scope="module")
 def finished_job() -> TrainingJob:
-    job = TrainingJob(CONFIG, sentiment_dataset(), SlotPool(1), [EmbeddingHistory()]).start()
+    job = TrainingJob(CONFIG, sentiment_dataset(), SlotPool(1), embedding_history=EmbeddingHistory()).start()
     assert job.join(timeout=60)
     assert job.snapshot().state == "finished"
     return job
@@ -150,10 +150,10 @@ def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
     at.query_params.update({"lang": "en", **settings})
     numeric = settings.get("label_mode") == "regression"
     texts, labels = sentiment_texts(40)
-    at.session_state["dataset"] = Dataset(
+    session(at).dataset = Dataset(
         tuple(texts), tuple(str(label) for label in labels) if numeric else tuple("np"[label] for label in labels),
         "numeric" if numeric else "categorical", () if numeric else ("n", "p"))
-    at.session_state["data_source"] = "pasted"
+    session(at).data_source = "pasted"
     at.run()
     at.switch_page("app_pages/embeddings.py")
     at.run()

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import NOTEBOOK_TEXTS
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, open_page, session
 from textlab.data.dataset import Dataset
 from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store
@@ -119,9 +119,9 @@ def test_use_settings_and_data_of_a_run(data_dir):
     at = open_page("runs")
     at.button(key="runs_continue_run").click().run()
     assert not at.exception
-    assert at.session_state["config"] == TrainConfig.of(lr=0.1, embed_dim=4)
-    assert at.session_state["dataset"].texts == NOTEBOOK_TEXTS
-    assert at.session_state["runs_warm_start"].config == TrainConfig.of(lr=0.1, embed_dim=4)
+    assert session(at).config == TrainConfig.of(lr=0.1, embed_dim=4)
+    assert session(at).dataset.texts == NOTEBOOK_TEXTS
+    assert session(at).warm_start.config == TrainConfig.of(lr=0.1, embed_dim=4)
 
 
 def test_upload_a_checkpoint_and_predict(data_dir):

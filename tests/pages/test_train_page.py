@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import sentiment_texts
-from tests.pages.helpers import APP, all_text, open_page
+from tests.pages.helpers import APP, all_text, open_page, session
 from textlab.data.dataset import Dataset
 from textlab.i18n import TEXTS
 from textlab.i18n import train as train_strings
@@ -61,9 +61,8 @@ def chart_point_counts(at: AppTest) -> list[int]:
 def open_with_data(dataset: Dataset, **query: str) -> AppTest:
     """The Train page with ``dataset`` as the session's data (as the Data page would leave it)."""
     at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["dataset"] = dataset
-    at.session_state["data_source"] = "pasted"
     at.query_params.update(lang="en", **query)
+    session(at).use_dataset(dataset, "pasted")
     at.run()
     at.switch_page("app_pages/train.py").run()
     return at
@@ -71,7 +70,7 @@ def open_with_data(dataset: Dataset, **query: str) -> AppTest:
 
 def stop_job(at: AppTest) -> None:
     """Leave no training thread behind, whatever a test did."""
-    job = at.session_state.get("job")
+    job = session(at).job
     if job is not None:
         job.stop()
         assert job.join(TIMEOUT)
@@ -101,24 +100,24 @@ def test_a_short_run_completes_and_shows_its_chart_and_history():
     assert list(history["Epoch"]) == [3, 2, 1]  # newest first
     assert disabled(at) == {"train_start": False, "train_pause": True, "train_step": False, "train_stop": True,
                             "train_reset": False}
-    assert at.session_state["job"].snapshot().state == "finished"
+    assert session(at).job.snapshot().state == "finished"
     at.button(key="train_start").click().run()  # a second run starts from a clean chart
-    poll(at, lambda at: at.session_state["job"].snapshot().state == "finished")
+    poll(at, lambda at: session(at).job.snapshot().state == "finished")
     assert chart_point_counts(at) == [6, 6, 3]
 
 
 def test_stop_ends_a_long_run_and_reset_clears_it():
     at = open_page("train", query=LONG)
     at.button(key="train_start").click().run()
-    poll(at, lambda at: len(at.session_state["job"].snapshot().steps) > 0)
+    poll(at, lambda at: len(session(at).job.snapshot().steps) > 0)
     assert disabled(at)["train_start"] and not disabled(at)["train_stop"]
     at.button(key="train_stop").click().run()
     poll(at, shows("Stopped after"))
-    job = at.session_state["job"]
+    job = session(at).job
     assert job.join(TIMEOUT) and job.snapshot().state == "stopped"
     assert not disabled(at)["train_start"] and disabled(at)["train_stop"]
     at.button(key="train_reset").click().run()
-    assert "No run yet" in all_text(at) and "job" not in at.session_state
+    assert "No run yet" in all_text(at) and session(at).job is None
     assert chart_point_counts(at) == []
     assert disabled(at)["train_reset"]
 
@@ -140,8 +139,8 @@ def test_moving_a_control_mid_run_changes_the_next_run_and_says_so():
     poll(at, shows("Paused after step 1"))
     at.number_input(key="cfg_embed_dim").set_value(32).run()
     assert "changes apply to the next run: embed_dim 10 → 32" in all_text(at)
-    job = at.session_state["job"]
-    assert job.config.model.embed_dim == 10 and at.session_state["config"].model.embed_dim == 32
+    job = session(at).job
+    assert job.config.model.embed_dim == 10 and session(at).config.model.embed_dim == 32
     stop_job(at)
 
 
@@ -162,12 +161,12 @@ def test_a_failing_run_shows_its_message_and_a_new_run_can_start():
 def test_the_job_is_still_live_after_visiting_another_page():
     at = open_page("train", query=LONG)
     at.button(key="train_start").click().run()
-    job = at.session_state["job"]
+    job = session(at).job
     at.switch_page("app_pages/home.py").run()
     steps_before = len(job.snapshot().steps)
     at.switch_page("app_pages/train.py").run()
-    poll(at, lambda at: len(at.session_state["job"].snapshot().steps) > steps_before)
-    assert at.session_state["job"] is job and job.snapshot().state == "running"
+    poll(at, lambda at: len(session(at).job.snapshot().steps) > steps_before)
+    assert session(at).job is job and job.snapshot().state == "running"
     assert "Training" in all_text(at)
     stop_job(at)
 
@@ -175,9 +174,9 @@ def test_the_job_is_still_live_after_visiting_another_page():
 def test_suggested_settings_are_offered_not_imposed():
     texts, labels = sentiment_texts(400)
     at = open_with_data(Dataset(tuple(texts), tuple(map(str, labels)), "categorical", ("0", "1")))
-    assert at.session_state["config"].batches.batch_size == 2  # not changed behind the user's back
+    assert session(at).config.batches.batch_size == 2  # not changed behind the user's back
     at.button(key="train_suggest").click().run()
-    config = at.session_state["config"]
+    config = session(at).config
     assert (config.batches.batch_size, config.model.embed_dim, config.model.pooling) == (16, 32, "masked_mean")
     assert "Suggested settings applied:" in all_text(at) and "batch_size 2 → 16" in all_text(at)
     assert at.button(key="train_suggest").disabled  # nothing left to suggest
@@ -192,7 +191,7 @@ def test_the_notebook_texts_already_have_their_suggested_settings():
 def test_a_link_asking_for_a_missing_device_falls_back_to_auto():
     at = open_page("train", query={"device": "cuda"})
     assert not at.exception
-    assert at.session_state["config"].run.device == "auto"
+    assert session(at).config.run.device == "auto"
     assert any("'cuda' is not available here" in warning.value for warning in at.warning)
 
 

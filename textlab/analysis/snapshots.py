@@ -105,8 +105,3 @@ class EmbeddingHistory:
     def __len__(self) -> int:
         with self._lock:
             return len(self._snapshots)
-
-
-def find_history(observers: Sequence[object]) -> EmbeddingHistory | None:
-    """The EmbeddingHistory among a job's observers, if it has one."""
-    return next((observer for observer in observers if isinstance(observer, EmbeddingHistory)), None)

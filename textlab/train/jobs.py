@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import torch
 
+from textlab.analysis.snapshots import EmbeddingHistory
 from textlab.data.dataset import Dataset
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
@@ -53,6 +54,15 @@ class SlotPool:
         self._condition = threading.Condition()
         self._running: set[int] = set()
         self._waiting: deque[int] = deque()
+        self._warm_up: threading.Thread | None = None
+
+    def start_warm_up(self) -> threading.Thread:
+        """Run ``warm_up`` in the background, once per pool, so the server's first run starts at once."""
+        with self._condition:
+            if self._warm_up is None:
+                self._warm_up = threading.Thread(target=warm_up, name="textlab-warm-up", daemon=True)
+                self._warm_up.start()
+            return self._warm_up
 
     @property
     def threads_per_job(self) -> int:
@@ -140,12 +150,15 @@ class TrainingJob:
     _ids = itertools.count(1)
 
     def __init__(self, config: TrainConfig, dataset: Dataset, pool: SlotPool,
-                 observers: Sequence[Observer] = ()) -> None:
+                 observers: Sequence[Observer] = (), embedding_history: EmbeddingHistory | None = None) -> None:
         self.job_id = next(self._ids)
         self.config, self.dataset, self.pool = config, dataset, pool
         self.control = Control()
         self.run: TrainingRun | None = None  # set in the thread once prepared; the pages read its model
-        self.observers = tuple(observers)
+        # Snapshots of the embeddings, epoch by epoch, when asked for; it observes after the others,
+        # so a warm start has loaded its weights before the first snapshot.
+        self.embedding_history = embedding_history
+        self.observers = (*observers, *([embedding_history] if embedding_history is not None else []))
         self._lock = threading.Lock()
         self._state = "queued"
         self._started: RunStarted | None = None

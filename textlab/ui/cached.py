@@ -19,19 +19,13 @@ from textlab.train.config import TrainConfig
 from textlab.train.prepare import EpochPlan, PreparedData, prepare, tokenize
 from textlab.ui import state
 
-_FINGERPRINT = "data_fingerprint"
 # A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.
 MAX_ENTRIES = 8
 
 
 def fingerprint(dataset: Dataset) -> str:
     """The dataset's content hash, computed once per dataset object in this session."""
-    memo = st.session_state.get(_FINGERPRINT)
-    if memo is not None and memo[0] is dataset:
-        return memo[1]
-    digest = dataset.fingerprint()
-    st.session_state[_FINGERPRINT] = (dataset, digest)
-    return digest
+    return state.session().fingerprint(dataset)
 
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
@@ -58,7 +52,7 @@ def prepared_for(dataset: Dataset, config: TrainConfig) -> PreparedData:
 
 def prepared() -> PreparedData:
     """The session's dataset, tokenized, split and encoded with the session's settings."""
-    return prepared_for(state.dataset(), state.config())
+    return prepared_for(state.session().dataset, state.session().config)
 
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
@@ -68,7 +62,7 @@ def _epoch_plan(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> Ep
 
 def epoch_plan() -> EpochPlan:
     """The session's first-epoch batches as training will draw them."""
-    dataset, config = state.dataset(), state.config()
+    dataset, config = state.session().dataset, state.session().config
     key = (*_vocab_key(dataset, config), config.batches)
     return _epoch_plan(prepared_for(dataset, config), config, key)
 
@@ -80,5 +74,5 @@ def _oov(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> OovReport
 
 def oov(fraction: float) -> OovReport:
     """The out-of-vocabulary rate of held-out texts (``fraction`` applies when the settings hold none out)."""
-    dataset, config = state.dataset(), state.config()
+    dataset, config = state.session().dataset, state.session().config
     return _oov(prepared_for(dataset, config), config, (*_vocab_key(dataset, config), fraction))

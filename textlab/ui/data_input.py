@@ -37,18 +37,18 @@ def _load(read: Callable[[], Dataset], source: str) -> None:
         st.session_state[ERROR] = error
         return
     st.session_state[ERROR] = None
-    state.set_dataset(new_dataset, source)
+    state.session().use_dataset(new_dataset, source)
 
 
 def _apply_text() -> None:
     text = st.session_state[TEXT_BOX]
-    state.set_data_text(text)
+    state.session().data_text = text
     _load(lambda: read_pasted(text), "pasted")
 
 
 def text_box() -> None:
     """The text box (one text per line, optional TAB label) and its Apply button."""
-    st.session_state[TEXT_BOX] = state.data_text()
+    st.session_state[TEXT_BOX] = state.session().data_text
     st.text_area(tr("datapage.paste"), key=TEXT_BOX, height=260, on_change=_apply_text,
                  help=tr("datapage.paste_help"), placeholder=tr("datapage.paste_placeholder"))
     st.button(tr("datapage.apply"), on_click=_apply_text, type="primary", icon=":material/check:")
@@ -130,8 +130,8 @@ def describe_source(source: str) -> str:
 
 
 def _copy_to_text_box() -> None:
-    text = to_pasted(state.dataset())
-    state.set_data_text(text)
+    text = to_pasted(state.session().dataset)
+    state.session().data_text = text
     _load(lambda: read_pasted(text), "pasted")
 
 
@@ -140,11 +140,11 @@ def status() -> None:
     error = st.session_state.get(ERROR)
     if error is not None:
         widgets.show_error(error)
-        st.caption(tr("datapage.kept_previous", count=len(state.dataset())))
-    dataset, source = state.dataset(), state.data_source()
+        st.caption(tr("datapage.kept_previous", count=len(state.session().dataset)))
+    dataset, source = state.session().dataset, state.session().data_source
     st.success(tr("datapage.in_use", count=len(dataset), source=describe_source(source)),
                icon=":material/description:")
     if source != "pasted" and len(dataset) <= MAX_EDITABLE_ROWS:
         st.button(tr("datapage.copy_to_text_box"), on_click=_copy_to_text_box, icon=":material/edit:")
     for notice in dataset.notices:
-        st.info(notice.message(state.language()), icon=":material/info:")
+        st.info(notice.message(state.session().language), icon=":material/info:")

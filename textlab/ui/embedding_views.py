@@ -15,7 +15,7 @@ import torch
 
 from textlab.analysis.inspection import frozen_copy
 from textlab.analysis.projection import cosine_neighbours, movement, project_frames
-from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight, find_history
+from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight
 from textlab.analysis.token_association import TokenAssociation, associate_tokens
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import TokenColours, embedding_map
@@ -64,7 +64,7 @@ def clamp_widget(key: str, low: int, high: int) -> None:
 
 
 def _preview(job: TrainingJob | None) -> ModelSource | None:
-    config, dataset = state.config(), state.dataset()
+    config, dataset = state.session().config, state.session().dataset
 
     def prepare() -> tuple[TrainingRun, EmbeddingHistory]:
         run = TrainingRun(config, dataset)
@@ -87,7 +87,7 @@ def model_source() -> ModelSource | None:
     if job is None or job.run is None:
         return _preview(job)
     snapshot = job.snapshot()
-    history = find_history(job.observers)
+    history = job.embedding_history
     if history is None or not len(history):
         # A job started without the observer: show its current weights as the only frame.
         history = EmbeddingHistory()
@@ -115,7 +115,7 @@ def source_notice(source: ModelSource) -> None:
 
 def _progress_key(job: TrainingJob) -> tuple:
     """What the page has drawn of a job: whether its run exists, its latest snapshot's epoch, its state."""
-    history = find_history(job.observers)
+    history = job.embedding_history
     snapshots = history.snapshots() if history else ()
     # The epoch, not the count: once thinning starts, the count stays at the cap.
     return job.run is not None, snapshots[-1].epoch if snapshots else None, job.snapshot().state
@@ -184,7 +184,7 @@ def map_section(source: ModelSource) -> None:
     labelled = [row for row, token in enumerate(tokens) if row < LABELLED_TOKENS or token in SPECIAL_TOKENS]
     figure = embedding_map(coordinates, tokens, history.counts[:shown], _colours(source, colour_by == "label", shown),
                            [s.epoch for s in snapshots], [s.train_loss for s in snapshots], axes.explained.tolist(),
-                           state.language(), labelled, untrained=source.kind in ("preview", "starting"))
+                           state.session().language, labelled, untrained=source.kind in ("preview", "starting"))
     show_figure(figure, theme=None, key="emb_map")
     st.caption(tr("emb.map.notice_frames" if len(snapshots) > 1 else "emb.map.notice_single",
                   count=shown, total=len(source.run.vocab)))

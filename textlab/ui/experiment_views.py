@@ -22,7 +22,7 @@ def _run_in_slot(name: str, use_current_data: bool) -> ExperimentResult:
     ticket = -threading.get_ident()  # unique among running threads, and never a job's (positive) id
     pool.acquire(ticket, cancelled=lambda: False)
     try:
-        return run_experiment(name, state.dataset() if use_current_data else None)
+        return run_experiment(name, state.session().dataset if use_current_data else None)
     finally:
         pool.release(ticket)
 
@@ -38,13 +38,13 @@ def experiment_card(name: str, use_current_data: bool) -> None:
             with st.spinner(tr("classroom.running")):
                 result = _run_in_slot(name, use_current_data)
             sample = None if use_current_data else experiment.sample
-            results[name] = (result, sample, len(state.dataset()))
+            results[name] = (result, sample, len(state.session().dataset))
         if name in results:
             _draw_result(*results[name])
 
 
 def _draw_result(result: ExperimentResult, sample: str | None, count: int) -> None:
-    lang = state.language()
+    lang = state.session().language
     if sample is not None:
         st.caption(tr("classroom.on_sample", title=tr(SAMPLES[sample].title_key)))
     else:

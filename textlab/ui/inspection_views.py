@@ -79,7 +79,8 @@ def _embedding_step(result: ForwardPass, labels: list[str], lengths: list[int], 
     st.subheader(tr("emb.forward.step_embedded", shape=_shape(tuple(result.embedded.shape))))
     row = st.selectbox(tr("emb.forward.pick_text"), range(shown), key="emb_text",
                        format_func=lambda r: f"{labels[r]}: {text_label(result.tokens[r], lengths[r])}")
-    _chart(embeddings_heatmap(result.tokens[row], result.embedded[row], row + 1, state.language()), "emb_heatmap")
+    heatmap = embeddings_heatmap(result.tokens[row], result.embedded[row], row + 1, state.session().language)
+    _chart(heatmap, "emb_heatmap")
     st.caption(tr("emb.forward.embedded_notice"))
 
 
@@ -89,7 +90,7 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
     config = source.run.config
     st.markdown(tr("emb.forward.model_uses", pooling=tr(f"emb.pooling.{config.model.pooling}"),
                    encoder=tr(f"emb.encoder.{config.model.encoder}")))
-    _chart(pooled_comparison(result.plain_mean[:shown], result.masked_mean[:shown], labels, state.language()),
+    _chart(pooled_comparison(result.plain_mean[:shown], result.masked_mean[:shown], labels, state.session().language),
            "emb_pooled")
     st.table(pd.DataFrame({
         tr("emb.forward.col_text"): [text_label(result.tokens[r], lengths[r]) for r in range(shown)],
@@ -101,7 +102,7 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
     if result.attention is not None:
         st.subheader(tr("emb.forward.attention"))
         _chart(attention_heatmap(result.tokens[:shown], result.attention[:shown], result.mask[:shown], labels,
-                                 state.language()), "emb_attention")
+                                 state.session().language), "emb_attention")
         st.caption(tr("emb.forward.attention_notice"))
 
 
@@ -132,7 +133,7 @@ def _gradient_step(source: ModelSource, batch) -> None:
         rows = [PAD_ID, UNK_ID] + [row for row in check.batch_token_ids if row > UNK_ID][:MAX_GRADIENT_BARS - 2]
     tokens = run.vocab.decode(rows)
     norms = [check.gradient_norms.get(row, 0.0) for row in rows]
-    _chart(gradient_rows(tokens, norms, [row in in_batch for row in rows], state.language()), "emb_gradient")
+    _chart(gradient_rows(tokens, norms, [row in in_batch for row in rows], state.session().language), "emb_gradient")
     real_rows = set(check.rows_with_gradient) - {PAD_ID}
     if real_rows <= in_batch:
         st.success(tr("emb.grad.only_batch", count=len(real_rows), others=len(run.vocab) - len(real_rows)))
@@ -167,7 +168,7 @@ def prediction_section(source: ModelSource) -> None:
     if unknown:
         st.warning(tr("emb.predict.unknown", count=len(unknown), tokens=", ".join(unknown[:10])))
     if prediction.probabilities is not None:
-        _chart(class_probabilities(run.dataset.label_names, prediction.probabilities, state.language()),
+        _chart(class_probabilities(run.dataset.label_names, prediction.probabilities, state.session().language),
                "emb_probabilities")
     else:
         st.metric(tr("emb.predict.value"), f"{prediction.value:.3f}")
@@ -205,7 +206,7 @@ def errors_section(source: ModelSource) -> None:
     st.table(pd.DataFrame(table), hide_index=True)
     st.caption(tr("emb.errors.worst_notice_classes" if classes else "emb.errors.worst_notice_values"))
     if classes:
-        _chart(confusion_matrix_figure(analysis.confusion, names, state.language()), "emb_confusion")
+        _chart(confusion_matrix_figure(analysis.confusion, names, state.session().language), "emb_confusion")
         accuracy = analysis.per_class_accuracy.tolist()
         st.table(pd.DataFrame({tr("emb.errors.col_class"): list(names),
                                tr("emb.errors.col_texts"): analysis.confusion.sum(1).tolist(),

@@ -19,7 +19,6 @@ from textlab.train.config import FIELDS
 from textlab.ui import state
 from textlab.ui.state import tr
 
-APPLIED, LESSON, TOUR_STEP = "lesson_applied", "lesson", "tour_step"
 SHARE_HIDDEN, SHARE_LOCKED, SHARE_PROMPT, SHARE_TOUR = "share_hidden", "share_locked", "share_prompt", "share_tour"
 CLASSROOM_PAGE_PATH = "classroom"  # the classroom page's URL path, trimmed to get the app's address
 
@@ -27,32 +26,32 @@ CLASSROOM_PAGE_PATH = "classroom"  # the classroom page's URL path, trimmed to g
 def apply_lesson_from_url() -> list[str]:
     """Set up the lesson in the URL, once per session; the notices say which parts fell back to defaults.
 
-    Settings problems are left to ``widgets.url_notices`` (``state.config()`` reads the same
-    parameters), so each problem is reported once.
+    Settings problems are left to ``widgets.url_notices`` (the session read its settings from the
+    same parameters), so each problem is reported once.
     """
-    if st.session_state.get(APPLIED):
+    session = state.session()
+    if session.lesson_checked:
         return []
-    st.session_state[APPLIED] = True
+    session.lesson_checked = True
     params = st.query_params.to_dict()
     if not is_lesson_link(params):
         return []
     lesson, problems = Lesson.from_query(params)
-    state.config()  # the settings, read from these same parameters, with their own notices
     data = lesson.dataset()
     if lesson.sample is not None:
-        state.set_dataset(data, f"sample:{lesson.sample}")
+        session.use_dataset(data, f"sample:{lesson.sample}")
     elif lesson.text is not None:
-        st.session_state[state.DATA_TEXT] = lesson.text  # the Data page's text box shows the lesson's texts
-        state.set_dataset(data, "pasted")
-    st.session_state[LESSON] = lesson
+        session.data_text = lesson.text  # the Data page's text box shows the lesson's texts
+        session.use_dataset(data, "pasted")
+    session.lesson = lesson
     if lesson.tour_step is not None:
-        st.session_state[TOUR_STEP] = lesson.tour_step
-    return [tr("lesson.notice", detail=problem.message(state.language()))
+        session.tour_step = lesson.tour_step
+    return [tr("lesson.notice", detail=problem.message(session.language))
             for problem in problems if not isinstance(problem, ConfigError)]
 
 
 def current_lesson() -> Lesson | None:
-    return st.session_state.get(LESSON)
+    return state.session().lesson
 
 
 def hidden_fields() -> frozenset[str]:
@@ -86,11 +85,11 @@ def show_prompt() -> None:
 
 
 def tour_step() -> str | None:
-    return st.session_state.get(TOUR_STEP)
+    return state.session().tour_step
 
 
 def set_tour_step(step_id: str | None) -> None:
-    st.session_state[TOUR_STEP] = step_id if find_step(step_id) else None
+    state.session().tour_step = step_id if find_step(step_id) else None
 
 
 def url_parameters() -> dict[str, str]:
@@ -127,13 +126,13 @@ def share_panel() -> None:
     prompt = st.text_area(tr("classroom.share.prompt"), max_chars=MAX_PROMPT_CHARS, key=SHARE_PROMPT,
                           placeholder=tr("classroom.share.prompt_placeholder"))
     step = st.selectbox(tr("classroom.share.tour"), list(step_labels), key=SHARE_TOUR, format_func=step_labels.get)
-    dataset = state.dataset()
+    dataset = state.session().dataset
     try:
         data = lesson_data(dataset)
-        lesson = Lesson(config=state.config(), hidden=frozenset(hidden), locked=frozenset(locked),
+        lesson = Lesson(config=state.session().config, hidden=frozenset(hidden), locked=frozenset(locked),
                         prompt=prompt, tour_step=step or None, **data)
     except TextlabError as error:  # too large to carry, or texts that would not read back the same
-        st.warning(error.message(state.language()), icon=":material/link:")
+        st.warning(error.message(state.session().language), icon=":material/link:")
         return
     if "sample" in data:
         st.caption(tr("classroom.share.data_sample", title=tr(SAMPLES[data["sample"]].title_key)))

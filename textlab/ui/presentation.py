@@ -5,9 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from textlab.ui import state
 from textlab.ui.state import tr
 
-KEY = "presentation"
+SWITCH = "presentation_switch"  # the widget's key; the session keeps the value for every page
 # Static CSS written here, never built from user text, so it is safe to inject.
 _PROJECTOR_CSS = """
 <style>
@@ -28,17 +29,17 @@ PROJECTOR_FONT_SIZE = 20
 
 
 def presentation_on() -> bool:
-    if KEY not in st.session_state:
-        st.session_state[KEY] = st.query_params.get("present") == "1"
-    return st.session_state[KEY]
+    return state.session().presentation
+
+
+def _copy_switch() -> None:
+    state.session().presentation = st.session_state[SWITCH]
 
 
 def presentation_toggle() -> None:
     """The sidebar switch; when on, the whole app is restyled for a projector."""
-    widget_key = f"{KEY}_switch"
-    st.session_state[widget_key] = presentation_on()
-    st.sidebar.toggle(tr("app.presentation"), key=widget_key, help=tr("app.presentation.help"),
-                      on_change=lambda: st.session_state.update({KEY: st.session_state[widget_key]}))
+    st.session_state[SWITCH] = presentation_on()
+    st.sidebar.toggle(tr("app.presentation"), key=SWITCH, help=tr("app.presentation.help"), on_change=_copy_switch)
     if presentation_on():
         st.html(_PROJECTOR_CSS)
 

@@ -14,7 +14,6 @@ from textlab.runs.recorder import RunRecorder, WarmStart
 from textlab.runs.store import Store, StoreError, data_dir
 from textlab.train.jobs import Observer
 
-WARM_START = "runs_warm_start"  # session key: a checkpoint the next run starts from
 logger = logging.getLogger(__name__)
 
 
@@ -28,17 +27,9 @@ def store() -> Store:
     return _store_in(str(data_dir().resolve()))
 
 
-def request_warm_start(checkpoint: Checkpoint) -> None:
-    """Make the session's next run start from ``checkpoint``'s weights."""
-    st.session_state[WARM_START] = checkpoint
-
-
-def run_observers() -> list[Observer]:
-    """A recorder for the next run (and its warm start, once); none when the store cannot be opened."""
-    observers: list[Observer] = []
-    warm = st.session_state.pop(WARM_START, None)
-    if warm is not None:
-        observers.append(WarmStart(warm))
+def run_observers(warm_start: Checkpoint | None = None) -> list[Observer]:
+    """A recorder for the next run, after its warm start if it has one; no recorder when the store cannot open."""
+    observers: list[Observer] = [WarmStart(warm_start)] if warm_start is not None else []
     try:
         observers.append(RunRecorder(store()))
     except StoreError as error:  # training goes on unrecorded; the Runs page shows the same error

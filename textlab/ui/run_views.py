@@ -21,7 +21,7 @@ NOTICE = "runs_notice"
 
 def runs_table(records: Sequence[RunRecord]) -> None:
     """Every run as a sortable table (click a column), narrowed by a text and a status filter."""
-    lang = state.language()
+    lang = state.session().language
     text_column, status_column = st.columns([2, 1])
     text = text_column.text_input(tr("runs.filter"), key="runs_filter", help=tr("runs.filter.help"))
     present = [status for status in STATUSES if any(record.status == status for record in records)]
@@ -43,7 +43,7 @@ def runs_table(records: Sequence[RunRecord]) -> None:
 
 def overlay(records: Sequence[RunRecord]) -> None:
     """The chosen runs' loss curves on one chart; the legend and subtitle name what differs."""
-    lang, by_id = state.language(), {record.run_id: record for record in records}
+    lang, by_id = state.session().language, {record.run_id: record for record in records}
     with_curves = [record.run_id for record in records if record.final is not None]  # newest first
     chosen = st.multiselect(tr("runs.compare"), list(by_id), default=with_curves[:2], key="runs_compare",
                             help=tr("runs.compare.help"), placeholder=tr("runs.choose"),
@@ -66,7 +66,7 @@ def overlay(records: Sequence[RunRecord]) -> None:
 
 def manage(records: Sequence[RunRecord]) -> None:
     """One run: why it ended, its name and notes, deletion, downloads and re-use."""
-    lang, by_id = state.language(), {record.run_id: record for record in records}
+    lang, by_id = state.session().language, {record.run_id: record for record in records}
     st.subheader(tr("runs.manage"))
     kind, notice = st.session_state.pop(NOTICE, (None, None))
     if notice:
@@ -91,7 +91,7 @@ def manage(records: Sequence[RunRecord]) -> None:
 
 
 def _downloads(record: RunRecord) -> None:
-    store, lang, stem = run_store.store(), state.language(), f"run-{record.run_id}"
+    store, lang, stem = run_store.store(), state.session().language, f"run-{record.run_id}"
     st.markdown(f"**{tr('runs.downloads')}**")
     saved = store.checkpoint_path(record.run_id)
     has_checkpoint = record.checkpoint is not None and saved.exists()
@@ -119,20 +119,20 @@ def _downloads(record: RunRecord) -> None:
 def _use_settings(record: RunRecord, from_weights: bool) -> None:
     store = run_store.store()
     try:
-        state.set_dataset(store.dataset(record.dataset_fingerprint), f"file:run-{record.run_id}-data.csv")
+        state.session().use_dataset(store.dataset(record.dataset_fingerprint), f"file:run-{record.run_id}-data.csv")
         if from_weights:
-            run_store.request_warm_start(checkpoint.load(store.checkpoint_path(record.run_id)))
+            state.session().warm_start = checkpoint.load(store.checkpoint_path(record.run_id))
     except TextlabError as error:
-        st.session_state[NOTICE] = ("error", error.message(state.language()))
+        st.session_state[NOTICE] = ("error", error.message(state.session().language))
         return
-    state.set_config(record.config)
-    name = comparison.display_name(record, state.language())
+    state.session().config = record.config
+    name = comparison.display_name(record, state.session().language)
     st.session_state[NOTICE] = ("done", tr("runs.continue.done" if from_weights else "runs.use_settings.done",
                                            name=name))
 
 
 def _delete(record: RunRecord) -> None:
-    name = comparison.display_name(record, state.language())
+    name = comparison.display_name(record, state.session().language)
     if st.session_state.get(DELETE_PENDING) != record.run_id:
         st.button(tr("runs.delete"), key="runs_delete", icon=":material/delete:",
                   on_click=lambda: st.session_state.update({DELETE_PENDING: record.run_id}))
@@ -180,6 +180,5 @@ def import_checkpoint() -> None:
         if prediction.unknown_tokens:
             st.caption(tr("runs.unknown_tokens", count=prediction.unknown_tokens))
     if st.button(tr("runs.continue"), key="runs_continue_upload", icon=":material/fast_forward:"):
-        state.set_config(loaded.config)
-        run_store.request_warm_start(loaded)
+        state.session().config, state.session().warm_start = loaded.config, loaded
         st.info(tr("runs.continue.done"))

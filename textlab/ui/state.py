@@ -1,123 +1,114 @@
-"""Session state shared by every page: language, dataset, training settings and the job.
+"""The browser session's state, one typed object shared by every page, and its training job.
 
-Values several pages need live in our own ``st.session_state`` keys, not in widget
-keys, because Streamlit forgets a widget's value when a page stops drawing it.
+Everything several pages need lives in ``Session``, stored under one ``st.session_state`` key,
+not in widget keys, because Streamlit forgets a widget's value when a page stops drawing it.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import streamlit as st
 
+from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.classroom.lesson import Lesson
 from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import sample_bytes
 from textlab.errors import ConfigError
+from textlab.figures.loss import DEFAULT_SMOOTHING
 from textlab.i18n import normalize_language, t
+from textlab.runs.checkpoint import Checkpoint
 from textlab.train.config import TrainConfig
-from textlab.train.jobs import SlotPool, TrainingJob, warm_up
-from textlab.ui.observers import new_run_observers
+from textlab.train.jobs import SlotPool, TrainingJob
+from textlab.ui.run_store import run_observers
 
-LANG, CONFIG, DATASET, DATA_TEXT, DATA_SOURCE, URL_PROBLEMS = (
-    "lang", "config", "dataset", "data_text", "data_source", "url_problems")
-JOB = "job"
+SESSION = "textlab"  # the one st.session_state key this app owns besides its widgets'
 # A closed tab's job gets this long to be picked up again (a reconnect) before it is stopped.
 RELEASE_GRACE_SECONDS = 90.0
-
-
-def language() -> str:
-    """The user's language: ?lang= in the URL, else the browser's locale, else English."""
-    if LANG not in st.session_state:
-        requested = st.query_params.get("lang") or getattr(st.context, "locale", None)
-        st.session_state[LANG] = normalize_language(requested)
-    return st.session_state[LANG]
-
-
-def set_language(lang: str) -> None:
-    st.session_state[LANG] = normalize_language(lang)
-
-
-def tr(key: str, **params: object) -> str:
-    """Translate ``key`` into the session's language."""
-    return t(key, language(), **params)
-
-
-def config() -> TrainConfig:
-    """The settings of the next run; read once from the URL, where bad values fall back to defaults."""
-    if CONFIG not in st.session_state:
-        loaded, problems = TrainConfig.from_query(st.query_params.to_dict())
-        st.session_state[CONFIG] = loaded
-        st.session_state[URL_PROBLEMS] = problems
-    return st.session_state[CONFIG]
-
-
-def set_config(new_config: TrainConfig) -> None:
-    st.session_state[CONFIG] = new_config
-
-
-def update_config(**changes: object) -> ConfigError | None:
-    """Apply changes to the settings; on an invalid value keep the old settings and return the error."""
-    try:
-        set_config(config().with_changes(**changes))
-    except ConfigError as error:
-        return error
-    return None
-
-
-def take_url_problems() -> list[ConfigError]:
-    """Problems found in the URL's settings, reported once."""
-    config()
-    return st.session_state.pop(URL_PROBLEMS, [])
 
 
 def notebook_text() -> str:
     return sample_bytes("notebook").decode("utf-8")
 
 
-def data_text() -> str:
-    """What the user typed in the Data page's text area (the notebook's texts at first)."""
-    if DATA_TEXT not in st.session_state:
-        st.session_state[DATA_TEXT] = notebook_text()
-    return st.session_state[DATA_TEXT]
+@dataclass
+class Session:
+    """What one browser session keeps across reruns and pages. The defaults are the notebook's."""
+
+    language: str = "en"
+    config: TrainConfig = field(default_factory=TrainConfig)  # the settings of the next run
+    url_problems: list[ConfigError] = field(default_factory=list)  # bad settings in the URL, reported once
+    data_text: str = field(default_factory=notebook_text)  # what the Data page's text box holds
+    dataset: Dataset = field(default_factory=lambda: read_pasted(notebook_text()))  # what every page shows
+    data_source: str = "pasted"  # "pasted", "upload:<file name>" or "sample:<name>"
+    job: TrainingJob | None = None
+    warm_start: Checkpoint | None = None  # the next run starts from these weights (the Runs page)
+    lesson: Lesson | None = None
+    lesson_checked: bool = False  # the URL's lesson is applied once, so later changes are not undone
+    tour_step: str | None = None
+    presentation: bool = False
+    loss_smoothing: float = DEFAULT_SMOOTHING
+    loss_x_axis: str = "step"
+    _fingerprint: tuple[Dataset, str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_url(cls, params: Mapping[str, str], locale: str | None = None) -> Session:
+        """A new session: language, settings and presentation mode from the URL, where bad values fall back."""
+        config, problems = TrainConfig.from_query(dict(params))
+        return cls(language=normalize_language(params.get("lang") or locale), config=config,
+                   url_problems=problems, presentation=params.get("present") == "1")
+
+    def update_config(self, **changes: object) -> ConfigError | None:
+        """Apply changes to the settings; on an invalid value keep the old settings and return the error."""
+        try:
+            self.config = self.config.with_changes(**changes)
+        except ConfigError as error:
+            return error
+        return None
+
+    def set_language(self, lang: str | None) -> None:
+        self.language = normalize_language(lang)
+
+    def use_dataset(self, dataset: Dataset, source: str) -> None:
+        self.dataset, self.data_source = dataset, source
+
+    def take_url_problems(self) -> list[ConfigError]:
+        problems, self.url_problems = self.url_problems, []
+        return problems
+
+    def fingerprint(self, dataset: Dataset) -> str:
+        """``dataset``'s content hash, remembered for the last dataset object asked about."""
+        if self._fingerprint is None or self._fingerprint[0] is not dataset:
+            self._fingerprint = (dataset, dataset.fingerprint())
+        return self._fingerprint[1]
 
 
-def set_data_text(text: str) -> None:
-    st.session_state[DATA_TEXT] = text
+def session() -> Session:
+    """This browser session's state, made from the URL on its first run."""
+    if SESSION not in st.session_state:
+        st.session_state[SESSION] = Session.from_url(st.query_params.to_dict(), getattr(st.context, "locale", None))
+    return st.session_state[SESSION]
 
 
-def dataset() -> Dataset:
-    """The dataset every page shows; the notebook's three texts until the user gives others."""
-    if DATASET not in st.session_state:
-        st.session_state[DATASET] = read_pasted(data_text())
-        st.session_state[DATA_SOURCE] = "pasted"
-    return st.session_state[DATASET]
-
-
-def set_dataset(new_dataset: Dataset, source: str) -> None:
-    st.session_state[DATASET] = new_dataset
-    st.session_state[DATA_SOURCE] = source
-
-
-def data_source() -> str:
-    dataset()
-    return st.session_state[DATA_SOURCE]
+def tr(key: str, **params: object) -> str:
+    """Translate ``key`` into the session's language."""
+    return t(key, session().language, **params)
 
 
 def sync_url(extra: dict[str, str] | None = None) -> None:
     """Mirror the language, every non-default setting and ``extra`` in the URL, so a copied link reopens them."""
-    wanted = {"lang": language(), **config().to_query(), **(extra or {})}
+    current = session()
+    wanted = {"lang": current.language, **current.config.to_query(), **(extra or {})}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
 @st.cache_resource(show_spinner=False)
 def slot_pool() -> SlotPool:
-    """The process-wide pool capping concurrent training threads (TEXTLAB_MAX_JOBS).
-
-    Creating it also warms torch up in the background, so the server's first run starts at once.
-    """
-    threading.Thread(target=warm_up, name="textlab-warm-up", daemon=True).start()
+    """The process-wide pool capping concurrent training threads (TEXTLAB_MAX_JOBS)."""
     return SlotPool()
 
 
@@ -152,9 +143,9 @@ def _session_jobs() -> SessionJobs:
 def current_job() -> TrainingJob | None:
     """This session's job, if any; marks it as still watched.
 
-    Session state holds it; the session-scoped holder only lets the session's release stop it.
+    The session holds it; the session-scoped holder only lets the session's release stop it.
     """
-    job = st.session_state.get(JOB)
+    job = session().job
     if job is not None:
         _session_jobs().current = job  # after a reconnect the holder is a new one: register again
         job.touch()
@@ -169,12 +160,14 @@ def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool
     previous = current_job()
     if previous is not None and previous.thread_alive:
         previous.stop()
-    job = TrainingJob(run_config, run_dataset, slot_pool(), new_run_observers())
+    current = session()
+    warm, current.warm_start = current.warm_start, None  # a warm start applies to one run
+    job = TrainingJob(run_config, run_dataset, slot_pool(), run_observers(warm), EmbeddingHistory())
     if step_first:
         job.step()  # before the thread starts, so not even a second batch can slip through
     job.start()
     _session_jobs().current = job
-    st.session_state[JOB] = job
+    current.job = job
     return job
 
 
@@ -184,4 +177,4 @@ def clear_job() -> None:
     if job is not None:
         job.stop()
     _session_jobs().current = None
-    st.session_state.pop(JOB, None)
+    session().job = None

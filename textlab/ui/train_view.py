@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from textlab.figures.loss import DEFAULT_SMOOTHING, X_AXES, loss_figure, panel_metrics
+from textlab.figures.loss import X_AXES, loss_figure, panel_metrics
 from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable_reason
 from textlab.runs import report as run_report
 from textlab.train.defaults import size_tier, suggested_config
@@ -35,7 +35,7 @@ LIVE_HISTORY_ROWS = 50
 
 def settings_panel() -> None:
     """Every setting of the next run, and the suggestion for this data."""
-    data = state.dataset()
+    data = state.session().dataset
     labels = tr(f"train.labels.{data.label_kind}", count=len(data.label_names))
     st.caption(tr("train.data", count=len(data), labels=labels))
     _suggestion_button()
@@ -44,7 +44,7 @@ def settings_panel() -> None:
     _device_input()
     st.subheader(tr("train.section.model"))
     for name in MODEL_FIELDS:
-        config_input(name, disabled=name == "hidden_dim" and state.config().model.encoder == "none")
+        config_input(name, disabled=name == "hidden_dim" and state.session().config.model.encoder == "none")
     with st.expander(tr("train.section.advanced")):
         for name in ADVANCED_FIELDS:
             config_input(name)
@@ -53,12 +53,12 @@ def settings_panel() -> None:
 def _suggestion() -> dict:
     """Suggested changes for the current data, leaving alone what a lesson hid or locked."""
     fixed = set(lesson_links.locked_fields()) | set(lesson_links.hidden_fields())
-    changes = state.config().differences(suggested_config(state.config(), state.dataset()))
+    changes = state.session().config.differences(suggested_config(state.session().config, state.session().dataset))
     return {name: values for name, values in changes.items() if name not in fixed}
 
 
 def _suggestion_button() -> None:
-    data = state.dataset()
+    data = state.session().dataset
     changes = _suggestion()
     st.button(tr("train.suggest.button"), key="train_suggest", disabled=not changes, on_click=_apply_suggestion,
               help=tr("train.suggest.help", changes=run_report.describe_changes(changes)) if changes else None)
@@ -73,9 +73,9 @@ def _suggestion_button() -> None:
 
 def _apply_suggestion() -> None:
     changes = _suggestion()
-    error = state.update_config(**{name: suggested for name, (_, suggested) in changes.items()})
+    error = state.session().update_config(**{name: suggested for name, (_, suggested) in changes.items()})
     # A lesson may lock a setting the suggestion needs (e.g. no validation for early stopping).
-    notice = run_report.describe_changes(changes) if error is None else error.message(state.language())
+    notice = run_report.describe_changes(changes) if error is None else error.message(state.session().language)
     st.session_state[SUGGESTION_NOTICE] = notice
 
 
@@ -84,9 +84,9 @@ def _device_input() -> None:
     if "device" in lesson_links.hidden_fields():
         return
     present = ["auto", *available_devices()]
-    requested = state.config().run.device
+    requested = state.session().config.run.device
     if requested not in present:  # e.g. a link made on a machine with a GPU
-        state.update_config(device="auto")
+        state.session().update_config(device="auto")
         st.warning(tr("train.device_fallback", device=requested, reason=tr(unavailable_reason(requested))))
     config_input("device", options=present)
     missing = [device for device in DEVICE_CHOICES if device not in present]
@@ -102,7 +102,7 @@ def buttons(snapshot: JobSnapshot | None) -> None:
     active = snapshot is not None and snapshot.is_active
     queued = snapshot is not None and snapshot.state == "queued"
     paused = snapshot is not None and snapshot.state == "paused"
-    no_data = len(state.dataset()) == 0
+    no_data = len(state.session().dataset) == 0
     train, pause, step, stop, reset = st.columns(5)
     train.button(tr("train.button.train"), key="train_start", type="primary", on_click=_start, width="stretch",
                  disabled=active or no_data, help=tr("train.button.train.help"))
@@ -119,7 +119,7 @@ def buttons(snapshot: JobSnapshot | None) -> None:
 
 def _start(step_first: bool = False) -> None:
     # The settings and data of this moment: the run keeps them, whatever changes afterwards.
-    job = state.start_job(state.config(), state.dataset(), step_first=step_first)
+    job = state.start_job(state.session().config, state.session().dataset, step_first=step_first)
     job.join(FIRST_DRAW_WAIT_SECONDS)
 
 
@@ -169,7 +169,7 @@ def still_panel() -> None:
 
 
 def _draw_run(snapshot: JobSnapshot | None) -> None:
-    lang = state.language()
+    lang = state.session().language
     level, sentence = run_report.status(snapshot, lang)
     getattr(st, level)(sentence)
     started = snapshot.started if snapshot is not None else None
@@ -218,24 +218,26 @@ def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
 
 
 def _chart_options() -> tuple[float, str]:
-    """Smoothing and x axis, kept in our own keys so they survive a visit to another page."""
-    st.session_state.setdefault("train_smoothing", DEFAULT_SMOOTHING)
-    st.session_state.setdefault("train_x_axis", "step")
-    st.session_state["train_smoothing_widget"] = st.session_state["train_smoothing"]
-    st.session_state["train_x_axis_widget"] = st.session_state["train_x_axis"]
+    """Smoothing and x axis, kept in the session so they survive a visit to another page."""
+    session = state.session()
+    st.session_state["train_smoothing_widget"] = session.loss_smoothing
+    st.session_state["train_x_axis_widget"] = session.loss_x_axis
     smoothing_column, axis_column = st.columns([3, 2])
     smoothing_column.slider(tr("train.chart.smoothing"), 0.0, 0.99, step=0.01, key="train_smoothing_widget",
-                            help=tr("train.chart.smoothing.help"), on_change=_copy_widget, args=("train_smoothing",))
+                            help=tr("train.chart.smoothing.help"), on_change=_copy_widget, args=("loss_smoothing",))
     axis_column.segmented_control(tr("train.chart.x_axis"), X_AXES, key="train_x_axis_widget",
                                   format_func=lambda axis: tr(f"train.chart.x_{axis}"),
-                                  on_change=_copy_widget, args=("train_x_axis",))
-    return st.session_state["train_smoothing"], st.session_state["train_x_axis"]
+                                  on_change=_copy_widget, args=("loss_x_axis",))
+    return session.loss_smoothing, session.loss_x_axis
 
 
-def _copy_widget(name: str) -> None:
-    value = st.session_state[f"{name}_widget"]
+_CHART_WIDGETS = {"loss_smoothing": "train_smoothing_widget", "loss_x_axis": "train_x_axis_widget"}
+
+
+def _copy_widget(attribute: str) -> None:
+    value = st.session_state[_CHART_WIDGETS[attribute]]
     if value is not None:  # a segmented control can be clicked off; keep the last choice
-        st.session_state[name] = value
+        setattr(state.session(), attribute, value)
 
 
 # The run's frozen settings
@@ -243,7 +245,7 @@ def _copy_widget(name: str) -> None:
 
 def frozen_settings(job: TrainingJob) -> None:
     """What this run uses, and which controls now differ from it (they apply to the next run)."""
-    current = state.config()
+    current = state.session().config
     changes = job.config.differences(current)
     if changes:
         st.info(tr("train.frozen.changed", changes=run_report.describe_changes(changes)), icon="🧊")

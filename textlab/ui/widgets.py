@@ -20,19 +20,20 @@ LEARNING_RATES = tuple(round(mantissa * 10.0 ** exponent, 10)
 def language_switch() -> None:
     """Português / English, in the sidebar of every page."""
     key = "lang_switch"
-    st.session_state[key] = state.language()
+    session = state.session()
+    st.session_state[key] = session.language
     st.sidebar.segmented_control(tr("app.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=key,
-                                 on_change=lambda: state.set_language(st.session_state[key] or state.language()))
+                                 on_change=lambda: session.set_language(st.session_state[key] or session.language))
 
 
 def show_error(error: TextlabError) -> None:
-    st.error(error.message(state.language()), icon="⚠️")
+    st.error(error.message(state.session().language), icon="⚠️")
 
 
 def url_notices() -> None:
     """Say which settings in the link were invalid and fell back to their defaults."""
-    for problem in state.take_url_problems():
-        st.warning(tr("app.url_fallback", detail=problem.message(state.language())), icon="🔗")
+    for problem in state.session().take_url_problems():
+        st.warning(tr("app.url_fallback", detail=problem.message(state.session().language)), icon="🔗")
 
 
 def _widget_key(name: str) -> str:
@@ -40,7 +41,7 @@ def _widget_key(name: str) -> str:
 
 
 def _apply(name: str) -> None:
-    error = state.update_config(**{name: st.session_state[_widget_key(name)]})
+    error = state.session().update_config(**{name: st.session_state[_widget_key(name)]})
     st.session_state[f"cfg_error_{name}"] = error
 
 
@@ -52,7 +53,7 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
     if name in lesson_links.hidden_fields():
         return
     disabled = disabled or name in lesson_links.locked_fields()
-    key, current = _widget_key(name), state.config().value(name)
+    key, current = _widget_key(name), state.session().config.value(name)
     # Re-seeded every run: the settings may have changed elsewhere (another page, a link, Reset).
     st.session_state[key] = current
     common = dict(label=tr(f"field.{name}"), help=tr(f"field.{name}.help"), key=key, disabled=disabled,
@@ -73,4 +74,4 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
         container.number_input(min_value=int(rule.low), max_value=int(rule.high), step=1, **common)
     error = st.session_state.get(f"cfg_error_{name}")
     if error is not None:
-        container.caption(f"⚠️ {error.message(state.language())}")
+        container.caption(f"⚠️ {error.message(state.session().language)}")
