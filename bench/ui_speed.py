@@ -215,9 +215,9 @@ def textlab_script_rate(epochs: int) -> float:
 
 def job_rate(epochs: int, store: Store) -> float:
     """The same run as a background job with the observers the app gives every run, but no page."""
-    observers = [RunRecorder(store), EmbeddingHistory()]  # as textlab.ui.observers.new_run_observers
+    # As textlab.ui.state.start_job: a recorder and the embedding history.
     job = TrainingJob(TrainConfig.of(epochs=epochs), read_pasted(sample_bytes("notebook").decode("utf-8")),
-                      SlotPool(), observers).start()
+                      SlotPool(), [RunRecorder(store)], EmbeddingHistory()).start()
     job.join()
     return job.snapshot().overall_steps_per_second
 
