@@ -11,13 +11,13 @@ from textlab.ui.widgets import config_input
 
 st.title(tr("nav.batches"))
 st.caption(tr("batchpage.intro"))
-for column, name in zip(st.columns(4), ("batch_size", "shuffle", "bucketing", "seed"), strict=True):
+for column, name in zip(st.columns(5), ("batch_size", "shuffle", "bucketing", "max_length", "seed"), strict=True):
     config_input(name, container=column)
 
 lang = state.session().language
 prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
-batches, overall, without, with_bucketing = st.columns(4)
+batches, overall, without, with_bucketing, cut = st.columns(5)
 batches.metric(tr("batchpage.batches"), count, format="localized",
                help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
 overall.metric(tr("batchpage.padding_overall"), f"{plan.padding.overall:.1%}", help=tr("batchpage.padding_help"))
@@ -25,6 +25,10 @@ without.metric(tr("batchpage.without_bucketing"), f"{plan.without_bucketing.over
 change = plan.with_bucketing.overall - plan.without_bucketing.overall
 with_bucketing.metric(tr("batchpage.with_bucketing"), f"{plan.with_bucketing.overall:.1%}",
                       delta=f"{change:+.1%}" if round(change, 3) else None, delta_color="inverse")
+max_length, longest = state.config().text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
+cut.metric(tr("batchpage.cut"), int(prepared.encoded.cut[prepared.train_indices].sum()), format="localized",
+           help=tr("batchpage.cut_help", max_length=max_length, longest=longest) if max_length
+           else tr("batchpage.cut_none_help"))
 
 if st.session_state.get("batch_number", 1) > count:
     st.session_state["batch_number"] = count  # fewer batches than before: show the last one
@@ -43,7 +47,11 @@ st.markdown(f"**{tr('batchpage.lengths')}**")
 st.code(str(batch.lengths), language="python")
 st.markdown(f"**{tr('batchpage.mask')}**")
 st.code(str(batch.mask), language="python")
-st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1]), lang),
+cut_here = int(prepared.encoded.cut[indices].sum())
+if cut_here:
+    st.warning(tr("batchpage.batch_cut", count=cut_here, max_length=max_length), icon=":material/content_cut:")
+st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
+                                  prepared.encoded.full_lengths[indices] if max_length else None), lang),
              hide_index=True)
 
 comparison, per_batch = st.columns([2, 3])

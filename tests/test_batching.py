@@ -168,3 +168,20 @@ def test_real_reviews_padding_random_vs_bucketed(shared_data):
     bucketed_padding = padding_stats(corpus.lengths, bucketed_batches).overall
     assert 0.70 <= random_padding <= 0.85
     assert bucketed_padding < 0.20
+
+
+def test_max_length_keeps_each_texts_first_tokens():
+    encoded = EncodedTexts.from_lists([[2, 3, 4, 5, 6], [7, 8], [9, 10, 11]], max_length=3)
+    assert encoded.lengths.tolist() == [3, 2, 3]
+    assert encoded.full_lengths.tolist() == [5, 2, 3]
+    assert encoded.cut.tolist() == [True, False, False]
+    assert encoded.text_ids(0).tolist() == [2, 3, 4]
+    batch = encoded.collate([0, 1, 2])
+    assert batch.ids.tolist() == [[2, 3, 4], [7, 8, 0], [9, 10, 11]]
+    assert batch.mask.sum(1).tolist() == [3, 2, 3]
+
+
+def test_no_max_length_keeps_every_token():
+    encoded = EncodedTexts.from_lists([[2, 3, 4, 5, 6], [7]])
+    assert encoded.lengths.tolist() == [5, 1] and not encoded.cut.any()
+    assert encoded.collate([0, 1]).ids.shape == (2, 5)

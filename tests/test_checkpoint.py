@@ -224,3 +224,24 @@ def test_a_gpu_run_saves_a_checkpoint_the_cpu_can_use(tmp_path, classification_d
     again = TrainingRun(config, classification_dataset)
     checkpoint.warm_start(again, loaded)  # CPU weights into a model on the GPU
     assert torch.equal(again.model.fc.weight.cpu(), run.model.fc.weight.cpu())
+
+
+def test_prediction_cuts_texts_to_the_runs_max_length(tmp_path, classification_dataset):
+    run = trained(GRU.with_changes(max_length=3), classification_dataset)
+    loaded = checkpoint.load(checkpoint.save(run, tmp_path / "run.pt"))
+    long_text, kept = "produto ótimo chegou quebrou horrível péssimo", "produto ótimo chegou"
+    (long_prediction, kept_prediction) = loaded.predict([long_text, kept])
+    assert long_prediction.probabilities == pytest.approx(kept_prediction.probabilities, abs=1e-6)
+    assert long_prediction.probabilities["pos"] == pytest.approx(float(torch.softmax(run.predict([kept])[0], 0)[1]),
+                                                                 abs=1e-6)
+    whole = trained(GRU.with_changes(max_length=0), classification_dataset)
+    assert whole.predict([long_text]).tolist() != whole.predict([kept]).tolist()  # the cut words do matter
+
+
+def test_a_checkpoint_saved_before_max_length_existed_keeps_every_token(classification_dataset):
+    run = trained(CLASSIFY, classification_dataset)
+    data = checkpoint.payload(run)
+    del data["config"]["text"]["max_length"]
+    buffer = io.BytesIO()
+    torch.save(data, buffer)
+    assert checkpoint.load(buffer.getvalue()).config.text.max_length == 0

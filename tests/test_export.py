@@ -21,7 +21,7 @@ from textlab.runs.export_model import model_source
 from textlab.runs.export_script import dataset_csv, export_script, export_zip
 from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd, Finished
-from textlab.train.loop import train
+from textlab.train.loop import TrainingRun, train
 
 TOLERANCE = 1e-6
 ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn"}
@@ -65,6 +65,10 @@ CASES = {
     "max-random-labels-adamw-vocab-all": (
         TrainConfig.of(val_fraction=0.25, label_mode="random", pooling="max", optimizer="adamw", weight_decay=0.01,
                     batch_size=5, epochs=3, vocab_from="all"), _classification()),
+    # max_length 5 cuts most of these 3-to-10-word texts: the script must cut them the same way.
+    "gru-masked-mean-max-length-cut": (
+        TrainConfig.of(val_fraction=0.25, encoder="gru", pooling="masked_mean", max_length=5, batch_size=8, epochs=2,
+                    lr=0.01), _classification()),
     "plain-mean-dropout-numbers-as-classes-no-shuffle": (
         TrainConfig.of(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
         _numeric_classes()),
@@ -152,6 +156,8 @@ def test_the_cases_cover_what_they_claim(reproduced):
     assert reproduced["lstm-last-chars-sgd-step-early-stopping"][2].reason == "early_stopping"
     assert reproduced["classification-masked-mean"][1][-1].val_loss is not None
     assert reproduced["notebook"][1][-1].val_loss is None
+    config, dataset = CASES["gru-masked-mean-max-length-cut"]
+    assert TrainingRun(config, dataset).encoded.cut.sum() > len(dataset) / 2
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -249,7 +249,8 @@ def test_a_version_1_database_is_migrated(tmp_path):
     with Store(tmp_path) as upgraded:
         assert upgraded.schema_version == SCHEMA_VERSION == 2
         (record,) = upgraded.runs()
-        assert (record.name, record.notes, record.config) == ("", "", TrainConfig.of(lr=0.5))
+        # Stored before max_length existed: that run kept every token, so it reads back uncut.
+        assert (record.name, record.notes, record.config) == ("", "", TrainConfig.of(lr=0.5, max_length=0))
         upgraded.rename(record.run_id, "migrada")
         upgraded.set_notes(record.run_id, "da versão 1")
         assert upgraded.run(record.run_id).name == "migrada"

@@ -104,3 +104,11 @@ def test_localize_names_the_columns_in_the_language(lang, notebook_dataset) -> N
     table = localize(dataset_table(notebook_dataset, torch.tensor([4, 5, 3])), lang)
     assert list(table.columns) == [t(f"datatable.{name}", lang) for name in ("row", "tokens", "text")]
     assert table.iloc[:, 1].tolist() == [4, 5, 3]
+
+
+def test_batch_table_counts_the_tokens_max_length_cut() -> None:
+    dataset = Dataset(("a b c d e", "d"), None, "none", ())
+    table = batch_table(dataset, torch.tensor([0, 1]), torch.tensor([3, 1]), width=3,
+                        full_lengths=torch.tensor([5, 1]))
+    assert table["cut"].tolist() == [2, 0]
+    assert "cut" not in batch_table(dataset, torch.tensor([0, 1]), torch.tensor([3, 1]), width=3).columns

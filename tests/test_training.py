@@ -491,3 +491,21 @@ def test_an_exception_mid_run_ends_in_one_failed_event(notebook_dataset, monkeyp
     events = list(train(TrainConfig.of(device="cpu"), notebook_dataset))
     check_run_shape(events)
     assert events[-1].reason == reason and not of_type(events, Step)
+
+
+def test_max_length_cuts_what_the_model_reads(classification_dataset):
+    config = TrainConfig.of(label_mode="classification", encoder="gru", pooling="last", max_length=4, batch_size=8,
+                         epochs=1, device="cpu")
+    run = TrainingRun(config, classification_dataset)
+    assert run.encoded.full_lengths.max() > 4 and run.encoded.lengths.max() == 4
+    widths = []
+    original_forward = run.model.forward
+    run.model.forward = lambda ids, mask: widths.append(ids.shape[1]) or original_forward(ids, mask)
+    assert isinstance(list(run.events())[-1], Finished)
+    assert max(widths) == 4
+
+
+def test_the_default_max_length_leaves_the_notebooks_texts_whole(notebook_dataset):
+    run = TrainingRun(TrainConfig(), notebook_dataset)
+    assert TrainConfig().text.max_length == 256 and not run.encoded.cut.any()
+    assert run.encoded.lengths.tolist() == [len(text.split()) for text in notebook_dataset.texts]

@@ -103,7 +103,7 @@ def build_parser(lang: str = "en") -> OneLineParser:
     batches = add_command("batches")
     _add_input_arguments(batches, lang)
     _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "min_freq", "max_size", "batch_size",
-                                          "bucketing", "seed"))
+                                          "bucketing", "max_length", "seed"))
     batches.add_argument("--no-shuffle", action="store_true", help=t("cli.no_shuffle", lang))
 
     training = add_command("train")
@@ -163,7 +163,7 @@ def command_vocab(args: argparse.Namespace) -> None:
 def command_batches(args: argparse.Namespace) -> None:
     corpus, config = _tokenized(args, _read(args))
     vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
-    encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths)
+    encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     generator = torch.Generator().manual_seed(config.run.seed)
     batches = config.batches
     order = batch_indices(encoded.lengths, batches.batch_size, not args.no_shuffle, batches.bucketing, generator)

@@ -233,6 +233,19 @@ def test_the_batches_page_pages_through_batches_and_follows_the_settings() -> No
     assert at.code[0].value.startswith("tensor([[ 2,  3,  4,  5,  0],")
 
 
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_the_batches_page_shows_which_texts_max_length_cut(lang) -> None:
+    at = paste(open_page("data", query={"lang": lang}), "um dois três quatro cinco\nseis sete\noito nove dez onze")
+    at.switch_page("app_pages/batches.py").run()
+    at.toggle(key="cfg_shuffle").set_value(False).run()
+    at.number_input(key="cfg_max_length").set_value(3).run()
+    assert not at.exception
+    assert [metric.value for metric in at.metric][-1] == "2"
+    assert at.code[0].value == "tensor([[2, 3, 4],\n        [7, 8, 0]])"  # cut words stay in the vocabulary
+    assert t("batchpage.batch_cut", lang, count=1, max_length=3) in [warning.value for warning in at.warning]
+    assert table(at)[t("datatable.cut", lang)].tolist() == [2, 0]
+
+
 def test_many_texts_are_paged_one_batch_at_a_time() -> None:
     at = paste(open_page("data"), "\n".join(f"texto número {index}" for index in range(1000)))
     at.switch_page("app_pages/batches.py").run()

@@ -32,12 +32,13 @@ class Prediction:
 
 
 @torch.no_grad()
-def predict_text(model: nn.Module, vocab: Vocab, text: str, label_mode: str) -> Prediction:
-    """Encode ``text`` with the run's vocabulary and run it alone through ``model`` (a frozen copy)."""
-    tokens = tuple(vocab.options.tokenize(text))
+def predict_text(model: nn.Module, vocab: Vocab, text: str, label_mode: str, max_length: int = 0) -> Prediction:
+    """Encode ``text`` with the run's vocabulary, cut to the run's ``max_length`` (0 = whole), and run
+    it alone through ``model`` (a frozen copy)."""
+    tokens = tuple(vocab.options.tokenize(text))[:max_length or None]
     if not tokens:
         raise EmptyInputError("emb.error.empty_text")
-    ids = torch.tensor([vocab.encode(text)])  # (1, T): one text, so no padding
+    ids = torch.tensor([vocab.encode(text)[:max_length or None]])  # (1, T): one text, so no padding
     output = model(ids, torch.ones_like(ids, dtype=torch.bool))[0]  # (O,)
     unknown = tuple(index == UNK_ID for index in ids[0].tolist())
     probabilities = task_for(label_mode).probabilities(output[None])  # (1, C) or None

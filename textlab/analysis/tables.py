@@ -14,7 +14,7 @@ from textlab.data.dataset import Dataset
 from textlab.i18n import t
 from textlab.text.vocab import SPECIAL_TOKENS, Vocab
 
-COLUMNS = ("row", "text", "label", "tokens", "count", "share", "index", "token", "special", "length", "padding")
+COLUMNS = ("row", "text", "label", "tokens", "count", "share", "index", "token", "special", "length", "padding", "cut")
 VOCAB_SORTS = ("index", "count")
 
 
@@ -63,11 +63,15 @@ def search_vocab(table: pd.DataFrame, query: str = "", sort: str = "index") -> p
     return table.sort_values("index", kind="stable")
 
 
-def batch_table(dataset: Dataset, indices: torch.Tensor, lengths: torch.Tensor, width: int) -> pd.DataFrame:
-    """The batch's texts: dataset row (from 1), length, padding cells, label and text (last, as it is long)."""
+def batch_table(dataset: Dataset, indices: torch.Tensor, lengths: torch.Tensor, width: int,
+                full_lengths: torch.Tensor | None = None) -> pd.DataFrame:
+    """The batch's texts: dataset row (from 1), length, padding cells, tokens cut by ``max_length``
+    (when ``full_lengths`` are given), label and text (last, as it is long)."""
     rows = indices.tolist()
     table = pd.DataFrame({"row": [row + 1 for row in rows], "length": lengths.tolist(),
                           "padding": [width - length for length in lengths.tolist()]})
+    if full_lengths is not None:
+        table["cut"] = (full_lengths - lengths).tolist()
     if dataset.labels is not None:
         table["label"] = [dataset.labels[row] for row in rows]
     table["text"] = [dataset.texts[row] for row in rows]

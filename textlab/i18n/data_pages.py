@@ -88,6 +88,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "datatable.special": {"en": "special", "pt": "especial"},
     "datatable.length": {"en": "length", "pt": "tamanho"},
     "datatable.padding": {"en": "<PAD> added", "pt": "<PAD> acrescentados"},
+    "datatable.cut": {"en": "tokens cut", "pt": "tokens cortados"},
     # Data figures
     "datafig.real_length": {"en": "tokens in the text", "pt": "tokens no texto"},
     "datafig.padded_length": {"en": "width after padding in its batch", "pt": "largura após o preenchimento no lote"},
@@ -171,6 +172,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Os lotes da primeira época de treino, como o DataLoader os monta: cada texto vira seus ids, "
               "e os textos mais curtos são completados com <PAD> (0) até o texto mais longo do lote "
               "(pad_sequence(batch_first=True)).",
+    },
+    "batchpage.cut": {"en": "Texts cut", "pt": "Textos cortados"},
+    "batchpage.cut_help": {
+        "en": "Texts longer than the maximum length ({max_length} tokens) lose their end; the longest has {longest}.",
+        "pt": "Textos mais longos que o tamanho máximo ({max_length} tokens) perdem o final; o mais longo tem "
+              "{longest}.",
+    },
+    "batchpage.cut_none_help": {"en": "No maximum length: every text is kept whole.",
+                                "pt": "Sem tamanho máximo: todos os textos ficam inteiros."},
+    "batchpage.batch_cut": {
+        "en": "{count} text(s) of this batch were cut to {max_length} tokens (see \"tokens cut\" below).",
+        "pt": "{count} texto(s) deste lote foram cortados em {max_length} tokens (veja \"tokens cortados\" "
+              "abaixo).",
     },
     "batchpage.batches": {"en": "Batches per epoch", "pt": "Lotes por época"},
     "batchpage.batches_help": {"en": "{texts} training texts divided into batches.",

@@ -37,6 +37,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.bucketing": {"en": "Length bucketing", "pt": "Agrupar por tamanho"},
     "field.bucketing.help": {"en": "Put texts of similar length in the same batch: far less padding.",
                              "pt": "Põe textos de tamanho parecido no mesmo lote: muito menos preenchimento."},
+    "field.max_length": {"en": "Maximum text length", "pt": "Tamanho máximo do texto"},
+    "field.max_length.help": {
+        "en": "Tokens kept from the start of each text; longer texts are cut (0 = keep all). Long texts make "
+              "each batch of a GRU or LSTM slow, and a Stop waits for the batch in progress.",
+        "pt": "Tokens mantidos do início de cada texto; textos mais longos são cortados (0 = manter todos). "
+              "Textos longos deixam cada lote de uma GRU ou LSTM lento, e Parar espera o lote em andamento.",
+    },
     "field.encoder": {"en": "Encoder", "pt": "Codificador"},
     "field.encoder.help": {"en": "none: the notebook's bag of embeddings; gru or lstm read the words in order.",
                            "pt": "none: o saco de embeddings do notebook; gru ou lstm leem as palavras em ordem."},

@@ -75,6 +75,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "(PyTorch {version}).",
         "pt": "Na CPU, com a mesma semente, imprime as mesmas perdas por época que o textlab (PyTorch {version}).",
     },
+    "export.max_length": {
+        "en": "Each text keeps its first MAX_LENGTH tokens, as textlab cut them (max_length)",
+        "pt": "Cada texto mantém seus primeiros MAX_LENGTH tokens, como o textlab os cortou (max_length)",
+    },
     "export.settings": {"en": "Settings of this run", "pt": "Configurações desta execução"},
     "export.data": {"en": "Data: one text per CSV row (and its label, when there is one)",
                     "pt": "Dados: um texto por linha do CSV (e o rótulo, quando houver)"},

@@ -27,7 +27,7 @@ from textlab.errors import CheckpointError, TextlabError
 from textlab.model.models import build_model
 from textlab.text.batching import EncodedTexts
 from textlab.text.vocab import Vocab
-from textlab.train.config import TrainConfig
+from textlab.train.config import ADDED_SETTINGS, TrainConfig
 from textlab.train.loop import TrainingRun
 from textlab.train.tasks import TASKS, Task, task_for
 
@@ -71,7 +71,7 @@ class Checkpoint:
         """One prediction per text; each text alone, so no padding changes its output."""
         predictions = []
         for text in texts:
-            ids = self.vocab.encode(text)
+            ids = self.vocab.encode(text)[:self.config.text.max_length or None]  # cut as the run cut its texts
             batch = EncodedTexts.from_lists([ids]).collate([0])
             output = self.model(batch.ids, batch.mask)[0].float()  # (num_outputs,)
             unknown = sum(index == 1 for index in ids)
@@ -135,7 +135,7 @@ def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
     version = data.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise CheckpointError("checkpoint.newer", version=version, supported=FORMAT_VERSION)
-    config = _part("config", lambda: TrainConfig.from_dict(data["config"]))
+    config = _part("config", lambda: TrainConfig.from_dict({**ADDED_SETTINGS, **data["config"]}))
     vocab = _part("vocab", lambda: Vocab.from_dict(data["vocab"]))
     label_mode, label_names = data.get("label_mode"), data.get("label_names")
     if label_mode not in TASKS or not isinstance(label_names, list) or not all(

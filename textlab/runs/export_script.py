@@ -103,7 +103,8 @@ class _ScriptWriter:
         values = {
             "SEED": run.seed, "VAL_FRACTION": batches.val_fraction, "LOWERCASE": text.lowercase,
             "MIN_FREQ": text.min_freq, "MAX_SIZE": text.max_size, "BATCH_SIZE": batches.batch_size,
-            "SHUFFLE": batches.shuffle, "BUCKETING": batches.bucketing, "EMBED_DIM": model.embed_dim,
+            "SHUFFLE": batches.shuffle, "BUCKETING": batches.bucketing,
+            "MAX_LENGTH": text.max_length, "EMBED_DIM": model.embed_dim,
             "HIDDEN_DIM": model.hidden_dim, "DROPOUT": model.dropout, "LR": optimisation.lr,
             "WEIGHT_DECAY": optimisation.weight_decay, "GRAD_CLIP": optimisation.grad_clip,
             "EPOCHS": optimisation.epochs, "PATIENCE": optimisation.patience, "LABEL_MODE": self.task.name,

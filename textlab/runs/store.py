@@ -21,7 +21,7 @@ from typing import Any
 
 from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
-from textlab.train.config import TrainConfig
+from textlab.train.config import ADDED_SETTINGS, TrainConfig
 from textlab.train.events import EpochEnd, RunStarted, Step
 
 DATA_DIR_VARIABLE = "TEXTLAB_DATA_DIR"
@@ -313,7 +313,7 @@ def _epoch(row: sqlite3.Row) -> EpochEnd:
 
 def _config(text: str) -> TrainConfig:
     # Settings removed from TrainConfig since the run was stored are dropped, not refused.
-    return TrainConfig.from_dict(json.loads(text), drop_unknown=True)
+    return TrainConfig.from_dict({**ADDED_SETTINGS, **json.loads(text)}, drop_unknown=True)
 
 
 def _record(row: sqlite3.Row, final: EpochEnd | None, live: set[int]) -> RunRecord:

@@ -48,19 +48,29 @@ class Batch:
 
 
 class EncodedTexts:
-    """All texts' ids in one flat tensor, with each text's start and length."""
+    """All texts' ids in one flat tensor, with each text's start and length.
 
-    def __init__(self, ids: torch.Tensor, lengths: torch.Tensor) -> None:
-        self.lengths = lengths.long()
-        self.starts = torch.cumsum(self.lengths, 0) - self.lengths
+    With ``max_length`` > 0 each text keeps only its first ``max_length`` tokens: ``lengths``
+    are the kept lengths, ``full_lengths`` the tokenized ones.
+    """
+
+    def __init__(self, ids: torch.Tensor, lengths: torch.Tensor, max_length: int = 0) -> None:
+        self.full_lengths = lengths.long()
+        self.starts = torch.cumsum(self.full_lengths, 0) - self.full_lengths
+        self.lengths = self.full_lengths.clamp(max=max_length) if max_length else self.full_lengths
         # One PAD after the last token: every padding cell gathers from it.
         self._ids_then_pad = torch.cat([ids.long(), torch.tensor([PAD_ID])])
         self._pad_position = len(ids)
 
     @classmethod
-    def from_lists(cls, sequences: Sequence[Sequence[int]]) -> EncodedTexts:
+    def from_lists(cls, sequences: Sequence[Sequence[int]], max_length: int = 0) -> EncodedTexts:
         flat = [index for sequence in sequences for index in sequence]
-        return cls(torch.tensor(flat, dtype=torch.long), torch.tensor([len(s) for s in sequences]))
+        return cls(torch.tensor(flat, dtype=torch.long), torch.tensor([len(s) for s in sequences]), max_length)
+
+    @property
+    def cut(self) -> torch.Tensor:
+        """(N,) bool: True for texts that lost tokens to ``max_length``."""
+        return self.lengths < self.full_lengths
 
     def __len__(self) -> int:
         return len(self.lengths)

@@ -70,7 +70,7 @@ class TrainingRun:
         self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
                                                  TokenizerOptions(config.text.tokenizer, config.text.lowercase))
         self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
-        self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths)
+        self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths, config.text.max_length)
         self.targets = self.task.targets(self.dataset)
         self.num_outputs = self.task.num_outputs(self.dataset.label_names)
         with _GLOBAL_SEED_LOCK:
@@ -193,7 +193,7 @@ class TrainingRun:
 
     def predict(self, texts: list[str]) -> torch.Tensor:
         """(N, num_outputs) outputs for new texts, encoded with this run's vocabulary."""
-        encoded = EncodedTexts.from_lists([self.vocab.encode(text) for text in texts])
+        encoded = EncodedTexts.from_lists([self.vocab.encode(text) for text in texts], self.config.text.max_length)
         return self.outputs(torch.arange(len(texts)), encoded)
 
     def evaluate(self) -> tuple[float, dict[str, float]]:

@@ -64,7 +64,7 @@ def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | Non
     train, validation = run_split(dataset, config)
     train_indices = torch.tensor(train, dtype=torch.long)
     vocab = vocab_for_run(corpus, train_indices, bool(validation), config)
-    encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths)
+    encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     return PreparedData(dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab, encoded)
 
 

@@ -155,7 +155,7 @@ def prediction_section(source: ModelSource) -> None:
     text = st.text_input(tr("emb.predict.input"), value=run.dataset.texts[0][:200], key="emb_predict_text",
                          max_chars=2000)
     try:
-        prediction = predict_text(frozen_model(source), run.vocab, text, run.label_mode)
+        prediction = predict_text(frozen_model(source), run.vocab, text, run.label_mode, run.config.text.max_length)
     except TextlabError as error:
         widgets.show_error(error)
         return

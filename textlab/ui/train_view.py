@@ -25,7 +25,7 @@ REFRESH_SECONDS = 0.5
 FIRST_DRAW_WAIT_SECONDS = 0.25
 MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
 MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "dropout", "optimizer", "seed", "val_fraction", "patience")
-ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "weight_decay", "grad_clip")
+ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
 LIVE_HISTORY_ROWS = 50
 
