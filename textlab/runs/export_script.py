@@ -175,9 +175,12 @@ class _ScriptWriter:
             '    return [token2idx["<UNK>"] if token == "<PAD>" else token2idx.get(token, token2idx["<UNK>"])',
             "            for token in tokenize(text)]",
             "",
-            "encoded_texts = [encode(text) for text in texts]",
-            'print(f"vocab_size = {len(token2idx)}")',
         ]
+        if self.config.text.max_length:
+            lines += [self.c("max_length"), "encoded_texts = [encode(text)[:MAX_LENGTH] for text in texts]"]
+        else:
+            lines.append("encoded_texts = [encode(text) for text in texts]")
+        lines.append('print(f"vocab_size = {len(token2idx)}")')
         lines += self.task.export_targets(self.c)
         return "\n".join(lines)
 

@@ -312,7 +312,8 @@ def _epoch(row: sqlite3.Row) -> EpochEnd:
 
 
 def _config(text: str) -> TrainConfig:
-    # Settings removed from TrainConfig since the run was stored are dropped, not refused.
+    # Settings removed from TrainConfig since the run was stored are dropped, not refused; settings
+    # added since then take the value that run used.
     return TrainConfig.from_dict({**ADDED_SETTINGS, **json.loads(text)}, drop_unknown=True)
 
 
