@@ -25,7 +25,7 @@ without.metric(tr("batchpage.without_bucketing"), f"{plan.without_bucketing.over
 change = plan.with_bucketing.overall - plan.without_bucketing.overall
 with_bucketing.metric(tr("batchpage.with_bucketing"), f"{plan.with_bucketing.overall:.1%}",
                       delta=f"{change:+.1%}" if round(change, 3) else None, delta_color="inverse")
-max_length, longest = state.config().text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
+max_length, longest = state.session().config.text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
 cut.metric(tr("batchpage.cut"), int(prepared.encoded.cut[prepared.train_indices].sum()), format="localized",
            help=tr("batchpage.cut_help", max_length=max_length, longest=longest) if max_length
            else tr("batchpage.cut_none_help"))
