@@ -26,7 +26,7 @@ def page_view(dataset: Dataset, config: TrainConfig, cache: bool) -> None:
     """What a rerun of the Vocabulary page computes: the vocabulary (cached or not) and its table."""
     from textlab.ui import cached
 
-    prepared = cached.prepared_for(dataset, config) if cache else prepare(dataset, config)
+    prepared = cached.prepared_for(dataset, config) if cache else prepare(config, dataset)
     vocab_table(prepared.vocab)
 
 

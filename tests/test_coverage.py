@@ -67,7 +67,7 @@ def _dataset(texts: list[str]) -> Dataset:
 def test_held_out_check_uses_the_runs_validation_texts_and_vocabulary() -> None:
     dataset = _dataset([f"common word{index}" for index in range(10)])
     config = TrainConfig.of(val_fraction=0.2, seed=1)
-    prepared = prepare(dataset, config)
+    prepared = prepare(config, dataset)
     report = held_out_check(prepared, config)
     assert report.held_out_texts == len(prepared.val_indices) == 2
     # "common" was seen in training; each validation text's own word was not.
@@ -77,13 +77,13 @@ def test_held_out_check_uses_the_runs_validation_texts_and_vocabulary() -> None:
 def test_with_vocabulary_from_all_texts_validation_has_no_unknown_words() -> None:
     dataset = _dataset([f"common word{index}" for index in range(10)])
     config = TrainConfig.of(val_fraction=0.2, vocab_from="all")
-    assert held_out_check(prepare(dataset, config), config).unknown == 0
+    assert held_out_check(prepare(config, dataset), config).unknown == 0
 
 
 def test_without_validation_the_check_holds_out_its_own_share() -> None:
     dataset = _dataset([f"common word{index}" for index in range(10)])
     config = TrainConfig()
-    prepared = prepare(dataset, config)
+    prepared = prepare(config, dataset)
     report = held_out_check(prepared, config, fraction=0.3)
     assert report.held_out_texts == 3
     assert (report.tokens, report.unknown) == (6, 3)

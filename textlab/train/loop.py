@@ -15,17 +15,15 @@ from collections.abc import Callable, Iterator
 import torch
 import torch.nn as nn
 
-from textlab.data.dataset import Dataset, train_validation_split
-from textlab.errors import EmptyInputError, TextlabError
+from textlab.data.dataset import Dataset
+from textlab.errors import TextlabError
 from textlab.model.devices import resolve_device
 from textlab.model.models import TextModel, build_model
 from textlab.text.batching import Batch, EncodedTexts, batch_indices
-from textlab.text.corpus import TokenizedCorpus
-from textlab.text.vocab import TokenizerOptions, Vocab
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
-from textlab.train.tasks import Task, resolve_task
+from textlab.train.prepare import PreparedData, prepare
 
 # Model construction draws from torch's global generator; serialising it keeps a seed's
 # initial weights the same when several sessions start runs at once.
@@ -34,44 +32,16 @@ _GLOBAL_SEED_LOCK = threading.Lock()
 OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW, "sgd": torch.optim.SGD}
 
 
-def resolve_label_mode(requested: str, dataset: Dataset) -> tuple[str, Dataset]:
-    """The label mode a run will use, and the dataset with labels of the matching kind."""
-    task, labelled = resolve_task(requested, dataset)
-    return task.name, labelled
-
-
-def split_for_run(dataset: Dataset, task: Task, config: TrainConfig) -> tuple[list[int], list[int]]:
-    """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
-    # Random labels ignore the data's labels, so the split must not be stratified by them either.
-    split_source = dataset if task.reads_labels else dataset.with_label_kind("none")
-    return train_validation_split(split_source, config.batches.val_fraction, config.run.seed)
-
-
-def vocab_for_run(corpus: TokenizedCorpus, train_indices: torch.Tensor, has_validation: bool,
-                  config: TrainConfig) -> Vocab:
-    """The run's vocabulary: from the training texts only, unless vocab_from is "all"."""
-    # Without validation texts the training texts are all texts: skip selecting them.
-    vocab_texts = None if config.text.vocab_from == "all" or not has_validation else train_indices
-    return corpus.build_vocab(vocab_texts, config.text.min_freq, config.text.max_size)
-
-
 class TrainingRun:
     """Everything a run needs, prepared once: device, split, vocabulary, tensors, model, optimizer."""
 
-    def __init__(self, config: TrainConfig, dataset: Dataset) -> None:
-        if not len(dataset):
-            raise EmptyInputError("data.empty")
+    def __init__(self, config: TrainConfig, dataset: Dataset, prepared: PreparedData | None = None) -> None:
         self.config = config
         self.device = resolve_device(config.run.device)
-        self.task, self.dataset = resolve_task(config.run.label_mode, dataset)
-        train_indices, val_indices = split_for_run(self.dataset, self.task, config)
-        self.train_indices = torch.tensor(train_indices, dtype=torch.long)
-        self.val_indices = torch.tensor(val_indices, dtype=torch.long)
-        self.corpus = TokenizedCorpus.from_texts(self.dataset.texts,
-                                                 TokenizerOptions(config.text.tokenizer, config.text.lowercase))
-        self.vocab = vocab_for_run(self.corpus, self.train_indices, bool(val_indices), config)
-        self.encoded = EncodedTexts(self.corpus.encode(self.vocab), self.corpus.lengths, config.text.max_length)
-        self.targets = self.task.targets(self.dataset)
+        self.prepared = prepared if prepared is not None else prepare(config, dataset)
+        self.task, self.dataset, self.corpus = self.prepared.task, self.prepared.dataset, self.prepared.corpus
+        self.train_indices, self.val_indices = self.prepared.train_indices, self.prepared.val_indices
+        self.vocab, self.encoded, self.targets = self.prepared.vocab, self.prepared.encoded, self.prepared.targets
         self.num_outputs = self.task.num_outputs(self.dataset.label_names)
         with _GLOBAL_SEED_LOCK:
             torch.manual_seed(config.run.seed)

@@ -1,8 +1,9 @@
-"""What a run would build from the data and settings, before any model: for the pages to show.
+"""Preparing a run's data: label task, split, tokens, vocabulary and tensors, built in one place.
 
-``prepare`` follows ``TrainingRun`` step by step (label mode, split, tokenize, vocabulary,
-encode) and ``epoch_batches`` draws the first epoch's batches with the run's own generator,
-so the Vocabulary and Batches pages show exactly the numbers training will use.
+``prepare(config, dataset)`` is what ``TrainingRun`` trains on, what the Vocabulary and Batches
+pages preview, what the inspection views read and what an export repeats; ``epoch_batches``
+draws the first epoch's batches with the run's own generator, so the pages show exactly the
+numbers training will use.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from dataclasses import dataclass
 
 import torch
 
-from textlab.data.dataset import Dataset
-from textlab.errors import BadLabelError
+from textlab.data.dataset import Dataset, train_validation_split
+from textlab.errors import BadLabelError, EmptyInputError
 from textlab.text.batching import EncodedTexts, PaddingStats, batch_indices, padding_stats
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import TokenizerOptions, Vocab
-from textlab.train.config import TrainConfig
-from textlab.train.loop import split_for_run, vocab_for_run
-from textlab.train.tasks import TASKS, resolve_task
+from textlab.train.config import BatchSettings, RunSettings, TrainConfig
+from textlab.train.tasks import Task, resolve_task
 
 
 def tokenizer_options(config: TrainConfig) -> TokenizerOptions:
@@ -31,16 +31,28 @@ def tokenize(dataset: Dataset, options: TokenizerOptions) -> TokenizedCorpus:
     return TokenizedCorpus.from_texts(dataset.texts, options)
 
 
+def preparation_settings(config: TrainConfig) -> TrainConfig:
+    """``config`` with every setting that preparation does not read at its default.
+
+    ``prepare`` reads only what this keeps, so two configs with equal preparation settings
+    prepare equal data: the pages' caches key on it.
+    """
+    return TrainConfig(text=config.text, batches=BatchSettings(val_fraction=config.batches.val_fraction),
+                       run=RunSettings(label_mode=config.run.label_mode, seed=config.run.seed))
+
+
 @dataclass(frozen=True)
 class PreparedData:
-    """The dataset tokenized, split and encoded with the vocabulary a run would build."""
+    """The dataset as a run trains on it: its task, split, tokens, vocabulary, ids and targets."""
 
-    dataset: Dataset
+    task: Task
+    dataset: Dataset  # with labels of the kind the task reads
     corpus: TokenizedCorpus
     train_indices: torch.Tensor  # (N_train,) long, sorted
     val_indices: torch.Tensor  # (N_val,) long, sorted
     vocab: Vocab
     encoded: EncodedTexts
+    targets: torch.Tensor | None  # (N,) the task's targets; None when labels are ignored
 
     def text_tokens(self, index: int) -> list[str]:
         """The tokens of text ``index`` as the tokenizer cut them (before the vocabulary)."""
@@ -49,23 +61,51 @@ class PreparedData:
         return [self.corpus.types[type_id] for type_id in type_ids.tolist()]
 
 
+def split_for_task(dataset: Dataset, task: Task, config: TrainConfig) -> tuple[list[int], list[int]]:
+    """Train and validation indices as a run makes them: stratified by class, never by ignored labels."""
+    # Random labels ignore the data's labels, so the split must not be stratified by them either.
+    split_source = dataset if task.reads_labels else dataset.with_label_kind("none")
+    return train_validation_split(split_source, config.batches.val_fraction, config.run.seed)
+
+
 def run_split(dataset: Dataset, config: TrainConfig) -> tuple[list[int], list[int]]:
     """Train and validation indices as the run splits them (stratified when the run reads classes)."""
+    task, labelled = _preview_task(config, dataset)
+    return split_for_task(labelled, task, config)
+
+
+def prepare(config: TrainConfig, dataset: Dataset, corpus: TokenizedCorpus | None = None) -> PreparedData:
+    """Resolve the task, split, build the vocabulary (from the training texts unless vocab_from is "all"), encode.
+
+    Raises BadLabelError when the label mode needs labels the data does not have.
+    """
+    if not len(dataset):
+        raise EmptyInputError("data.empty")
+    return _prepare(preparation_settings(config), *resolve_task(config.run.label_mode, dataset), corpus)
+
+
+def preview(config: TrainConfig, dataset: Dataset, corpus: TokenizedCorpus | None = None) -> PreparedData:
+    """``prepare`` for the pages: labels the settings cannot use are ignored (the Train page says why)."""
+    return _prepare(preparation_settings(config), *_preview_task(config, dataset), corpus)
+
+
+def _preview_task(config: TrainConfig, dataset: Dataset) -> tuple[Task, Dataset]:
     try:
-        task, labelled = resolve_task(config.run.label_mode, dataset)
-    except BadLabelError:  # the Train page reports the label problem; the split only needs the rows
-        task, labelled = TASKS["random"], dataset
-    return split_for_run(labelled, task, config)
+        return resolve_task(config.run.label_mode, dataset)
+    except BadLabelError:  # the split and vocabulary then only need the rows
+        return resolve_task("random", dataset)
 
 
-def prepare(dataset: Dataset, config: TrainConfig, corpus: TokenizedCorpus | None = None) -> PreparedData:
-    """Split, build the vocabulary (from the training texts unless vocab_from is "all") and encode."""
+def _prepare(config: TrainConfig, task: Task, dataset: Dataset, corpus: TokenizedCorpus | None) -> PreparedData:
     corpus = corpus if corpus is not None else tokenize(dataset, tokenizer_options(config))
-    train, validation = run_split(dataset, config)
+    train, validation = split_for_task(dataset, task, config)
     train_indices = torch.tensor(train, dtype=torch.long)
-    vocab = vocab_for_run(corpus, train_indices, bool(validation), config)
+    # Without validation texts the training texts are all texts: skip selecting them.
+    vocab_texts = None if config.text.vocab_from == "all" or not validation else train_indices
+    vocab = corpus.build_vocab(vocab_texts, config.text.min_freq, config.text.max_size)
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
-    return PreparedData(dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab, encoded)
+    return PreparedData(task, dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab,
+                        encoded, task.targets(dataset))
 
 
 def epoch_batches(prepared: PreparedData, config: TrainConfig, bucketing: bool | None = None) -> list[torch.Tensor]:

@@ -1,7 +1,7 @@
 """The session's data as the pages show it, cached by content fingerprint and settings.
 
-Tokenizing is keyed by (fingerprint, tokenizer options) and the vocabulary by those plus the
-vocabulary and split settings, so changing min_freq reuses the tokens and revisiting a page
+Tokenizing is keyed by (fingerprint, tokenizer options) and the prepared data by the fingerprint
+and ``preparation_settings(config)``, so changing min_freq reuses the tokens and revisiting a page
 after no change costs a dictionary lookup. Values are shared between sessions (equal data
 gives equal results) and never modified after they are built.
 """
@@ -14,9 +14,9 @@ from textlab.data.dataset import Dataset
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.coverage import OovReport, held_out_check
 from textlab.text.vocab import TokenizerOptions
-from textlab.train import prepare as preview
+from textlab.train import prepare as preparation
 from textlab.train.config import TrainConfig
-from textlab.train.prepare import EpochPlan, PreparedData, prepare, tokenize
+from textlab.train.prepare import EpochPlan, PreparedData, preparation_settings, preview, tokenize, tokenizer_options
 from textlab.ui import state
 
 # A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.
@@ -29,25 +29,23 @@ def fingerprint(dataset: Dataset) -> str:
 
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
-def _corpus(_dataset: Dataset, key: tuple) -> TokenizedCorpus:
-    _, kind, lowercase = key
-    return tokenize(_dataset, TokenizerOptions(kind, lowercase))
+def _corpus(_dataset: Dataset, key: tuple[str, TokenizerOptions]) -> TokenizedCorpus:
+    return tokenize(_dataset, key[1])
 
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
-def _prepared(_dataset: Dataset, _config: TrainConfig, key: tuple) -> PreparedData:
-    corpus = _corpus(_dataset, (key[0], _config.text.tokenizer, _config.text.lowercase))
-    return prepare(_dataset, _config, corpus)
+def _prepared(_dataset: Dataset, key: tuple[str, TrainConfig]) -> PreparedData:
+    digest, settings = key
+    return preview(settings, _dataset, _corpus(_dataset, (digest, tokenizer_options(settings))))
 
 
-def _vocab_key(dataset: Dataset, config: TrainConfig) -> tuple:
-    # The split (val_fraction, seed, label mode) decides which texts the vocabulary is built from.
-    return (fingerprint(dataset), config.text, config.batches.val_fraction, config.run.seed, config.run.label_mode)
+def _preparation_key(dataset: Dataset, config: TrainConfig) -> tuple[str, TrainConfig]:
+    return fingerprint(dataset), preparation_settings(config)
 
 
 def prepared_for(dataset: Dataset, config: TrainConfig) -> PreparedData:
-    """``prepare(dataset, config)``, cached by content and the settings it depends on."""
-    return _prepared(dataset, config, _vocab_key(dataset, config))
+    """``preview(config, dataset)``, cached by content and the settings preparation reads."""
+    return _prepared(dataset, _preparation_key(dataset, config))
 
 
 def prepared() -> PreparedData:
@@ -57,13 +55,13 @@ def prepared() -> PreparedData:
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
 def _epoch_plan(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> EpochPlan:
-    return preview.epoch_plan(_prepared, _config)
+    return preparation.epoch_plan(_prepared, _config)
 
 
 def epoch_plan() -> EpochPlan:
     """The session's first-epoch batches as training will draw them."""
     dataset, config = state.session().dataset, state.session().config
-    key = (*_vocab_key(dataset, config), config.batches)
+    key = (*_preparation_key(dataset, config), config.batches)
     return _epoch_plan(prepared_for(dataset, config), config, key)
 
 
@@ -75,4 +73,4 @@ def _oov(_prepared: PreparedData, _config: TrainConfig, key: tuple) -> OovReport
 def oov(fraction: float) -> OovReport:
     """The out-of-vocabulary rate of held-out texts (``fraction`` applies when the settings hold none out)."""
     dataset, config = state.session().dataset, state.session().config
-    return _oov(prepared_for(dataset, config), config, (*_vocab_key(dataset, config), fraction))
+    return _oov(prepared_for(dataset, config), config, (*_preparation_key(dataset, config), fraction))

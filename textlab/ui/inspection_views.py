@@ -20,7 +20,7 @@ from textlab.figures.embeddings import (
     pooled_comparison,
 )
 from textlab.text.vocab import PAD_ID, UNK_ID
-from textlab.train.prepare import PreparedData, epoch_batches
+from textlab.train.prepare import epoch_batches
 from textlab.ui import state, widgets
 from textlab.ui.embedding_views import ModelSource, clamp_widget, frozen_model, memo
 from textlab.ui.presentation import show_figure
@@ -43,8 +43,7 @@ def _chart(figure, key: str) -> None:
 def forward_section(source: ModelSource) -> None:
     """Pick a batch of the first epoch and follow it: ids, embeddings, pooling, outputs, loss, gradient."""
     run = source.run
-    prepared = PreparedData(run.dataset, run.corpus, run.train_indices, run.val_indices, run.vocab, run.encoded)
-    batches = memo("batches", (run,), lambda: epoch_batches(prepared, run.config))
+    batches = memo("batches", (run,), lambda: epoch_batches(run.prepared, run.config))
     clamp_widget("emb_batch", 1, len(batches))
     number = st.number_input(tr("emb.forward.batch", count=len(batches)), 1, len(batches), 1, key="emb_batch",
                              help=tr("emb.forward.batch_help"))
