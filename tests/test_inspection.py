@@ -106,9 +106,9 @@ def test_prediction_flags_unknown_tokens_and_gives_class_probabilities() -> None
     prediction = predict_text(model.eval(), VOCAB, "gato azul preto", "classification")
     assert prediction.tokens == ("gato", "azul", "preto")
     assert prediction.unknown == (False, True, False)
-    assert len(prediction.probabilities) == 2 and sum(prediction.probabilities) == pytest.approx(1.0)
+    assert len(prediction.probabilities) == 2 and sum(prediction.probabilities.values()) == pytest.approx(1.0)
     value = predict_text(hand_made_model().eval(), VOCAB, "gato", "regression")
-    assert value.probabilities is None and isinstance(value.value, float)
+    assert value.probabilities == {} and isinstance(value.value, float)
 
 
 def test_prediction_of_an_empty_text_is_a_clear_error() -> None:
@@ -150,3 +150,25 @@ def test_text_label_cuts_long_texts() -> None:
     assert text_label(("gato", "preto", "<PAD>"), 2) == "gato preto"
     assert text_label(("a" * 50,), 1, limit=10) == "a" * 9 + "…"
 
+
+
+def test_one_prediction_for_a_checkpoint_and_for_the_live_run(classification_dataset, tmp_path) -> None:
+    from textlab.runs import checkpoint
+
+    run = TrainingRun(TrainConfig.of(epochs=2, batch_size=8, pooling="masked_mean", lr=0.05), classification_dataset)
+    list(run.events())
+    (saved,) = checkpoint.load(checkpoint.save(run, tmp_path / "run.pt")).predict(["bom produto zzz"])
+    live = predict_text(frozen_copy(run.model), run.vocab, "bom produto zzz", run.label_mode, run.dataset.label_names)
+    assert type(saved) is type(live) and saved.label == live.label and saved.tokens == live.tokens
+    assert saved.probabilities == pytest.approx(live.probabilities) and saved.unknown_tokens == live.unknown_tokens == 1
+    expected = torch.softmax(run.predict(["bom produto zzz"])[0], 0)
+    assert live.probabilities == pytest.approx(dict(zip(run.dataset.label_names, expected.tolist(), strict=True)))
+
+
+def test_batched_outputs_put_each_text_back_in_its_place(classification_dataset) -> None:
+    run = TrainingRun(TrainConfig.of(batch_size=4, bucketing=True, pooling="masked_mean"), classification_dataset)
+    indices = torch.tensor([5, 0, 17, 3, 9])
+    together = run.outputs(indices)
+    alone = torch.cat([run.outputs(indices[i:i + 1]) for i in range(len(indices))])
+    torch.testing.assert_close(together, alone)  # masked mean: padding does not change an output
+    assert run.outputs(torch.tensor([], dtype=torch.long)).shape == (0, run.num_outputs)

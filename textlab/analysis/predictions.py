@@ -12,7 +12,8 @@ import torch
 import torch.nn as nn
 
 from textlab.errors import EmptyInputError
-from textlab.text.batching import EncodedTexts, batch_indices
+from textlab.model.outputs import batched_outputs
+from textlab.text.batching import EncodedTexts
 from textlab.text.vocab import UNK_ID, Vocab
 from textlab.train.metrics import confusion_matrix
 from textlab.train.tasks import task_for
@@ -25,42 +26,36 @@ MAX_ANALYSED_TEXTS = 5000
 class Prediction:
     """The model's answer for one text, and which of its tokens it did not know."""
 
-    tokens: tuple[str, ...]
+    text: str
+    tokens: tuple[str, ...]  # as the run read them: cut to its max_length
     unknown: tuple[bool, ...]  # per token: True when it became <UNK>
-    value: float | None  # regression and random labels
-    probabilities: tuple[float, ...] | None  # classification, one per class
+    value: float | None  # regression and random labels: the single output
+    label: str | None  # classification: the most likely class
+    probabilities: dict[str, float]  # classification: every class's probability; empty otherwise
+
+    @property
+    def unknown_tokens(self) -> int:
+        """How many tokens the vocabulary did not know (read as <UNK>)."""
+        return sum(self.unknown)
 
 
 @torch.no_grad()
-def predict_text(model: nn.Module, vocab: Vocab, text: str, label_mode: str, max_length: int = 0) -> Prediction:
+def predict_text(model: nn.Module, vocab: Vocab, text: str, label_mode: str, label_names: Sequence[str] = (),
+                 max_length: int = 0) -> Prediction:
     """Encode ``text`` with the run's vocabulary, cut to the run's ``max_length`` (0 = whole), and run
-    it alone through ``model`` (a frozen copy)."""
+    it alone through ``model`` (in eval mode, e.g. a frozen copy), so no padding changes its output."""
     tokens = tuple(vocab.options.tokenize(text))[:max_length or None]
     if not tokens:
         raise EmptyInputError("emb.error.empty_text")
     ids = torch.tensor([vocab.encode(text)[:max_length or None]])  # (1, T): one text, so no padding
-    output = model(ids, torch.ones_like(ids, dtype=torch.bool))[0]  # (O,)
+    output = model(ids, torch.ones_like(ids, dtype=torch.bool))[0].float()  # (O,)
     unknown = tuple(index == UNK_ID for index in ids[0].tolist())
     probabilities = task_for(label_mode).probabilities(output[None])  # (1, C) or None
-    if probabilities is not None:
-        return Prediction(tokens, unknown, None, tuple(probabilities[0].tolist()))
-    return Prediction(tokens, unknown, float(output[0]), None)
-
-
-@torch.no_grad()
-def model_outputs(model: nn.Module, encoded: EncodedTexts, text_indices: torch.Tensor, batch_size: int,
-                  bucketing: bool) -> torch.Tensor:
-    """(N, O) outputs in batches of the run's size: with the plain mean, padding changes them."""
-    results: list[torch.Tensor] = []
-    order: list[torch.Tensor] = []
-    for positions in batch_indices(encoded.lengths[text_indices], batch_size, shuffle=False, bucketing=bucketing):
-        batch = encoded.collate(text_indices[positions])
-        results.append(model(batch.ids, batch.mask).float())
-        order.append(positions)
-    outputs = torch.cat(results)
-    unsorted = torch.empty_like(outputs)
-    unsorted[torch.cat(order)] = outputs
-    return unsorted
+    if probabilities is None:
+        return Prediction(text, tokens, unknown, float(output[0]), None, {})
+    names = tuple(label_names) or tuple(str(index) for index in range(len(output)))
+    by_class = dict(zip(names, probabilities[0].tolist(), strict=True))
+    return Prediction(text, tokens, unknown, None, max(by_class, key=by_class.get), by_class)
 
 
 @dataclass(frozen=True)
@@ -93,7 +88,7 @@ def analyse_errors(model: nn.Module, encoded: EncodedTexts, targets: torch.Tenso
                    bucketing: bool = False) -> ErrorAnalysis:
     """Errors of ``model`` (a frozen copy) on the given texts, at most ``MAX_ANALYSED_TEXTS`` of them."""
     chosen = text_indices[:MAX_ANALYSED_TEXTS]
-    outputs = model_outputs(model, encoded, chosen, batch_size, bucketing)  # (N, O)
+    outputs = batched_outputs(model, encoded, chosen, batch_size, bucketing)  # (N, O)
     wanted = targets[chosen]
     task = task_for(label_mode)
     predicted, probabilities = task.predicted(outputs), task.probabilities(outputs)

@@ -23,9 +23,9 @@ from typing import IO, Any
 import torch
 import torch.nn as nn
 
+from textlab.analysis.predictions import Prediction, predict_text
 from textlab.errors import CheckpointError, TextlabError
 from textlab.model.models import build_model
-from textlab.text.batching import EncodedTexts
 from textlab.text.vocab import Vocab
 from textlab.train.config import ADDED_SETTINGS, TrainConfig
 from textlab.train.loop import TrainingRun
@@ -34,17 +34,6 @@ from textlab.train.tasks import TASKS, Task, task_for
 FORMAT = "textlab-checkpoint"
 FORMAT_VERSION = 1
 IMPORTING_OPCODES = frozenset({"GLOBAL", "STACK_GLOBAL", "INST", "OBJ"})
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """The model's answer for one text."""
-
-    text: str
-    value: float | None  # regression and random labels: the single output
-    label: str | None  # classification: the most likely class
-    probabilities: dict[str, float]  # classification: every class's probability
-    unknown_tokens: int  # tokens the vocabulary did not know (read as <UNK>)
 
 
 @dataclass(frozen=True)
@@ -66,22 +55,10 @@ class Checkpoint:
     def task(self) -> Task:
         return task_for(self.label_mode)
 
-    @torch.no_grad()
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """One prediction per text; each text alone, so no padding changes its output."""
-        predictions = []
-        for text in texts:
-            ids = self.vocab.encode(text)[:self.config.text.max_length or None]  # cut as the run cut its texts
-            batch = EncodedTexts.from_lists([ids]).collate([0])
-            output = self.model(batch.ids, batch.mask)[0].float()  # (num_outputs,)
-            unknown = sum(index == 1 for index in ids)
-            if self.task.has_classes:
-                probabilities = torch.softmax(output, 0).tolist()
-                by_class = dict(zip(self.label_names, probabilities, strict=True))
-                predictions.append(Prediction(text, None, max(by_class, key=by_class.get), by_class, unknown))
-            else:
-                predictions.append(Prediction(text, float(output[0]), None, {}, unknown))
-        return predictions
+        return [predict_text(self.model, self.vocab, text, self.label_mode, self.label_names,
+                             self.config.text.max_length) for text in texts]
 
 
 def payload(run: TrainingRun, run_id: int | None = None) -> dict[str, Any]:

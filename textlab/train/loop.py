@@ -19,6 +19,7 @@ from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
 from textlab.model.devices import resolve_device
 from textlab.model.models import TextModel, build_model
+from textlab.model.outputs import batched_outputs
 from textlab.text.batching import Batch, EncodedTexts, batch_indices
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
@@ -147,19 +148,12 @@ class TrainingRun:
                     return
         yield Finished("completed", config.optimisation.epochs)
 
-    @torch.no_grad()
     def outputs(self, text_indices: torch.Tensor, encoded: EncodedTexts | None = None) -> torch.Tensor:
         """(N, num_outputs) model outputs for the given texts (of this run's data by default)."""
-        encoded = encoded or self.encoded
         self.model.eval()
-        results = torch.empty(len(text_indices), self.num_outputs)
-        lengths = encoded.lengths[text_indices]
         # The same batch size as training: with the plain mean, padding changes the outputs.
-        for positions in batch_indices(lengths, self.config.batches.batch_size, shuffle=False,
-                                       bucketing=self.config.batches.bucketing):
-            batch = encoded.collate(text_indices[positions]).to(self.device)
-            results[positions] = self.model(batch.ids, batch.mask).float().cpu()
-        return results
+        return batched_outputs(self.model, encoded or self.encoded, text_indices, self.config.batches.batch_size,
+                               self.config.batches.bucketing, self.device)
 
     def predict(self, texts: list[str]) -> torch.Tensor:
         """(N, num_outputs) outputs for new texts, encoded with this run's vocabulary."""

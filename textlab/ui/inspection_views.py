@@ -154,7 +154,8 @@ def prediction_section(source: ModelSource) -> None:
     text = st.text_input(tr("emb.predict.input"), value=run.dataset.texts[0][:200], key="emb_predict_text",
                          max_chars=2000)
     try:
-        prediction = predict_text(frozen_model(source), run.vocab, text, run.label_mode, run.config.text.max_length)
+        prediction = predict_text(frozen_model(source), run.vocab, text, run.label_mode, run.dataset.label_names,
+                                  run.config.text.max_length)
     except TextlabError as error:
         widgets.show_error(error)
         return
@@ -166,8 +167,9 @@ def prediction_section(source: ModelSource) -> None:
     unknown = [token for token, flag in zip(prediction.tokens, prediction.unknown, strict=True) if flag]
     if unknown:
         st.warning(tr("emb.predict.unknown", count=len(unknown), tokens=", ".join(unknown[:10])))
-    if prediction.probabilities is not None:
-        _chart(class_probabilities(run.dataset.label_names, prediction.probabilities, state.session().language),
+    if prediction.probabilities:
+        _chart(class_probabilities(list(prediction.probabilities), list(prediction.probabilities.values()),
+                                   state.session().language),
                "emb_probabilities")
     else:
         st.metric(tr("emb.predict.value"), f"{prediction.value:.3f}")
