@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from textlab.errors import ConfigError
 from textlab.model.models import ENCODERS, SimpleModel, TextModel, build_model, last_real, masked_max, masked_mean
@@ -161,3 +162,19 @@ def test_unknown_encoder_or_pooling_names_the_choices():
     with pytest.raises(ConfigError) as caught:
         TextModel(10, 4, pooling="sum")
     assert "masked_mean" in str(caught.value) and "attention" in str(caught.value)
+
+
+@pytest.mark.parametrize("encoder", ["gru", "lstm"])
+def test_the_recurrent_encoder_gives_what_packing_the_batch_gives(encoder):
+    torch.manual_seed(0)
+    model = TextModel(30, 6, 2, encoder, "masked_mean", hidden_dim=5)
+    lengths = torch.tensor([7, 3, 1, 0, 5])  # an empty text too: packing runs its first step
+    mask = torch.arange(7) < lengths[:, None]
+    embedded = torch.randn(5, 7, 6, requires_grad=True)
+    packed = pack_padded_sequence(embedded, lengths.clamp(min=1), batch_first=True, enforce_sorted=False)
+    expected, _ = pad_packed_sequence(model.rnn(packed)[0], batch_first=True, total_length=7)
+    encoded = model._encode(embedded, mask)
+    torch.testing.assert_close(encoded, expected)
+    (expected_grad,) = torch.autograd.grad(expected.square().sum(), embedded)
+    (grad,) = torch.autograd.grad(encoded.square().sum(), embedded)
+    torch.testing.assert_close(grad, expected_grad)

@@ -133,8 +133,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Dropout with its own generator (seed + 2), so the masks are the same in every run",
         "pt": "Dropout com gerador próprio (semente + 2), para as máscaras serem as mesmas em toda execução",
     },
-    "export.packing": {"en": "Packing makes the GRU/LSTM stop at each text's last real token",
-                       "pt": "O empacotamento faz a GRU/LSTM parar no último token real de cada texto"},
+    "export.padding_after": {
+        "en": "Padding comes after each text's tokens, so the GRU/LSTM outputs at real tokens never see it;\n"
+              "the padded positions are set to zero, as packing the batch would give them",
+        "pt": "O preenchimento vem depois dos tokens de cada texto, então as saídas da GRU/LSTM nos tokens reais\n"
+              "nunca o veem; as posições preenchidas viram zero, como empacotar o lote daria",
+    },
     "export.pooling.mean": {"en": "(B, H): mean over all positions, PAD included",
                             "pt": "(B, H): média sobre todas as posições, PAD incluído"},
     "export.pooling.masked_mean": {"en": "(B, H): mean over the real tokens only",

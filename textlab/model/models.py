@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn as nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from textlab.errors import ConfigError
 from textlab.text.vocab import PAD_ID
@@ -125,7 +124,7 @@ class TextModel(nn.Module):
     def trace(self, ids: torch.Tensor, mask: torch.Tensor) -> ModelTrace:
         embedded = self.embedding(ids)  # (B, T, E)
         lengths = mask.sum(1)
-        encoded = self._encode(embedded, lengths) if self.rnn else embedded  # (B, T, H)
+        encoded = self._encode(embedded, mask) if self.rnn else embedded  # (B, T, H)
         attention = None
         if self.pooling == "mean":
             pooled = encoded.mean(dim=1)  # the notebook's plain mean, PAD positions included
@@ -139,14 +138,15 @@ class TextModel(nn.Module):
             pooled, attention = self.attention(encoded, mask)
         return ModelTrace(embedded, encoded, pooled, attention, self.fc(self.dropout(pooled)))
 
-    def _encode(self, embedded: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        # Packing makes the GRU/LSTM stop at each text's last real token, so padding never
-        # enters its state; the padded positions of the output come back as zeros.
-        packed = pack_padded_sequence(embedded, lengths.clamp(min=1).cpu(), batch_first=True,
-                                      enforce_sorted=False)
-        output, _ = self.rnn(packed)
-        output, _ = pad_packed_sequence(output, batch_first=True, total_length=embedded.shape[1])
-        return output
+    def _encode(self, embedded: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        # The GRU/LSTM reads left to right and padding comes after each text's tokens, so the outputs
+        # at real tokens never see it; zeroing the padded ones gives exactly what packing the batch
+        # gives (position 0 stays, as packing keeps an empty text's first step), and runs the whole
+        # padded batch at once: on CPU packing was 4-17x slower (bench/recurrent_speed.py).
+        output, _ = self.rnn(embedded)  # (B, T, H)
+        kept = mask.clone()
+        kept[:, :1] = True
+        return output.masked_fill(~kept.unsqueeze(-1), 0.0)
 
 
 def build_model(vocab_size: int, embed_dim: int, output_dim: int, encoder: str = "none",

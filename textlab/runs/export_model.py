@@ -84,15 +84,14 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
         "",
         "    def forward(self, ids, mask):",
         "        embedded = self.embedding(ids)  # (B, T, E)",
-        "        lengths = mask.sum(1)",
     ]
     if recurrent:
         lines += [
-            f"        {comment('packing', 8)}",
-            "        packed = pack_padded_sequence(embedded, lengths.clamp(min=1).cpu(), batch_first=True,",
-            "                                      enforce_sorted=False)",
-            "        output, _ = self.rnn(packed)",
-            "        encoded, _ = pad_packed_sequence(output, batch_first=True, total_length=embedded.shape[1])",
+            f"        {comment('padding_after', 8)}",
+            "        output, _ = self.rnn(embedded)  # (B, T, H)",
+            "        kept = mask.clone()",
+            "        kept[:, :1] = True",
+            "        encoded = output.masked_fill(~kept.unsqueeze(-1), 0.0)",
         ]
     else:
         lines.append("        encoded = embedded  # (B, T, E)")
@@ -115,6 +114,6 @@ def _pooling(config: TrainConfig, comment: Comment) -> list[str]:
         return [f'        filled = encoded.masked_fill(~mask.unsqueeze(-1), float("-inf")).amax(1){note}',
                 "        pooled = torch.where(torch.isfinite(filled), filled, torch.zeros_like(filled))"]
     if pooling == "last":
-        return [f"        last = (lengths - 1).clamp(min=0){note}",
+        return [f"        last = (mask.sum(1) - 1).clamp(min=0){note}",
                 "        pooled = encoded[torch.arange(encoded.shape[0]), last]"]
     return [f"        pooled = self.attention(encoded, mask){note}"]

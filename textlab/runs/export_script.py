@@ -92,9 +92,7 @@ class _ScriptWriter:
         if self.config.text.tokenizer == "words":
             lines.append("import re")
         lines += ["import sys", "from pathlib import Path", "", "import torch", "import torch.nn as nn"]
-        names = ["pad_sequence"] + (["pack_padded_sequence", "pad_packed_sequence"]
-                                    if self.config.model.encoder != "none" else [])
-        lines.append(f"from torch.nn.utils.rnn import {', '.join(sorted(names))}")
+        lines.append("from torch.nn.utils.rnn import pad_sequence")
         return "\n".join(lines)
 
     def settings(self) -> str:
