@@ -12,7 +12,10 @@ import pytest
 from textlab.classroom.experiments import EXPERIMENTS
 from textlab.classroom.tour import STEPS
 from textlab.data.samples import SAMPLES
-from textlab.i18n import LANGUAGES, TEXTS, classroom, normalize_language, t
+from textlab.i18n import LANGUAGES, classroom, normalize_language, t
+from textlab.i18n import TEXTS as CORE_TEXTS
+from textlab.ui import texts as page_texts
+from textlab.ui.texts import TEXTS  # the core's strings and the pages' together
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +42,25 @@ def test_every_key_has_both_languages_with_the_same_placeholders() -> None:
 
 def test_the_classroom_keys_use_the_classroom_prefixes() -> None:
     prefixes = ("classroom.", "lesson.", "tour.", "experiment.", "nav.classroom")
-    assert [key for key in classroom.TEXTS if not key.startswith(prefixes)] == []
+    keys = [*classroom.TEXTS, *page_texts.classroom.TEXTS]
+    assert [key for key in keys if not key.startswith(prefixes)] == []
+
+
+def test_both_tables_are_checked_and_the_pages_table_adds_to_the_cores() -> None:
+    assert set(CORE_TEXTS) < set(TEXTS)
+    assert "train.title" in TEXTS and "train.title" not in CORE_TEXTS  # a page's own string
+    assert "config.bad_choice" in CORE_TEXTS  # an error the core raises
+
+
+def test_the_core_names_none_of_the_pages_strings() -> None:
+    # The core translates with its own table only, so a page key named there would fail at run time.
+    page_only = set(TEXTS) - set(CORE_TEXTS)
+    core_files = [path for path in (ROOT / "textlab").rglob("*.py")
+                  if "ui" not in path.relative_to(ROOT / "textlab").parts[:1]]
+    named = set()
+    for path in core_files:
+        named |= set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_]+)+)[\"']", path.read_text(encoding="utf-8")))
+    assert sorted(named & page_only) == []
 
 
 def test_every_key_the_classroom_code_names_exists() -> None:

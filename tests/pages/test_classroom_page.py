@@ -11,9 +11,9 @@ from tests.pages.helpers import all_text, open_page, session
 from textlab.classroom.experiments import EXPERIMENTS, NEEDS_LABELS
 from textlab.classroom.lesson import Lesson, compress_text
 from textlab.data.samples import load_sample
-from textlab.i18n import TEXTS
 from textlab.train.config import TrainConfig
 from textlab.ui.lesson_links import literal_markdown
+from textlab.ui.texts import TEXTS
 
 PROMPT = "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?"
 

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import all_text, open_page, session
-from textlab.i18n import t
 from textlab.ui.data_input import LABEL_COLUMN, NO_LABEL, SAMPLE, TEXT_BOX, TEXT_COLUMN, UPLOAD
+from textlab.ui.texts import t
 
 NOTEBOOK_FIRST_BATCH = "tensor([[2, 3, 4, 5, 0],\n        [6, 7, 4, 3, 2]])"
 TYPED = "o gato dorme\no cachorro late alto"

@@ -15,10 +15,10 @@ from tests.conftest import sentiment_texts
 from tests.pages.helpers import APP, all_text, open_page, session
 from textlab.analysis.snapshots import EmbeddingHistory
 from textlab.data.dataset import Dataset
-from textlab.i18n import TEXTS
 from textlab.model.models import ENCODERS, POOLINGS
 from textlab.train.config import TrainConfig
 from textlab.train.jobs import STATES, SlotPool, TrainingJob
+from textlab.ui.texts import TEXTS
 
 CONFIG = TrainConfig.of(epochs=3, batch_size=16, val_fraction=0.25, pooling="masked_mean", lr=0.05)
 

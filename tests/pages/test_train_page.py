@@ -15,8 +15,11 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import sentiment_texts
 from tests.pages.helpers import APP, all_text, open_page, session
 from textlab.data.dataset import Dataset
-from textlab.i18n import TEXTS
-from textlab.i18n import train as train_strings
+from textlab.i18n import train as core_train_strings
+from textlab.ui.texts import TEXTS
+from textlab.ui.texts import train as page_train_strings
+
+TRAIN_STRINGS = {**core_train_strings.TEXTS, **page_train_strings.TEXTS}  # the core's and the page's
 
 BUTTONS = ("train_start", "train_pause", "train_step", "train_stop", "train_reset")
 LONG = {"epochs": "10000"}  # the notebook's 3 texts for 10,000 epochs: never ends within a test
@@ -197,7 +200,7 @@ def test_a_link_asking_for_a_missing_device_falls_back_to_auto():
 
 def test_every_train_string_exists_in_portuguese_and_english_with_the_same_placeholders():
     formatter = string.Formatter()
-    for key in train_strings.TEXTS:
+    for key in TRAIN_STRINGS:
         texts = TEXTS[key]
         assert set(texts) == {"pt", "en"} and texts["pt"].strip() and texts["en"].strip(), key
         fields = [{name for _, name, _, _ in formatter.parse(texts[lang]) if name} for lang in ("pt", "en")]
@@ -207,7 +210,7 @@ def test_every_train_string_exists_in_portuguese_and_english_with_the_same_place
 def test_the_portuguese_page_shows_no_english_strings_of_its_own():
     at = open_page("train", lang="pt")
     text = all_text(at)
-    for key, texts in train_strings.TEXTS.items():
+    for key, texts in TRAIN_STRINGS.items():
         if "{" not in texts["en"] and texts["en"] != texts["pt"] and len(texts["en"]) > 12:
             assert texts["en"] not in text, key
     assert re.search(r"Nenhuma execução ainda", text)

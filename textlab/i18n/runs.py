@@ -1,4 +1,4 @@
-"""Strings of the run store, checkpoints, the exported script and the Runs page."""
+"""Strings of the run store, checkpoints, the exported script, run statuses and run comparisons."""
 
 TEXTS: dict[str, dict[str, str]] = {
     # The run store
@@ -14,10 +14,6 @@ TEXTS: dict[str, dict[str, str]] = {
                           "pt": "Não existe a execução #{run_id}. Veja a lista com: python -m textlab runs"},
     "store.no_dataset": {"en": "The data of this run is missing from the database ({fingerprint}).",
                          "pt": "Os dados desta execução não estão no banco ({fingerprint})."},
-    "store.no_checkpoint": {
-        "en": "Run #{run_id} has no checkpoint: only finished and stopped runs keep their weights.",
-        "pt": "A execução #{run_id} não tem checkpoint: só execuções concluídas ou interrompidas guardam os pesos.",
-    },
     # Checkpoints
     "checkpoint.unsafe": {
         "en": "This file was refused: it holds Python objects that would run code when opened, which a "
@@ -256,82 +252,4 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.figure.y": {"en": "Loss (mean over the epoch's texts)", "pt": "Perda (média sobre os textos da época)"},
     "runs.figure.validation": {"en": "{label} (validation)", "pt": "{label} (validação)"},
     "runs.figure.empty": {"en": "No epoch finished yet", "pt": "Nenhuma época concluída ainda"},
-    # The page
-    "runs.intro": {
-        "en": "Every run is kept here, finished, stopped or failed, even after the server restarts. "
-              "Compare curves, write notes, and take a run away as a checkpoint or a PyTorch script.",
-        "pt": "Toda execução fica guardada aqui, concluída, interrompida ou com falha, mesmo depois de o "
-              "servidor reiniciar. Compare curvas, anote, e leve uma execução como checkpoint ou script PyTorch.",
-    },
-    "runs.empty": {"en": "No runs yet. Train a model on the Train page: every run is recorded here.",
-                   "pt": "Nenhuma execução ainda. Treine um modelo na página Treinar: toda execução fica aqui."},
-    "runs.filter": {"en": "Filter", "pt": "Filtrar"},
-    "runs.filter.help": {"en": "Show only runs whose name, notes, status or settings contain this text.",
-                         "pt": "Mostra só execuções cujo nome, notas, situação ou configurações contêm este texto."},
-    "runs.status_filter": {"en": "Status", "pt": "Situação"},
-    "runs.all": {"en": "All", "pt": "Todas"},
-    "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
-    "runs.no_match": {"en": "No run matches the filter.", "pt": "Nenhuma execução corresponde ao filtro."},
-    "runs.compare": {"en": "Compare runs", "pt": "Comparar execuções"},
-    "runs.compare.help": {"en": "Their loss curves are drawn on the same axes.",
-                          "pt": "As curvas de perda são desenhadas nos mesmos eixos."},
-    "runs.compare_hint": {"en": "Pick two or more runs to overlay their loss curves.",
-                          "pt": "Escolha duas ou mais execuções para sobrepor as curvas de perda."},
-    "runs.differs": {"en": "What differs: {summary}", "pt": "O que muda: {summary}"},
-    "runs.same_settings": {"en": "Same settings and data: the curves differ only by chance (or not at all).",
-                           "pt": "Mesmas configurações e dados: as curvas só diferem por acaso (ou nada)."},
-    "runs.manage": {"en": "One run", "pt": "Uma execução"},
-    "runs.pick": {"en": "Run", "pt": "Execução"},
-    "runs.name": {"en": "Name", "pt": "Nome"},
-    "runs.notes": {"en": "Notes", "pt": "Notas"},
-    "runs.save": {"en": "Save name and notes", "pt": "Salvar nome e notas"},
-    "runs.saved": {"en": "Saved.", "pt": "Salvo."},
-    "runs.ended_because": {"en": "Why it ended: {message}", "pt": "Por que terminou: {message}"},
-    "runs.delete": {"en": "Delete this run", "pt": "Excluir esta execução"},
-    "runs.delete_confirm": {"en": "Delete {name} with its metrics and checkpoint? This cannot be undone.",
-                            "pt": "Excluir {name} com suas métricas e checkpoint? Não dá para desfazer."},
-    "runs.delete_yes": {"en": "Yes, delete", "pt": "Sim, excluir"},
-    "runs.cancel": {"en": "Cancel", "pt": "Cancelar"},
-    "runs.deleted": {"en": "{name} was deleted.", "pt": "{name} foi excluída."},
-    "runs.downloads": {"en": "Take it away", "pt": "Levar consigo"},
-    "runs.download_checkpoint": {"en": "Checkpoint (.pt)", "pt": "Checkpoint (.pt)"},
-    "runs.download_script": {"en": "PyTorch script + data (.zip)", "pt": "Script PyTorch + dados (.zip)"},
-    "runs.download_metrics": {"en": "Metrics (.csv)", "pt": "Métricas (.csv)"},
-    "runs.script_help": {
-        "en": "A single .py file with plain PyTorch and the run's data as CSV. On the CPU it prints the same "
-              "losses per epoch as this run.",
-        "pt": "Um único arquivo .py com PyTorch puro e os dados da execução em CSV. Na CPU ele imprime as "
-              "mesmas perdas por época desta execução.",
-    },
-    "runs.use_settings": {"en": "Use these settings and data", "pt": "Usar estas configurações e dados"},
-    "runs.use_settings.done": {
-        "en": "The settings and data of {name} are now the session's. Open the Train page to train again.",
-        "pt": "As configurações e os dados de {name} agora são os da sessão. Abra a página Treinar para treinar "
-              "de novo.",
-    },
-    "runs.import": {"en": "Use a checkpoint", "pt": "Usar um checkpoint"},
-    "runs.upload": {"en": "Upload a checkpoint (.pt)", "pt": "Envie um checkpoint (.pt)"},
-    "runs.upload.help": {"en": "A file downloaded from this page, or from textlab-data/checkpoints.",
-                         "pt": "Um arquivo baixado desta página, ou de textlab-data/checkpoints."},
-    "runs.loaded": {
-        "en": "Loaded: {model}, vocabulary of {vocab} tokens, labels: {labels}.",
-        "pt": "Carregado: {model}, vocabulário de {vocab} tokens, rótulos: {labels}.",
-    },
-    "runs.predict_text": {"en": "A text to predict", "pt": "Um texto para prever"},
-    "runs.prediction_class": {"en": "Prediction: **{label}** ({probability:.0%})",
-                              "pt": "Previsão: **{label}** ({probability:.0%})"},
-    "runs.prediction_value": {"en": "Model output: **{value:.4f}**", "pt": "Saída do modelo: **{value:.4f}**"},
-    "runs.unknown_tokens": {"en": "{count} of the tokens are unknown to the vocabulary (read as <UNK>).",
-                            "pt": "{count} dos tokens não estão no vocabulário (lidos como <UNK>)."},
-    "runs.random_labels_note": {
-        "en": "This model learned the notebook's random labels, so its output carries no meaning yet.",
-        "pt": "Este modelo aprendeu os rótulos aleatórios do notebook, então sua saída ainda não tem significado.",
-    },
-    "runs.continue": {"en": "Continue training from these weights", "pt": "Continuar o treino destes pesos"},
-    "runs.continue.done": {
-        "en": "The checkpoint's settings are now the session's. Press Train on the Train page: the run starts "
-              "from these weights (with a fresh optimizer) if the data gives the same vocabulary.",
-        "pt": "As configurações do checkpoint agora são as da sessão. Aperte Treinar na página Treinar: o treino "
-              "parte destes pesos (com um otimizador novo) se os dados gerarem o mesmo vocabulário.",
-    },
 }

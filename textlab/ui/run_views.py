@@ -8,12 +8,12 @@ import streamlit as st
 
 from textlab.errors import TextlabError
 from textlab.figures.runs import runs_overlay
-from textlab.i18n import TEXTS
 from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
 from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
 from textlab.ui.state import tr
+from textlab.ui.texts import TEXTS
 
 DELETE_PENDING, DELETED, LOADED = "runs_delete_pending", "runs_deleted", "runs_loaded_checkpoint"
 NOTICE = "runs_notice"

@@ -19,11 +19,12 @@ from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import sample_bytes
 from textlab.errors import ConfigError
 from textlab.figures.loss import DEFAULT_SMOOTHING
-from textlab.i18n import normalize_language, t
+from textlab.i18n import normalize_language
 from textlab.runs.checkpoint import Checkpoint
 from textlab.train.config import TrainConfig
 from textlab.train.jobs import SlotPool, TrainingJob
 from textlab.ui.run_store import run_observers
+from textlab.ui.texts import t
 
 SESSION = "textlab"  # the one st.session_state key this app owns besides its widgets'
 # A closed tab's job gets this long to be picked up again (a reconnect) before it is stopped.
@@ -94,7 +95,7 @@ def session() -> Session:
 
 
 def tr(key: str, **params: object) -> str:
-    """Translate ``key`` into the session's language."""
+    """Translate ``key`` (the core's or a page's) into the session's language."""
     return t(key, session().language, **params)
 
 

@@ -1,4 +1,7 @@
-"""Strings shared by every page: navigation, the language switch, the home page."""
+"""Strings shared by every page: navigation, the language switch, the home page.
+
+Only what the pages show; what the core and the CLI say is in ``textlab.i18n``.
+"""
 
 TEXTS: dict[str, dict[str, str]] = {
     "app.language": {"en": "Language", "pt": "Idioma"},
