@@ -44,7 +44,7 @@ class Session:
     url_problems: list[ConfigError] = field(default_factory=list)  # bad settings in the URL, reported once
     data_text: str = field(default_factory=notebook_text)  # what the Data page's text box holds
     dataset: Dataset = field(default_factory=lambda: read_pasted(notebook_text()))  # what every page shows
-    data_source: str = "pasted"  # "pasted", "upload:<file name>" or "sample:<name>"
+    data_source: str = "pasted"  # "pasted", "file:<file name>" or "sample:<name>"
     job: TrainingJob | None = None
     warm_start: Checkpoint | None = None  # the next run starts from these weights (the Runs page)
     lesson: Lesson | None = None
