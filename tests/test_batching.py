@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch.nn.utils.rnn import pad_sequence
 
-from textlab.text.batching import EncodedTexts, batch_indices, iterate_batches, padding_stats
+from textlab.text.batching import EncodedTexts, batch_indices, padding_stats
 from textlab.text.corpus import TokenizedCorpus
 
 FAST = settings(max_examples=50, deadline=None)
@@ -38,13 +38,6 @@ def test_collate_takes_targets_of_the_chosen_texts():
     batch = encoded.collate([2, 0], targets)
     assert batch.targets.tolist() == [30.0, 10.0]
     assert batch.ids.tolist() == [[4], [1]]
-
-
-def test_text_ids():
-    encoded = EncodedTexts.from_lists([[1, 2], [], [3, 4, 5]])
-    assert encoded.text_ids(0).tolist() == [1, 2]
-    assert encoded.text_ids(1).tolist() == []
-    assert encoded.text_ids(2).tolist() == [3, 4, 5]
 
 
 @FAST
@@ -121,11 +114,12 @@ def test_epochs_from_one_generator_differ():
     assert [b.tolist() for b in first] != [b.tolist() for b in second]
 
 
-def test_iterate_batches_yields_collated_epoch():
+def test_an_epoch_of_collated_batches_covers_every_text_once():
     sequences = [[1] * n for n in (3, 1, 4, 1, 5)]
     encoded = EncodedTexts.from_lists(sequences)
     targets = torch.arange(5.0)
-    batches = list(iterate_batches(encoded, 2, targets, shuffle=True, generator=torch.Generator().manual_seed(0)))
+    order = batch_indices(encoded.lengths, 2, shuffle=True, generator=torch.Generator().manual_seed(0))
+    batches = [encoded.collate(indices, targets) for indices in order]
     assert sorted(int(i) for b in batches for i in b.indices) == [0, 1, 2, 3, 4]
     for batch in batches:
         assert torch.equal(batch.targets, targets[batch.indices])
@@ -175,7 +169,7 @@ def test_max_length_keeps_each_texts_first_tokens():
     assert encoded.lengths.tolist() == [3, 2, 3]
     assert encoded.full_lengths.tolist() == [5, 2, 3]
     assert encoded.cut.tolist() == [True, False, False]
-    assert encoded.text_ids(0).tolist() == [2, 3, 4]
+    assert encoded.collate([0]).ids[0].tolist() == [2, 3, 4]
     batch = encoded.collate([0, 1, 2])
     assert batch.ids.tolist() == [[2, 3, 4], [7, 8, 0], [9, 10, 11]]
     assert batch.mask.sum(1).tolist() == [3, 2, 3]

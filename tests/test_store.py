@@ -22,6 +22,12 @@ LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas
                    "categorical", ("neg", "pos"))
 
 
+def schema_version(store: Store) -> int:
+    """The schema version the database file itself records."""
+    with sqlite3.connect(store.path) as connection:
+        return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "data") as opened:
@@ -43,9 +49,9 @@ def test_round_trip_of_everything_a_run_records(store):
     config = TrainConfig.of(lr=0.1, pooling="masked_mean", val_fraction=0.25)
     run_id = store.start_run(config, LABELLED, STARTED)
     steps = [Step(1, 1, 0.9, 0.1, 0.01), Step(1, 2, 0.7, 0.1, 0.02)]
-    store.add_steps(run_id, steps[:1])
+    store.add_epochs(run_id, [], steps[:1])
     epoch = EpochEnd(1, 0.8, 0.7, 0.75, {"accuracy": 0.5, "macro_f1": 0.4}, 0.05)
-    store.add_epoch(run_id, epoch, steps[1:])
+    store.add_epochs(run_id, [epoch], steps[1:])
     store.finish_run(run_id, "finished", "completed", checkpoint="run-1.pt")
 
     record = store.run(run_id)
@@ -150,8 +156,8 @@ def _write_runs(store: Store, runs: int, steps_per_run: int, failures: list) -> 
         for _ in range(runs):
             run_id = store.start_run(TrainConfig(), LABELLED)
             for start in range(1, steps_per_run + 1, 5):
-                store.add_steps(run_id, [Step(1, s, float(s), 0.001, 0.0) for s in range(start, start + 5)])
-            store.add_epoch(run_id, EpochEnd(1, 1.0, 1.0, None, {}, 0.1))
+                store.add_epochs(run_id, [], [Step(1, s, float(s), 0.001, 0.0) for s in range(start, start + 5)])
+            store.add_epochs(run_id, [EpochEnd(1, 1.0, 1.0, None, {}, 0.1)])
             store.finish_run(run_id, "finished", "completed")
     except Exception as error:  # noqa: BLE001 - collected and asserted on in the main thread
         failures.append(error)
@@ -210,7 +216,7 @@ def test_runs_survive_a_restart(tmp_path, notebook_dataset):
         assert record.name == "antes" and record.status == "finished"
         assert reopened.epochs(record.run_id) == of_type(events, EpochEnd)
         assert reopened.dataset(record.dataset_fingerprint) == notebook_dataset
-        assert reopened.schema_version == SCHEMA_VERSION
+        assert schema_version(reopened) == SCHEMA_VERSION
 
 
 def test_a_run_left_running_by_a_dead_process_shows_as_interrupted(tmp_path):
@@ -247,7 +253,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     assert "name" not in columns  # really the old schema
 
     with Store(tmp_path) as upgraded:
-        assert upgraded.schema_version == SCHEMA_VERSION == 2
+        assert schema_version(upgraded) == SCHEMA_VERSION == 2
         (record,) = upgraded.runs()
         # Stored before max_length existed: that run kept every token, so it reads back uncut.
         assert (record.name, record.notes, record.config) == ("", "", TrainConfig.of(lr=0.5, max_length=0))

@@ -59,10 +59,6 @@ class ForwardPass:
         """(B,) how far the PAD rows pull the plain mean away from the masked one (Euclidean distance)."""
         return (self.plain_mean - self.masked_mean).norm(dim=1)
 
-    def shapes(self) -> dict[str, tuple[int, ...]]:
-        """Stage name -> tensor shape, in the order the data flows."""
-        return {"ids": tuple(self.ids.shape), "embedded": tuple(self.embedded.shape),
-                "pooled": tuple(self.pooled.shape), "outputs": tuple(self.outputs.shape), "loss": ()}
 
 
 @torch.no_grad()
@@ -86,10 +82,6 @@ class GradientCheck:
     pad_gradient_norm: float
     uses_padding_idx: bool  # True when the embedding keeps the <PAD> row fixed at zero
 
-    @property
-    def only_batch_tokens(self) -> bool:
-        """True when every row with a gradient is a real token of the batch."""
-        return set(self.rows_with_gradient) <= set(self.batch_token_ids)
 
 
 def gradient_check(model: nn.Module, batch: Batch, label_mode: str) -> GradientCheck:

@@ -106,7 +106,7 @@ class TextModel(nn.Module):
             raise ConfigError("config.bad_choice", name="encoder", value=encoder, choices=", ".join(ENCODERS))
         if pooling not in POOLINGS:
             raise ConfigError("config.bad_choice", name="pooling", value=pooling, choices=", ".join(POOLINGS))
-        self.encoder_kind, self.pooling = encoder, pooling
+        self.pooling = pooling
         # The plain mean averages PAD vectors in, as the notebook does, so there the PAD row is
         # learned like any other; every masked pooling keeps it fixed at zero with padding_idx.
         padding_idx = None if pooling == "mean" else PAD_ID

@@ -176,10 +176,6 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError("store.cannot_open", path=str(self.path), detail=str(error)) from None
 
-    @property
-    def schema_version(self) -> int:
-        return self._read("PRAGMA user_version")[0][0]
-
     # Recording a run
 
     def start_run(self, config: TrainConfig, dataset: Dataset, started: RunStarted | None = None) -> int:
@@ -202,17 +198,6 @@ class Store:
             run_id = int(cursor.lastrowid)
         self._live.add(run_id)
         return run_id
-
-    def add_steps(self, run_id: int, steps: Sequence[Step]) -> None:
-        """Record many steps in one transaction (the recorder batches them)."""
-        if not steps:
-            return
-        with self._write() as connection:
-            self._insert_steps(connection, run_id, steps)
-
-    def add_epoch(self, run_id: int, epoch: EpochEnd, steps: Sequence[Step] = ()) -> None:
-        """Record an epoch's end, with the steps not yet written, in one transaction."""
-        self.add_epochs(run_id, [epoch], steps)
 
     def add_epochs(self, run_id: int, epochs: Sequence[EpochEnd], steps: Sequence[Step] = ()) -> None:
         """Record several epochs' ends and the steps not yet written in one transaction."""

@@ -7,7 +7,7 @@ single gather, with values identical to ``pad_sequence(..., batch_first=True)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
@@ -75,10 +75,6 @@ class EncodedTexts:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def text_ids(self, index: int) -> torch.Tensor:
-        start = int(self.starts[index])
-        return self._ids_then_pad[start:start + int(self.lengths[index])]
-
     def collate(self, indices: torch.Tensor | Sequence[int], targets: torch.Tensor | None = None) -> Batch:
         """Pad the given texts to the longest of them, like ``pad_sequence(batch_first=True)``."""
         indices = torch.as_tensor(indices, dtype=torch.long)
@@ -113,14 +109,6 @@ def batch_indices(lengths: torch.Tensor, batch_size: int, shuffle: bool = True, 
     if shuffle:
         batches = [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
     return batches
-
-
-def iterate_batches(encoded: EncodedTexts, batch_size: int, targets: torch.Tensor | None = None,
-                    shuffle: bool = True, bucketing: bool = False,
-                    generator: torch.Generator | None = None) -> Iterator[Batch]:
-    """One epoch of padded batches."""
-    for indices in batch_indices(encoded.lengths, batch_size, shuffle, bucketing, generator):
-        yield encoded.collate(indices, targets)
 
 
 @dataclass(frozen=True)
