@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from importlib import resources
 
 import pytest
 
@@ -28,8 +29,10 @@ def language(text: str) -> str:
     return "?"
 
 
-def test_registry_has_exactly_the_four_samples():
-    assert list(SAMPLES) == ["notebook", "sentiment", "ratings", "word_order"]
+def test_every_bundled_file_is_a_sample_and_every_sample_names_its_own_file():
+    bundled = {entry.name for entry in resources.files("textlab.data.samples").iterdir()
+               if entry.name.endswith((".txt", ".tsv", ".csv"))}
+    assert sorted(sample.filename for sample in SAMPLES.values()) == sorted(bundled)
     for name, sample in SAMPLES.items():
         assert sample.name == name
         for key in (sample.title_key, sample.description_key):
