@@ -32,7 +32,9 @@ def test_defaults_are_valid_and_frozen():
     ({"epochs": 0}, ["epochs", "1"]),
     ({"val_fraction": 0.6}, ["val_fraction", "0.5"]),
     ({"dropout": 1.0}, ["dropout", "0.9"]),
-    ({"encoder": "transformer"}, ["encoder", "none", "gru", "lstm"]),
+    ({"encoder": "cnn"}, ["encoder", "none", "gru", "lstm", "transformer"]),
+    ({"encoder": "transformer", "embed_dim": 10, "heads": 4}, ["10", "4"]),
+    ({"layers": 5}, ["layers", "1", "4"]),
     ({"optimizer": "rmsprop"}, ["optimizer", "adam", "adamw", "sgd"]),
     ({"pooling": "sum"}, ["pooling", "mean", "masked_mean", "max", "attention", "last"]),
     ({"device": "tpu"}, ["device", "auto", "cpu", "cuda", "mps"]),
@@ -125,8 +127,14 @@ def _value(name: str, rule) -> st.SearchStrategy:
     return st.floats(rule.low, rule.high, exclude_min=rule.low_open, allow_nan=False)
 
 
-valid_configs = st.fixed_dictionaries({name: _value(name, rule) for name, rule in FIELDS.items()}).map(
-    lambda values: TrainConfig.of(**{**values, "patience": values["patience"] if values["val_fraction"] else 0}))
+def _consistent(values: dict) -> TrainConfig:
+    """Settings valid alone, made to fit together: patience needs validation, heads divide embed_dim."""
+    patience = values["patience"] if values["val_fraction"] else 0
+    heads = values["heads"] if values["embed_dim"] % values["heads"] == 0 else 1
+    return TrainConfig.of(**{**values, "patience": patience, "heads": heads})
+
+
+valid_configs = st.fixed_dictionaries({name: _value(name, rule) for name, rule in FIELDS.items()}).map(_consistent)
 
 
 @settings(max_examples=50, deadline=None)
@@ -171,7 +179,7 @@ def test_from_json_with_unknown_or_bad_fields():
 
 
 def test_from_query_falls_back_to_defaults_and_reports_each_problem():
-    params = {"lr": "abc", "epochs": "0", "encoder": "transformer", "batch_size": "8", "lang": "pt",
+    params = {"lr": "abc", "epochs": "0", "encoder": "cnn", "batch_size": "8", "lang": "pt",
               "shuffle": "maybe"}
     config, problems = TrainConfig.from_query(params)
     defaults = TrainConfig()
@@ -183,6 +191,20 @@ def test_from_query_falls_back_to_defaults_and_reports_each_problem():
     named = " ".join(problem.message("en") for problem in problems)
     for name in ("lr", "epochs", "encoder", "shuffle"):
         assert name in named
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    # heads that do not divide the embedding size fall back first; the embedding size only when needed
+    ({"encoder": "transformer", "embed_dim": "12", "heads": "5"}, (12, 2)),
+    ({"encoder": "transformer", "embed_dim": "7"}, (10, 2)),
+    ({"encoder": "transformer", "embed_dim": "12", "heads": "4"}, (12, 4)),
+])
+def test_from_query_mends_heads_that_do_not_divide_the_embedding_size(params, expected):
+    config, problems = TrainConfig.from_query(params)
+    model = config.model
+    assert (model.encoder, model.embed_dim, model.heads) == ("transformer", *expected)
+    assert [problem.key for problem in problems] == (
+        [] if expected == (12, 4) else ["config.heads_divide_embed_dim"])
 
 
 def test_from_query_does_not_depend_on_parameter_order():

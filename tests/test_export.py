@@ -16,7 +16,7 @@ import torch
 
 from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
 from textlab.data.dataset import Dataset
-from textlab.model.models import build_model
+from textlab.model.models import MAX_POSITIONS, build_model
 from textlab.runs.export_model import model_source
 from textlab.runs.export_script import dataset_csv, export_script, export_zip
 from textlab.train.config import TrainConfig
@@ -72,6 +72,12 @@ CASES = {
     "plain-mean-dropout-numbers-as-classes-no-shuffle": (
         TrainConfig.of(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
         _numeric_classes()),
+    "transformer-attention-dropout": (
+        TrainConfig.of(val_fraction=0.25, encoder="transformer", pooling="attention", dropout=0.2, embed_dim=8,
+                       hidden_dim=16, batch_size=8, epochs=3, lr=0.01), _classification()),
+    "transformer-one-layer-four-heads-plain-mean-random": (
+        TrainConfig.of(encoder="transformer", pooling="mean", layers=1, heads=4, embed_dim=8, batch_size=3,
+                       epochs=2), NOTEBOOK),
 }
 
 
@@ -136,7 +142,8 @@ def test_the_exported_script_prints_the_runs_losses(reproduced, name):
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
-@pytest.mark.parametrize("name", ["classification-masked-mean", "gru-attention-dropout-words-cosine-clip"])
+@pytest.mark.parametrize("name", ["classification-masked-mean", "gru-attention-dropout-words-cosine-clip",
+                                  "transformer-attention-dropout"])
 def test_on_a_gpu_the_script_follows_the_run_closely(tmp_path, name):
     # GPU kernels may sum in another order from run to run, so "closely", not to the last digit.
     config, dataset = CASES[name]
@@ -176,6 +183,10 @@ def test_only_the_code_the_settings_need_is_written():
     assert "GRU" not in notebook and "evaluate" not in notebook and "scheduler" not in notebook
     gru = export_script(*CASES["gru-attention-dropout-words-cosine-clip"][:1], _classification(), "d.csv")
     assert "nn.GRU(" in gru and "AttentionPooling" in gru and "clip_grad_norm_" in gru and "re.findall" in gru
+    assert "nn.TransformerEncoder" not in gru and "pack_padded_sequence" in gru
+    transformer = export_script(*CASES["transformer-attention-dropout"], "d.csv")
+    assert "nn.TransformerEncoder(" in transformer and "src_key_padding_mask" in transformer
+    assert "pack_padded_sequence" not in transformer and "LAYERS = 2" in transformer
 
 
 def test_the_script_speaks_the_chosen_language():
@@ -205,14 +216,15 @@ def test_the_zip_holds_the_script_and_its_data():
 def test_the_scripts_model_starts_with_textlabs_weights_under_the_same_names(name):
     config, _ = CASES[name]
     model = config.model
-    model_kind = type(build_model(5, 1, 1, model.encoder, model.pooling, 1, model.dropout)).__name__
+    model_kind = type(build_model(5, 1, 1, model.encoder, model.pooling, 1, model.dropout, heads=1)).__name__
     namespace = {"torch": torch, "nn": torch.nn, "HIDDEN_DIM": model.hidden_dim, "DROPOUT": model.dropout,
+                 "LAYERS": model.layers, "HEADS": model.heads, "MAX_POSITIONS": MAX_POSITIONS,
                  "dropout_generator": torch.Generator()}
     exec(model_source(config, model_kind, lambda *_, **__: "#"), namespace)  # noqa: S102 - our own generated code
     torch.manual_seed(config.run.seed)
     theirs = namespace[model_kind](50, model.embed_dim, 3).state_dict()
     torch.manual_seed(config.run.seed)
     ours = build_model(50, model.embed_dim, 3, model.encoder, model.pooling, model.hidden_dim,
-                       model.dropout).state_dict()
+                       model.dropout, model.layers, model.heads).state_dict()
     assert list(theirs) == list(ours)
     assert all(torch.equal(theirs[key], ours[key]) for key in ours)

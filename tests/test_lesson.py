@@ -93,6 +93,8 @@ def _configs() -> st.SearchStrategy[TrainConfig]:
     def build(values: dict) -> TrainConfig:
         if not values["val_fraction"]:
             values["patience"] = 0  # early stopping needs validation
+        if values["embed_dim"] % values["heads"]:
+            values["heads"] = 1  # attention heads split the embedding evenly
         return TrainConfig.of(**values)
 
     return st.fixed_dictionaries({name: field_strategy(name) for name in FIELDS}).map(build)

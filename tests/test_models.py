@@ -6,8 +6,17 @@ import pytest
 import torch
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from textlab.errors import ConfigError
-from textlab.model.models import ENCODERS, SimpleModel, TextModel, build_model, last_real, masked_max, masked_mean
+from textlab.errors import ConfigError, DataError
+from textlab.model.models import (
+    ENCODERS,
+    MAX_POSITIONS,
+    SimpleModel,
+    TextModel,
+    build_model,
+    last_real,
+    masked_max,
+    masked_mean,
+)
 from textlab.text.batching import EncodedTexts
 
 VOCAB_SIZE, EMBED_DIM, HIDDEN_DIM = 30, 6, 5
@@ -97,7 +106,7 @@ def test_output_sizes(encoder, pooling):
     assert tiny_model(encoder, pooling, 1)(batch.ids, batch.mask).shape == (3, 1)
     assert tiny_model(encoder, pooling, 4)(batch.ids, batch.mask).shape == (3, 4)
     trace = tiny_model(encoder, pooling, 4).trace(batch.ids, batch.mask)
-    features = HIDDEN_DIM if encoder != "none" else EMBED_DIM
+    features = HIDDEN_DIM if encoder in ("gru", "lstm") else EMBED_DIM
     assert trace.embedded.shape == (3, len(LONG), EMBED_DIM)
     assert trace.encoded.shape == (3, len(LONG), features)
     assert trace.pooled.shape == (3, features)
@@ -157,7 +166,7 @@ def test_build_model_choices():
 
 def test_unknown_encoder_or_pooling_names_the_choices():
     with pytest.raises(ConfigError) as caught:
-        TextModel(10, 4, encoder="transformer")
+        TextModel(10, 4, encoder="cnn")
     assert "gru" in str(caught.value) and "lstm" in str(caught.value)
     with pytest.raises(ConfigError) as caught:
         TextModel(10, 4, pooling="sum")
@@ -178,3 +187,39 @@ def test_the_recurrent_encoder_gives_what_packing_the_batch_gives(encoder):
     (expected_grad,) = torch.autograd.grad(expected.square().sum(), embedded)
     (grad,) = torch.autograd.grad(encoded.square().sum(), embedded)
     torch.testing.assert_close(grad, expected_grad)
+
+
+def test_transformer_parts_follow_the_settings():
+    model = build_model(11, 12, 2, "transformer", "masked_mean", hidden_dim=7, layers=3, heads=4)
+    assert len(model.transformer.layers) == 3 and model.rnn is None
+    layer = model.transformer.layers[0]
+    assert layer.self_attn.num_heads == 4 and layer.linear1.out_features == 7
+    assert model.positions.weight.shape == (MAX_POSITIONS, 12) and model.fc.in_features == 12
+
+
+def test_transformer_heads_must_divide_the_embedding_size():
+    with pytest.raises(ConfigError) as caught:
+        TextModel(10, 10, encoder="transformer", heads=3)
+    assert "10" in str(caught.value) and "3" in str(caught.value)
+    TextModel(10, 9, encoder="transformer", heads=3)  # a multiple is fine
+    TextModel(10, 10, encoder="gru", heads=3)  # heads mean nothing without a transformer
+
+
+def test_transformer_sees_word_order_and_the_bag_does_not():
+    swapped = batch_of([4, 7, 2], [2, 7, 4])
+    with torch.no_grad():
+        bag = tiny_model("none", "masked_mean")(swapped.ids, swapped.mask)
+        transformer = tiny_model("transformer", "masked_mean")(swapped.ids, swapped.mask)
+    torch.testing.assert_close(bag[0], bag[1])
+    assert not torch.allclose(transformer[0], transformer[1], atol=1e-4)
+
+
+def test_transformer_rejects_texts_beyond_its_positions():
+    model = tiny_model("transformer", "masked_mean")
+    fits = torch.ones(1, MAX_POSITIONS, dtype=torch.long)
+    with torch.no_grad():
+        assert model(fits, fits.bool()).shape == (1, 1)
+        with pytest.raises(DataError) as caught:
+            too_long = torch.ones(1, MAX_POSITIONS + 1, dtype=torch.long)
+            model(too_long, too_long.bool())
+    assert str(MAX_POSITIONS) in caught.value.message("pt")

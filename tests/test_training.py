@@ -14,6 +14,7 @@ import torch
 from textlab.data.dataset import Dataset
 from textlab.errors import DeviceError
 from textlab.model.devices import DEVICE_CHOICES, available_devices, resolve_device
+from textlab.model.models import MAX_POSITIONS
 from textlab.text.corpus import build_vocab
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
@@ -268,6 +269,22 @@ def test_auto_device_is_one_that_is_available():
     assert resolve_device("cpu") == torch.device("cpu")
 
 
+def test_a_text_too_long_for_the_transformer_fails_before_training():
+    dataset = Dataset(("curto", " ".join(["palavra"] * (MAX_POSITIONS + 1))), None, "none", ())
+    uncut = TrainConfig.of(device="cpu", encoder="transformer", pooling="masked_mean", max_length=0)
+    events = list(train(uncut, dataset))
+    assert len(events) == 1 and events[0].reason == "invalid" and events[0].key == "model.text_too_long"
+    # Cut to the position table, or read by a recurrent encoder (no length limit), the same texts train.
+    assert list(train(uncut.with_changes(max_length=MAX_POSITIONS), dataset))[-1].reason == "completed"
+    assert list(train(uncut.with_changes(encoder="gru"), dataset))[-1].reason == "completed"
+
+
+def test_transformer_classification_learns(classification_dataset):
+    events = list(train(LEARN.with_changes(encoder="transformer", pooling="masked_mean"), classification_dataset))
+    check_run_shape(events)
+    assert of_type(events, EpochEnd)[-1].metrics["accuracy"] >= 0.8  # chance is 0.5
+
+
 def test_no_texts_fails_with_a_message():
     events = list(train(TrainConfig.of(device="cpu"), Dataset((), None, "none", ())))
     assert len(events) == 1 and events[0].reason == "invalid" and events[0].key == "data.empty"
@@ -455,8 +472,9 @@ def test_predict_after_random_labels(notebook_dataset):
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU on this machine (torch.cuda.is_available() "
                                                           "is False); the CUDA path runs where one is present")
-def test_short_training_on_cuda(classification_dataset):
-    events = list(train(LEARN.with_changes(device="cuda", epochs=3, encoder="gru", pooling="attention"),
+@pytest.mark.parametrize("encoder", ["gru", "transformer"])
+def test_short_training_on_cuda(classification_dataset, encoder):
+    events = list(train(LEARN.with_changes(device="cuda", epochs=3, encoder=encoder, pooling="attention"),
                         classification_dataset))
     check_run_shape(events)
     assert events[0].device.startswith("cuda")

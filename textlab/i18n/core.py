@@ -27,6 +27,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "A parada antecipada precisa de um conjunto de validação: use uma fração de validação "
               "acima de 0 ou paciência 0.",
     },
+    "config.heads_divide_embed_dim": {
+        "en": "The transformer splits each token vector among its attention heads: the embedding size "
+              "({embed_dim}) must be a multiple of the number of heads ({heads}).",
+        "pt": "O transformer divide o vetor de cada token entre as cabeças de atenção: a dimensão do embedding "
+              "({embed_dim}) deve ser múltipla do número de cabeças ({heads}).",
+    },
+    "model.text_too_long": {
+        "en": "A text has {length} tokens, but the transformer reads at most {limit} (one learned position "
+              "vector each). Set the maximum text length to {limit} or less, or pick another encoder.",
+        "pt": "Um texto tem {length} tokens, mas o transformer lê no máximo {limit} (um vetor de posição "
+              "aprendido para cada). Use um comprimento máximo de texto de {limit} ou menos, ou escolha outro "
+              "codificador.",
+    },
     "config.bad_json": {
         "en": "The configuration is not valid JSON: {detail}",
         "pt": "A configuração não é um JSON válido: {detail}",

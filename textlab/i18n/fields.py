@@ -45,8 +45,12 @@ TEXTS: dict[str, dict[str, str]] = {
               "Textos longos deixam cada lote de uma GRU ou LSTM lento, e Parar espera o lote em andamento.",
     },
     "field.encoder": {"en": "Encoder", "pt": "Codificador"},
-    "field.encoder.help": {"en": "none: the notebook's bag of embeddings; gru or lstm read the words in order.",
-                           "pt": "none: o saco de embeddings do notebook; gru ou lstm leem as palavras em ordem."},
+    "field.encoder.help": {
+        "en": "none: the notebook's bag of embeddings; gru or lstm read the words in order; transformer: "
+              "self-attention over the words plus a learned vector per position.",
+        "pt": "none: o saco de embeddings do notebook; gru ou lstm leem as palavras em ordem; transformer: "
+              "autoatenção sobre as palavras mais um vetor aprendido por posição.",
+    },
     "field.pooling": {"en": "Pooling", "pt": "Agregação (pooling)"},
     "field.pooling.help": {
         "en": "mean: the notebook's mean over all positions, PAD included; masked_mean ignores PAD; "
@@ -57,8 +61,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.embed_dim": {"en": "Embedding size (embed_dim)", "pt": "Dimensão do embedding (embed_dim)"},
     "field.embed_dim.help": {"en": "Numbers per token vector (the notebook uses 10).",
                              "pt": "Números por vetor de token (o notebook usa 10)."},
-    "field.hidden_dim": {"en": "GRU/LSTM size", "pt": "Tamanho da GRU/LSTM"},
-    "field.hidden_dim.help": {"en": "Size of the recurrent state.", "pt": "Tamanho do estado recorrente."},
+    "field.hidden_dim": {"en": "Hidden size", "pt": "Tamanho oculto"},
+    "field.hidden_dim.help": {"en": "GRU/LSTM: size of the recurrent state; transformer: width of its "
+                                    "feed-forward layer.",
+                              "pt": "GRU/LSTM: tamanho do estado recorrente; transformer: largura da sua "
+                                    "camada feed-forward."},
+    "field.layers": {"en": "Transformer layers", "pt": "Camadas do transformer"},
+    "field.layers.help": {"en": "Encoder layers stacked one on another (1 to 4).",
+                          "pt": "Camadas do codificador empilhadas (de 1 a 4)."},
+    "field.heads": {"en": "Attention heads", "pt": "Cabeças de atenção"},
+    "field.heads.help": {"en": "Each head attends on its own; the embedding size must be a multiple of it.",
+                         "pt": "Cada cabeça presta atenção por conta própria; a dimensão do embedding deve ser "
+                               "múltipla dela."},
     "field.dropout": {"en": "Dropout", "pt": "Dropout"},
     "field.dropout.help": {"en": "Share of pooled features zeroed at random while training.",
                            "pt": "Parte das características zerada ao acaso durante o treino."},

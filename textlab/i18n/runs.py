@@ -123,8 +123,8 @@ TEXTS: dict[str, dict[str, str]] = {
                             "pt": "O modelo simples do notebook: Embedding -> média -> Linear"},
     "export.plain_mean": {"en": "(B, E): mean over ALL positions, PAD included",
                           "pt": "(B, E): média sobre TODAS as posições, PAD incluído"},
-    "export.model_text": {"en": "Model: Embedding -> (GRU/LSTM) -> pooling -> dropout -> Linear",
-                          "pt": "Modelo: Embedding -> (GRU/LSTM) -> agregação -> dropout -> Linear"},
+    "export.model_text": {"en": "Model: Embedding -> (GRU/LSTM or Transformer) -> pooling -> dropout -> Linear",
+                          "pt": "Modelo: Embedding -> (GRU/LSTM ou Transformer) -> agregação -> dropout -> Linear"},
     "export.dropout": {
         "en": "Dropout with its own generator (seed + 2), so the masks are the same in every run",
         "pt": "Dropout com gerador próprio (semente + 2), para as máscaras serem as mesmas em toda execução",
@@ -134,6 +134,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "the padded positions are set to zero, as packing the batch would give them",
         "pt": "O preenchimento vem depois dos tokens de cada texto, então as saídas da GRU/LSTM nos tokens reais\n"
               "nunca o veem; as posições preenchidas viram zero, como empacotar o lote daria",
+    },
+    "export.positions": {"en": "One learned vector per position (at most MAX_POSITIONS tokens): word order",
+                         "pt": "Um vetor aprendido por posição (no máximo MAX_POSITIONS tokens): a ordem das palavras"},
+    "export.transformer": {
+        "en": "LAYERS self-attention layers with HEADS heads; no dropout inside, so runs repeat exactly",
+        "pt": "LAYERS camadas de autoatenção com HEADS cabeças; sem dropout dentro, para repetir exatamente",
+    },
+    "export.padding_mask": {
+        "en": "Attention never looks at PAD (an empty text looks at its first PAD, to stay finite)",
+        "pt": "A atenção nunca olha o PAD (um texto vazio olha o seu primeiro PAD, para ficar finito)",
     },
     "export.pooling.mean": {"en": "(B, H): mean over all positions, PAD included",
                             "pt": "(B, H): média sobre todas as posições, PAD incluído"},
@@ -210,6 +220,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.short.pooling": {"en": "pooling", "pt": "agregação"},
     "runs.short.embed_dim": {"en": "embed_dim", "pt": "embed_dim"},
     "runs.short.hidden_dim": {"en": "hidden_dim", "pt": "hidden_dim"},
+    "runs.short.layers": {"en": "layers", "pt": "camadas"},
+    "runs.short.heads": {"en": "heads", "pt": "cabeças"},
     "runs.short.dropout": {"en": "dropout", "pt": "dropout"},
     "runs.short.optimizer": {"en": "optimizer", "pt": "otimizador"},
     "runs.short.lr": {"en": "lr", "pt": "lr"},

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 
-from textlab.errors import ConfigError
+from textlab.errors import ConfigError, DataError
 from textlab.text.vocab import PAD_ID
 
-ENCODERS = ("none", "gru", "lstm")
+ENCODERS = ("none", "gru", "lstm", "transformer")
 POOLINGS = ("mean", "masked_mean", "max", "attention", "last")
+# The transformer learns one position vector per place in a text, so it reads at most this many tokens.
+MAX_POSITIONS = 512
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class ModelTrace:
     """What happened inside one forward pass, for display."""
 
     embedded: torch.Tensor  # (B, T, E)
-    encoded: torch.Tensor  # (B, T, H): the embeddings again when there is no recurrent encoder
+    encoded: torch.Tensor  # (B, T, H): the embeddings again when there is no encoder
     pooled: torch.Tensor  # (B, H)
     attention: torch.Tensor | None  # (B, T) weights summing to 1 over real tokens, or None
     output: torch.Tensor  # (B, output_dim)
@@ -96,11 +98,43 @@ class AttentionPooling(nn.Module):
         return torch.einsum("bt,bth->bh", weights, values), weights
 
 
+def check_heads(embed_dim: int, heads: int) -> None:
+    """Multi-head attention splits each token vector into ``heads`` equal parts."""
+    if embed_dim % heads:
+        raise ConfigError("config.heads_divide_embed_dim", embed_dim=embed_dim, heads=heads)
+
+
+def transformer_encoder(embed_dim: int, hidden_dim: int, layers: int, heads: int) -> nn.TransformerEncoder:
+    """``layers`` pre-norm encoder layers; ``hidden_dim`` is the feed-forward width.
+
+    Pre-norm (LayerNorm before attention, as in GPT-2 and minGPT): on the small data sets of a
+    classroom the post-norm layer of the original paper barely left chance level in our trials.
+    """
+    # No dropout inside: nn.Dropout draws from torch's global generator, which concurrent runs
+    # share; the model's SeededDropout after pooling is the reproducible one.
+    layer = nn.TransformerEncoderLayer(embed_dim, heads, dim_feedforward=hidden_dim, dropout=0.0,
+                                       batch_first=True, norm_first=True)
+    # Without nested tensors padded positions are computed the same in train and eval mode.
+    return nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
+
+
+def key_padding_mask(mask: torch.Tensor) -> torch.Tensor:
+    """(B, T) True where attention must not look: PAD, except position 0 of an empty text.
+
+    A text with no real token would otherwise attend to nothing and produce NaN; its outputs are
+    never pooled by a masked pooling, so letting it look at its first PAD only keeps them finite.
+    """
+    ignored = ~mask
+    ignored[:, 0] &= mask.any(1)
+    return ignored
+
+
 class TextModel(nn.Module):
-    """Embedding -> optional GRU/LSTM -> pooling -> dropout -> Linear."""
+    """Embedding -> optional GRU/LSTM or Transformer encoder -> pooling -> dropout -> Linear."""
 
     def __init__(self, vocab_size: int, embed_dim: int, output_dim: int = 1, encoder: str = "none",
-                 pooling: str = "masked_mean", hidden_dim: int = 64, dropout: float = 0.0) -> None:
+                 pooling: str = "masked_mean", hidden_dim: int = 64, dropout: float = 0.0,
+                 layers: int = 2, heads: int = 2) -> None:
         super().__init__()
         if encoder not in ENCODERS:
             raise ConfigError("config.bad_choice", name="encoder", value=encoder, choices=", ".join(ENCODERS))
@@ -113,6 +147,11 @@ class TextModel(nn.Module):
         self.embedding = nn.Embedding(vocab_size, embed_dim, padding_idx=padding_idx)
         rnn_class = {"gru": nn.GRU, "lstm": nn.LSTM}.get(encoder)
         self.rnn = rnn_class(embed_dim, hidden_dim, batch_first=True) if rnn_class else None
+        self.positions = self.transformer = None
+        if encoder == "transformer":
+            check_heads(embed_dim, heads)
+            self.positions = nn.Embedding(MAX_POSITIONS, embed_dim)  # learned, one vector per position
+            self.transformer = transformer_encoder(embed_dim, hidden_dim, layers, heads)
         features = hidden_dim if self.rnn else embed_dim
         self.attention = AttentionPooling(features) if pooling == "attention" else None
         self.dropout = SeededDropout(dropout)
@@ -124,7 +163,12 @@ class TextModel(nn.Module):
     def trace(self, ids: torch.Tensor, mask: torch.Tensor) -> ModelTrace:
         embedded = self.embedding(ids)  # (B, T, E)
         lengths = mask.sum(1)
-        encoded = self._encode(embedded, mask) if self.rnn else embedded  # (B, T, H)
+        if self.rnn:
+            encoded = self._encode(embedded, mask)  # (B, T, H)
+        elif self.transformer:
+            encoded = self.transformer(self.with_positions(embedded), src_key_padding_mask=key_padding_mask(mask))
+        else:
+            encoded = embedded
         attention = None
         if self.pooling == "mean":
             pooled = encoded.mean(dim=1)  # the notebook's plain mean, PAD positions included
@@ -138,6 +182,13 @@ class TextModel(nn.Module):
             pooled, attention = self.attention(encoded, mask)
         return ModelTrace(embedded, encoded, pooled, attention, self.fc(self.dropout(pooled)))
 
+    def with_positions(self, embedded: torch.Tensor) -> torch.Tensor:
+        """Token vectors plus their position's vector: (B, T, E) -> (B, T, E)."""
+        length = embedded.shape[1]
+        if length > MAX_POSITIONS:
+            raise DataError("model.text_too_long", length=length, limit=MAX_POSITIONS)
+        return embedded + self.positions(torch.arange(length, device=embedded.device))
+
     def _encode(self, embedded: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         # The GRU/LSTM reads left to right and padding comes after each text's tokens, so the outputs
         # at real tokens never see it; zeroing the padded ones gives exactly what packing the batch
@@ -150,8 +201,9 @@ class TextModel(nn.Module):
 
 
 def build_model(vocab_size: int, embed_dim: int, output_dim: int, encoder: str = "none",
-                pooling: str = "mean", hidden_dim: int = 64, dropout: float = 0.0) -> nn.Module:
+                pooling: str = "mean", hidden_dim: int = 64, dropout: float = 0.0,
+                layers: int = 2, heads: int = 2) -> nn.Module:
     """The notebook's SimpleModel for its own settings (no encoder, plain mean, no dropout), else TextModel."""
     if encoder == "none" and pooling == "mean" and dropout == 0.0:
         return SimpleModel(vocab_size, embed_dim, output_dim)
-    return TextModel(vocab_size, embed_dim, output_dim, encoder, pooling, hidden_dim, dropout)
+    return TextModel(vocab_size, embed_dim, output_dim, encoder, pooling, hidden_dim, dropout, layers, heads)

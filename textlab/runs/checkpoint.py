@@ -122,8 +122,9 @@ def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
     # Built on the meta device: no memory, and no draws from torch's global generator, which a
     # run starting in another thread may have just seeded.
     with torch.device("meta"):
-        model = build_model(len(vocab), config.model.embed_dim, num_outputs, config.model.encoder, config.model.pooling,
-                            config.model.hidden_dim, config.model.dropout)
+        settings = config.model
+        model = build_model(len(vocab), settings.embed_dim, num_outputs, settings.encoder, settings.pooling,
+                            settings.hidden_dim, settings.dropout, settings.layers, settings.heads)
     if data.get("model_kind") != type(model).__name__:
         raise CheckpointError("checkpoint.wrong_model", found=data.get("model_kind"), expected=type(model).__name__)
     _check_state(data.get("state_dict"), model)

@@ -33,8 +33,9 @@ def model_source(config: TrainConfig, model_kind: str, comment: Comment) -> str:
 
 
 def _text_model(config: TrainConfig, comment: Comment) -> str:
-    """TextModel: Embedding -> optional GRU/LSTM -> pooling -> optional seeded dropout -> Linear."""
-    recurrent = config.model.encoder != "none"
+    """TextModel: Embedding -> optional GRU/LSTM or Transformer -> pooling -> optional seeded dropout -> Linear."""
+    recurrent = config.model.encoder in ("gru", "lstm")
+    transformer = config.model.encoder == "transformer"
     features = "HIDDEN_DIM" if recurrent else "embed_dim"
     lines = [comment("model_text")]
     if config.model.pooling == "attention":
@@ -75,6 +76,15 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
     if recurrent:
         rnn = {"gru": "nn.GRU", "lstm": "nn.LSTM"}[config.model.encoder]
         lines.append(f"        self.rnn = {rnn}(embed_dim, HIDDEN_DIM, batch_first=True)")
+    if transformer:
+        lines += [
+            f"        {comment('positions', 8)}",
+            "        self.positions = nn.Embedding(MAX_POSITIONS, embed_dim)",
+            f"        {comment('transformer', 8)}",
+            "        layer = nn.TransformerEncoderLayer(embed_dim, HEADS, dim_feedforward=HIDDEN_DIM, dropout=0.0,",
+            "                                           batch_first=True, norm_first=True)",
+            "        self.transformer = nn.TransformerEncoder(layer, LAYERS, enable_nested_tensor=False)",
+        ]
     if config.model.pooling == "attention":
         lines.append(f"        self.attention = AttentionPooling({features})")
     if config.model.dropout:
@@ -92,6 +102,14 @@ def _text_model(config: TrainConfig, comment: Comment) -> str:
             "        kept = mask.clone()",
             "        kept[:, :1] = True",
             "        encoded = output.masked_fill(~kept.unsqueeze(-1), 0.0)",
+        ]
+    elif transformer:
+        lines += [
+            f"        {comment('padding_mask', 8)}",
+            "        ignored = ~mask",
+            "        ignored[:, 0] &= mask.any(1)",
+            "        positions = self.positions(torch.arange(ids.shape[1], device=ids.device))  # (T, E)",
+            "        encoded = self.transformer(embedded + positions, src_key_padding_mask=ignored)  # (B, T, E)",
         ]
     else:
         lines.append("        encoded = embedded  # (B, T, E)")

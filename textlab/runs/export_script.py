@@ -17,7 +17,7 @@ import torch
 
 from textlab.data.dataset import Dataset
 from textlab.i18n import t
-from textlab.model.models import build_model
+from textlab.model.models import MAX_POSITIONS, build_model
 from textlab.runs.export_model import model_source
 from textlab.text.batching import BUCKET_POOL_BATCHES
 from textlab.train.config import TrainConfig
@@ -64,7 +64,8 @@ class _ScriptWriter:
         # Which class textlab builds for these settings, so the script builds the same one.
         with torch.device("meta"):
             model = config.model
-            self.model_kind = type(build_model(2, 1, 1, model.encoder, model.pooling, 1, model.dropout)).__name__
+            self.model_kind = type(build_model(2, 1, 1, model.encoder, model.pooling, 1, model.dropout,
+                                               heads=1)).__name__
         self.has_validation = config.batches.val_fraction > 0 and self.task.reads_labels
 
     def c(self, key: str, indent: int = 0, **params: object) -> str:
@@ -108,6 +109,8 @@ class _ScriptWriter:
             "EPOCHS": optimisation.epochs, "PATIENCE": optimisation.patience, "LABEL_MODE": self.task.name,
             "LABEL_NAMES": self.label_names, "DEVICE": run.device,
         }
+        if model.encoder == "transformer":
+            values.update(LAYERS=model.layers, HEADS=model.heads, MAX_POSITIONS=MAX_POSITIONS)
         return "\n".join([self.c("settings"), *(f"{name} = {value!r}" for name, value in values.items())])
 
     def data(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from textlab.errors import ConfigError
 from textlab.model.devices import DEVICE_CHOICES
-from textlab.model.models import ENCODERS, POOLINGS
+from textlab.model.models import ENCODERS, POOLINGS, check_heads
 from textlab.text.vocab import TOKENIZERS
 from textlab.train.tasks import TASKS
 
@@ -84,8 +84,15 @@ class ModelSettings(_Part):
     encoder: str = setting("none", ENCODERS)
     pooling: str = setting("mean", POOLINGS)  # the notebook's plain mean, PAD included
     embed_dim: int = setting(10, Range(1, 1024))
-    hidden_dim: int = setting(32, Range(1, 1024))
+    hidden_dim: int = setting(32, Range(1, 1024))  # the GRU/LSTM state, or the transformer's feed-forward width
+    layers: int = setting(2, Range(1, 4))  # transformer encoder layers
+    heads: int = setting(2, Range(1, 64))  # transformer attention heads; embed_dim must be a multiple
     dropout: float = setting(0.0, Range(0.0, 0.9))
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.encoder == "transformer":
+            check_heads(self.embed_dim, self.heads)
 
 
 @dataclass(frozen=True)
@@ -208,17 +215,23 @@ class TrainConfig:
             except ConfigError as error:
                 changes.pop(name, None)
                 problems.append(error)
-        try:
-            return cls.of(**changes), problems
-        except ConfigError as error:  # settings valid alone but not together: patience without validation
-            problems.append(error)
-            changes.pop("patience", None)
-            return cls.of(**changes), problems
+        while True:
+            try:
+                return cls.of(**changes), problems
+            except ConfigError as error:  # settings valid alone but not together: one falls back to its default
+                problems.append(error)
+                given = [name for name in _FALLS_BACK_WHEN[error.key] if name in changes]
+                changes.pop(given[0])
 
     def differences(self, other: TrainConfig) -> dict[str, tuple[Any, Any]]:
         """Settings whose values differ: flat name -> (this value, other value)."""
         ours, theirs = self.flat(), other.flat()
         return {name: (ours[name], theirs[name]) for name in FIELDS if ours[name] != theirs[name]}
+
+
+# The settings, in order of preference, that return to their defaults when URL settings do not fit together.
+_FALLS_BACK_WHEN = {"config.patience_needs_validation": ("patience",),
+                    "config.heads_divide_embed_dim": ("heads", "embed_dim")}
 
 
 def _flatten(data: dict[str, Any]) -> dict[str, Any]:

@@ -16,9 +16,9 @@ import torch
 import torch.nn as nn
 
 from textlab.data.dataset import Dataset
-from textlab.errors import TextlabError
+from textlab.errors import DataError, TextlabError
 from textlab.model.devices import resolve_device
-from textlab.model.models import TextModel, build_model
+from textlab.model.models import MAX_POSITIONS, TextModel, build_model
 from textlab.model.outputs import batched_outputs
 from textlab.text.batching import Batch, EncodedTexts, batch_indices
 from textlab.train.config import TrainConfig
@@ -43,11 +43,15 @@ class TrainingRun:
         self.task, self.dataset, self.corpus = self.prepared.task, self.prepared.dataset, self.prepared.corpus
         self.train_indices, self.val_indices = self.prepared.train_indices, self.prepared.val_indices
         self.vocab, self.encoded, self.targets = self.prepared.vocab, self.prepared.encoded, self.prepared.targets
+        longest = int(self.encoded.lengths.max())
+        if config.model.encoder == "transformer" and longest > MAX_POSITIONS:  # said before training, not mid-epoch
+            raise DataError("model.text_too_long", length=longest, limit=MAX_POSITIONS)
         self.num_outputs = self.task.num_outputs(self.dataset.label_names)
         with _GLOBAL_SEED_LOCK:
             torch.manual_seed(config.run.seed)
             model = build_model(len(self.vocab), config.model.embed_dim, self.num_outputs, config.model.encoder,
-                                config.model.pooling, config.model.hidden_dim, config.model.dropout)
+                                config.model.pooling, config.model.hidden_dim, config.model.dropout,
+                                config.model.layers, config.model.heads)
         self.model = model.to(self.device)
         if isinstance(self.model, TextModel):
             self.model.dropout.generator = torch.Generator(self.device).manual_seed(config.run.seed + 2)

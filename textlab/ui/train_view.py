@@ -24,7 +24,8 @@ REFRESH_SECONDS = 0.5
 # then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
 FIRST_DRAW_WAIT_SECONDS = 0.25
 MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
-MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "dropout", "optimizer", "seed", "val_fraction", "patience")
+MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "layers", "heads", "dropout", "optimizer", "seed", "val_fraction",
+                "patience")
 ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
 LIVE_HISTORY_ROWS = 50
@@ -44,10 +45,17 @@ def settings_panel() -> None:
     _device_input()
     st.subheader(tr("train.section.model"))
     for name in MODEL_FIELDS:
-        config_input(name, disabled=name == "hidden_dim" and state.session().config.model.encoder == "none")
+        config_input(name, disabled=_unused(name, state.session().config.model.encoder))
     with st.expander(tr("train.section.advanced")):
         for name in ADVANCED_FIELDS:
             config_input(name)
+
+
+def _unused(name: str, encoder: str) -> bool:
+    """Settings the chosen encoder ignores stay visible but greyed out."""
+    if name == "hidden_dim":
+        return encoder == "none"
+    return name in ("layers", "heads") and encoder != "transformer"
 
 
 def _suggestion() -> dict:

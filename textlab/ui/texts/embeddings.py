@@ -154,6 +154,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.pooling.last": {"en": "the last real token", "pt": "o último token real"},
     "emb.encoder.none": {"en": "straight from the embeddings", "pt": "direto dos embeddings"},
     "emb.encoder.gru": {"en": "after a GRU", "pt": "depois de uma GRU"},
+    "emb.encoder.transformer": {"en": "after a Transformer encoder", "pt": "depois de um codificador Transformer"},
     "emb.encoder.lstm": {"en": "after an LSTM", "pt": "depois de uma LSTM"},
     "emb.forward.col_text": {"en": "text", "pt": "texto"},
     "emb.forward.col_real": {"en": "real tokens / positions", "pt": "tokens reais / posições"},
