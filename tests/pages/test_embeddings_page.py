@@ -144,6 +144,7 @@ def test_every_string_the_page_uses_exists_in_both_languages() -> None:
     {"encoder": "gru", "pooling": "attention", "val_fraction": "0.25"},
     {"encoder": "lstm", "pooling": "max", "label_mode": "regression"},
     {"encoder": "none", "pooling": "last", "label_mode": "random"},
+    {"encoder": "transformer", "pooling": "masked_mean", "layers": "1", "heads": "2"},
 ])
 def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
@@ -163,8 +164,10 @@ def test_untrained_preview_works_for_every_kind_of_model(settings) -> None:
     assert ("Attention weights" in text) == (settings["pooling"] == "attention")
     assert ("Where the model goes wrong" in text) and (
         ("there are no right answers" in text) == (settings.get("label_mode") == "random"))
+    assert ("self-attention per layer and head" in text) == (settings["encoder"] == "transformer")
+    assert ("Position vectors" in text) == (settings["encoder"] == "transformer")
     defaults = TrainConfig()
-    features = defaults.model.embed_dim if settings["encoder"] == "none" else defaults.model.hidden_dim
+    features = defaults.model.hidden_dim if settings["encoder"] in ("gru", "lstm") else defaults.model.embed_dim
     assert f"3 · Pooled vectors [{defaults.batches.batch_size}, {features}]" in text
 
 

@@ -44,6 +44,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Um vetor por texto: o mesmo lote agregado de duas formas",
     },
     "emb.fig.attention_title": {"en": "Attention weight of each token", "pt": "Peso de atenção de cada token"},
+    "emb.fig.self_attention_title": {"en": "Self-attention: where each token looks (row → column)",
+                                     "pt": "Autoatenção: para onde cada token olha (linha → coluna)"},
+    "emb.fig.layer_head": {"en": "layer {layer}, head {head}", "pt": "camada {layer}, cabeça {head}"},
+    "emb.fig.attention_hover": {"en": "%{y} looks at %{x}: %{z:.3f}", "pt": "%{y} olha para %{x}: %{z:.3f}"},
+    "emb.fig.positions_title": {"en": "Cosine similarity between position vectors",
+                                "pt": "Similaridade de cosseno entre os vetores de posição"},
+    "emb.fig.positions_hover": {"en": "positions %{y} and %{x}: %{z:.3f}", "pt": "posições %{y} e %{x}: %{z:.3f}"},
     "emb.fig.grad_title": {
         "en": "Size of the gradient of each embedding row",
         "pt": "Tamanho do gradiente de cada linha de embedding",

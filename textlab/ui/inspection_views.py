@@ -8,9 +8,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from textlab.analysis.attention import has_self_attention, position_similarity, self_attention
 from textlab.analysis.inspection import ForwardPass, forward_pass, gradient_check, text_label
 from textlab.analysis.predictions import analyse_errors, predict_text
 from textlab.errors import TextlabError
+from textlab.figures.attention import position_similarity_figure, self_attention_figure
 from textlab.figures.embeddings import (
     attention_heatmap,
     class_probabilities,
@@ -28,6 +30,7 @@ from textlab.ui.state import tr
 
 MAX_SHOWN_TEXTS = 8  # texts of a batch drawn in tables and heatmaps; the computation uses the whole batch
 MAX_SHOWN_POSITIONS = 12
+MAX_SHOWN_POSITION_VECTORS = 64
 MAX_GRADIENT_BARS = 40
 WORST_TEXTS = 10
 
@@ -57,6 +60,8 @@ def forward_section(source: ModelSource) -> None:
         st.caption(tr("emb.forward.shown_texts", shown=shown, total=len(batch)))
     _ids_step(result, labels, shown)
     _embedding_step(result, labels, lengths, shown)
+    if has_self_attention(model):
+        _transformer_step(model, result, labels, lengths, shown)
     _pooling_step(source, result, labels, lengths, shown)
     _output_step(source, result, batch.targets, labels, shown)
     _gradient_step(source, batch)
@@ -81,6 +86,20 @@ def _embedding_step(result: ForwardPass, labels: list[str], lengths: list[int], 
     heatmap = embeddings_heatmap(result.tokens[row], result.embedded[row], row + 1, state.session().language)
     _chart(heatmap, "emb_heatmap")
     st.caption(tr("emb.forward.embedded_notice"))
+
+
+def _transformer_step(model, result: ForwardPass, labels: list[str], lengths: list[int], shown: int) -> None:
+    st.subheader(tr("emb.forward.self_attention"))
+    row = st.selectbox(tr("emb.forward.self_attention_text"), range(shown), key="emb_attention_text",
+                       format_func=lambda r: f"{labels[r]}: {text_label(result.tokens[r], lengths[r])}")
+    length = max(lengths[row], 1)  # an empty text is one PAD: it looks at itself
+    maps = self_attention(model, result.ids[row, :length])
+    _chart(self_attention_figure(result.tokens[row][:length], maps, state.session().language), "emb_self_attention")
+    st.caption(tr("emb.forward.self_attention_notice"))
+    st.subheader(tr("emb.forward.positions"))
+    count = min(max(result.ids.shape[1], 2), MAX_SHOWN_POSITION_VECTORS)
+    _chart(position_similarity_figure(position_similarity(model, count), state.session().language), "emb_positions")
+    st.caption(tr("emb.forward.positions_notice"))
 
 
 def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], lengths: list[int],

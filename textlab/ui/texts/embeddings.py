@@ -167,6 +167,26 @@ TEXTS: dict[str, dict[str, str]] = {
               "média simples é puxada para o vetor do <PAD>; textos sem preenchimento têm o mesmo vetor nas duas.",
     },
     "emb.forward.attention": {"en": "Attention weights", "pt": "Pesos de atenção"},
+    "emb.forward.self_attention": {"en": "Inside the transformer: self-attention per layer and head",
+                                   "pt": "Dentro do transformer: autoatenção por camada e cabeça"},
+    "emb.forward.self_attention_text": {"en": "Text whose attention to show", "pt": "Texto cuja atenção mostrar"},
+    "emb.forward.self_attention_notice": {
+        "en": "What to notice: each row is one token and adds up to 1: how much it takes from every token of the "
+              "same text (PAD is never looked at). Different heads learn to look at different things, such as "
+              "the next word or a word like \"not\".",
+        "pt": "Repare: cada linha é um token e soma 1: quanto ele pega de cada token do mesmo texto (o PAD nunca é "
+              "olhado). Cabeças diferentes aprendem a olhar coisas diferentes, como a próxima palavra ou uma "
+              "palavra como \"não\".",
+    },
+    "emb.forward.positions": {"en": "Position vectors", "pt": "Vetores de posição"},
+    "emb.forward.positions_notice": {
+        "en": "Each position (1st, 2nd, … token) has its own learned vector, added to the token's embedding: "
+              "that is all the transformer knows of word order. Similar neighbouring positions show it learned "
+              "that nearby places are alike; at the start of training they are random.",
+        "pt": "Cada posição (1º, 2º, … token) tem o seu próprio vetor aprendido, somado ao embedding do token: "
+              "é tudo o que o transformer sabe da ordem das palavras. Posições vizinhas parecidas mostram que ele "
+              "aprendeu que lugares próximos se parecem; no início do treino elas são aleatórias.",
+    },
     "emb.forward.attention_notice": {
         "en": "What to notice: each row adds up to 1 over the real tokens; the darker cells are the tokens this "
               "text's summary listens to most, and <PAD> gets nothing.",
