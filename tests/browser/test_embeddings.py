@@ -43,3 +43,24 @@ def test_epoch_slider_moves_the_tokens_after_a_short_run(page) -> None:
     shown_after = page.evaluate(f"() => document.querySelector('{MAP}').data.reduce((n, t) => n + t.x.length, 0)")
     assert shown_after == tokens
     screenshot(page, "embeddings-map-epoch-0")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "heading"), [("en", "self-attention per layer and head"),
+                                               ("pt", "autoatenção por camada e cabeça")])
+def test_the_transformers_attention_and_positions_are_drawn(page, lang, heading) -> None:
+    page.goto(f"/train?lang={lang}&encoder=transformer&pooling=masked_mean&layers=2&heads=2&epochs=2")
+    wait_for_app(page)
+    page.locator(".st-key-train_start button").first.click()
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebarNav'] a[href$='/embeddings']").click()
+    wait_for_app(page)
+    page.get_by_role("tab").nth(1).click()
+    attention = ".st-key-emb_self_attention .js-plotly-plot"
+    page.wait_for_selector(attention, timeout=90_000)
+    assert heading in page.inner_text("body")
+    panels = page.evaluate(f"() => document.querySelector('{attention}').data.length")
+    assert panels == 4  # 2 layers × 2 heads
+    page.wait_for_selector(".st-key-emb_positions .js-plotly-plot", timeout=30_000)
+    page.locator(".st-key-emb_self_attention").scroll_into_view_if_needed()
+    screenshot(page, f"embeddings-transformer-{lang}")
