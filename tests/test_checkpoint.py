@@ -23,6 +23,7 @@ from textlab.train.loop import TrainingRun
 CLASSIFY = TrainConfig.of(val_fraction=0.25, pooling="masked_mean", embed_dim=16, lr=0.05, batch_size=8, epochs=4,
                        device="cpu")
 GRU = CLASSIFY.with_changes(encoder="gru", pooling="attention", hidden_dim=12, dropout=0.1)
+TRANSFORMER = CLASSIFY.with_changes(encoder="transformer", layers=1, heads=4, hidden_dim=12)
 
 
 def trained(config, dataset) -> TrainingRun:
@@ -47,7 +48,7 @@ def refused(source, key: str) -> CheckpointError:
     return raised.value
 
 
-@pytest.mark.parametrize("config", [CLASSIFY, GRU], ids=["masked-mean", "gru-attention"])
+@pytest.mark.parametrize("config", [CLASSIFY, GRU, TRANSFORMER], ids=["masked-mean", "gru-attention", "transformer"])
 def test_round_trip_predicts_as_the_run_did(tmp_path, classification_dataset, config):
     run = trained(config, classification_dataset)
     path = checkpoint.save(run, tmp_path / "sub" / "run.pt", run_id=3)
