@@ -20,13 +20,14 @@ count = len(plan.batches)
 batches, overall, without, with_bucketing, cut = st.columns(5)
 batches.metric(tr("batchpage.batches"), count, format="localized",
                help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
-overall.metric(tr("batchpage.padding_overall"), f"{plan.padding.overall:.1%}", help=tr("batchpage.padding_help"))
-without.metric(tr("batchpage.without_bucketing"), f"{plan.without_bucketing.overall:.1%}")
+overall.metric(tr("batchpage.padding_overall"), state.percent(plan.padding.overall, 1),
+               help=tr("batchpage.padding_help"))
+without.metric(tr("batchpage.without_bucketing"), state.percent(plan.without_bucketing.overall, 1))
 change = plan.with_bucketing.overall - plan.without_bucketing.overall
-with_bucketing.metric(tr("batchpage.with_bucketing"), f"{plan.with_bucketing.overall:.1%}",
-                      delta=f"{change:+.1%}" if round(change, 3) else None, delta_color="inverse")
+with_bucketing.metric(tr("batchpage.with_bucketing"), state.percent(plan.with_bucketing.overall, 1),
+                      delta=state.percent(change, 1, signed=True) if round(change, 3) else None, delta_color="inverse")
 max_length, longest = state.session().config.text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
-cut.metric(tr("batchpage.cut"), int(prepared.encoded.cut[prepared.train_indices].sum()), format="localized",
+cut.metric(tr("batchpage.cut"), state.decimal(int(prepared.encoded.cut[prepared.train_indices].sum()), 0),
            help=tr("batchpage.cut_help", max_length=max_length, longest=longest) if max_length
            else tr("batchpage.cut_none_help"))
 

@@ -43,8 +43,7 @@ with label_column:
         distribution = label_table(dataset)
         show_figure(label_figure(distribution["label"].tolist(), distribution["count"].tolist(),
                                      dataset.label_kind == "numeric", lang))
-        st.dataframe(localize(distribution, lang), hide_index=True,
-                     column_config={tr("datatable.share"): st.column_config.NumberColumn(format="percent")})
+        st.dataframe(localize(distribution, lang), hide_index=True)
 
 st.subheader(tr("datapage.lengths"))
 show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batches.batch_size,

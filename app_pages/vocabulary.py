@@ -58,7 +58,7 @@ with try_column:
                             help=tr("vocabpage.oov_fraction_help"))
         fraction = percent / 100
     report = cached.oov(fraction)
-    st.metric(tr("vocabpage.oov_rate"), f"{report.rate:.1%}", help=tr("vocabpage.oov_help"))
+    st.metric(tr("vocabpage.oov_rate"), state.percent(report.rate, 1), help=tr("vocabpage.oov_help"))
     st.caption(tr("vocabpage.oov_caption", unknown=report.unknown, tokens=report.tokens, texts=report.held_out_texts))
     if report.frequent_unknown:
         frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])

@@ -68,10 +68,12 @@ def test_runs_lists_the_runs(data_dir, labelled_file, capsys):
     main(["train", str(labelled_file), "--epochs", "1", "--lr", "0.01", "--pooling", "masked_mean"])
     capsys.readouterr()
     assert main(["runs"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    output = capsys.readouterr().out
+    lines = output.splitlines()
     assert len(lines) == 3  # header + two runs, newest first
-    assert lines[1].split()[0] == "2" and "masked mean" in lines[1] and "lr 0.01" in lines[1]
-    assert lines[2].split()[0] == "1" and "lr 0.1" in lines[2]
+    assert lines[1].split()[0] == "2" and "mean without PAD" in lines[1] and "LR 0.01" in lines[1]
+    assert lines[2].split()[0] == "1" and "LR 0.1" in lines[2]
+    assert f"{labelled_file.name} (4 texts)" in lines[1] and "None" not in output and "nan" not in output
     assert main(["runs", "--lang", "pt"]) == 0
     assert "concluída" in capsys.readouterr().out
     assert main(["runs", "--json"]) == 0

@@ -63,8 +63,9 @@ def test_a_full_lesson_round_trips_through_a_url() -> None:
     lesson = Lesson(config=TrainConfig.of(lr=0.1, epochs=5, pooling="masked_mean", val_fraction=0.2, patience=2),
                     text=LABELLED_TEXT, hidden=frozenset({"lr", "seed"}), locked=frozenset({"epochs"}),
                     prompt="Before pressing Train: what happens to the loss if lr is 100× larger?",
-                    tour_step="padding")
+                    tour_step="padding", lang="pt")
     query = lesson.to_query()
+    assert query["lang"] == "pt"
     assert "sample" not in query and query["hide"] == "lr,seed" and query["tour"] == "padding"
     assert len(query["text"]) < len(LABELLED_TEXT)  # compressed, and URL-safe
     assert set(query["text"]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -183,7 +184,7 @@ def test_each_bad_part_falls_back_alone() -> None:
     params = {"sample": "imaginary", "hide": "lr,bogus,epochs", "lock": "nothing_real", "tour": "nowhere",
               "prompt": "x" * (MAX_PROMPT_CHARS + 1), "lr": "-5", "embed_dim": "32", "lang": "pt"}
     lesson, problems = Lesson.from_query(params)
-    assert lesson == Lesson(config=TrainConfig.of(embed_dim=32), hidden=frozenset({"lr", "epochs"}))
+    assert lesson == Lesson(config=TrainConfig.of(embed_dim=32), hidden=frozenset({"lr", "epochs"}), lang="pt")
     assert sorted(keys_of(problems)) == sorted([
         "config.above_and_at_most", "lesson.unknown_sample", "lesson.unknown_controls", "lesson.unknown_controls",
         "lesson.unknown_tour_step", "lesson.prompt_too_long"])

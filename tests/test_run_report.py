@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from textlab.i18n import describe_changes
 from textlab.runs.report import (
-    describe_changes,
     epoch_table,
-    format_number,
     format_rate,
     format_seconds,
     progress_text,
@@ -50,7 +49,8 @@ def test_status_details():
 
 def test_progress_text():
     assert progress_text(snapshot("running"), "en") == "Step 4 of 6 · epoch 2 of 3"
-    assert progress_text(snapshot("queued", started=None, steps=()), "pt") == "Passo 0 de 0 · época 0 de 3"
+    queued = progress_text(snapshot("queued", started=None, steps=(), position=2), "pt")
+    assert queued == "Esperando na fila (posição 2)" and "Passo" not in queued
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2 s"), (65, "1m 05s"), (7380, "2h 03m")])
@@ -61,25 +61,28 @@ def test_format_seconds(seconds, text):
 def test_numbers_are_written_the_way_each_language_writes_them():
     assert format_rate(1706.6, "en") == "1,707" and format_rate(1706.6, "pt") == "1.707"
     assert format_rate(22.46, "pt") == "22,5" and format_seconds(4.24, "pt") == "4,2 s"
-    assert format_number(0.59684, 4, "pt") == "0,5968"
     assert format_rate(None, "en") == "–"
 
 
-def test_epoch_table_has_translated_columns_newest_first_and_only_present_values():
+def test_epoch_table_has_translated_columns_in_the_notebooks_order_and_only_present_values():
     epochs = [EpochEnd(1, 0.9, 0.8, 0.7, {"accuracy": 0.5, "macro_f1": 0.4}, 1.234),
               EpochEnd(2, 0.6, 0.5, 0.4, {"accuracy": 0.75, "macro_f1": 0.7}, 2.5)]
     table = epoch_table(epochs, ("accuracy", "macro_f1"), "pt")
-    assert table == {"Época": [2, 1], "Perda de treino (média)": [0.6, 0.9], "Perda do último lote": [0.5, 0.8],
-                     "Perda de validação": [0.4, 0.7], "Acurácia": [0.75, 0.5], "F1 macro": [0.7, 0.4],
-                     "Segundos": [2.5, 1.23]}
+    assert table == {"Época": [1, 2], "Perda de treino (média)": ["0,9000", "0,6000"],
+                     "Perda do último lote": ["0,8000", "0,5000"], "Perda de validação": ["0,7000", "0,4000"],
+                     "Acurácia": ["50,0%", "75,0%"], "F1 macro": ["40,0%", "70,0%"], "Segundos": ["1,23", "2,50"]}
     assert "Validation loss" not in epoch_table([EpochEnd(1, 0.9, 0.8, None)], (), "en")
 
 
 def test_epoch_table_can_keep_only_the_latest_epochs():
     epochs = [EpochEnd(epoch, 1.0, 1.0, None) for epoch in range(1, 501)]
-    assert epoch_table(epochs, (), "en", limit=100)["Epoch"] == list(range(500, 400, -1))
+    assert epoch_table(epochs, (), "en", limit=100)["Epoch"] == list(range(401, 501))
 
 
 def test_describe_changes():
-    assert describe_changes({"lr": (0.001, 0.01), "epochs": (3, 10)}) == "lr 0.001 → 0.01, epochs 3 → 10"
+    changes = {"lr": (0.001, 0.01), "epochs": (3, 10), "pooling": ("mean", "masked_mean"), "shuffle": (True, False)}
+    assert describe_changes(changes, "en") == ("Learning rate 0.001 → 0.01, Epochs 3 → 10, Pooling mean, PAD "
+                                               "included (the notebook's) → mean without PAD, Shuffle on → off")
+    assert describe_changes({"batch_size": (2, 32), "lr": (0.001, 0.0005)}, "pt") == \
+        "Tamanho do lote 2 → 32, Taxa de aprendizado 0,001 → 0,0005"
     assert describe_changes({}) == ""

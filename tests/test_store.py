@@ -253,10 +253,11 @@ def test_a_version_1_database_is_migrated(tmp_path):
     assert "name" not in columns  # really the old schema
 
     with Store(tmp_path) as upgraded:
-        assert schema_version(upgraded) == SCHEMA_VERSION == 2
+        assert schema_version(upgraded) == SCHEMA_VERSION == 3
         (record,) = upgraded.runs()
         # Stored before max_length existed: that run kept every token, so it reads back uncut.
-        assert (record.name, record.notes, record.config) == ("", "", TrainConfig.of(lr=0.5, max_length=0))
+        expected = ("", "", TrainConfig.of(lr=0.5, max_length=0), "")
+        assert (record.name, record.notes, record.config, record.data_source) == expected
         upgraded.rename(record.run_id, "migrada")
         upgraded.set_notes(record.run_id, "da versão 1")
         assert upgraded.run(record.run_id).name == "migrada"
@@ -299,3 +300,10 @@ def test_rename_notes_and_delete(store, notebook_dataset):
     with pytest.raises(StoreError) as raised:
         store.delete(second)
     assert raised.value.key == "store.no_such_run"
+
+
+def test_a_run_keeps_where_its_texts_came_from(tmp_path, notebook_dataset):
+    with Store(tmp_path) as store:
+        run_id = store.start_run(TrainConfig(), notebook_dataset, data_source="sample:notebook")
+        assert store.run(run_id).data_source == "sample:notebook"
+        assert store.run(store.start_run(TrainConfig(), notebook_dataset)).data_source == ""

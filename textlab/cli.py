@@ -21,7 +21,8 @@ import torch
 from textlab import serving
 from textlab.data.dataset import Dataset, read_path
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGES, normalize_language, t
+from textlab.i18n import LANGUAGES, normalize_language, option_label, plural, t
+from textlab.i18n.numbers import format_decimal
 from textlab.runs import checkpoint, comparison
 from textlab.runs.export_script import dataset_csv, export_script
 from textlab.runs.recorder import RunRecorder
@@ -178,15 +179,19 @@ def command_batches(args: argparse.Namespace) -> None:
 def describe_event(event: Event, lang: str) -> str | None:
     """The notebook-style log line for an event, or None for events it does not print."""
     if isinstance(event, RunStarted):
-        return t("log.started", lang, **dataclasses.asdict(event))
+        details = {**dataclasses.asdict(event), "label_mode": option_label("label_mode", event.label_mode, lang),
+                   "device": option_label("device", event.device, lang)}
+        return t("log.started", lang, **details)
     if isinstance(event, EpochEnd):
         parts = [t("log.epoch", lang, epoch=event.epoch, loss=event.last_loss)]
         if event.val_loss is not None:
             parts.append(t("log.val_loss", lang, value=event.val_loss))
-        parts += [f"{t(f'metric.{name}', lang)}: {value:.4f}" for name, value in event.metrics.items()]
+        parts += [f"{t(f'metric.{name}', lang)}: {format_decimal(value, lang, 4)}"
+                  for name, value in event.metrics.items()]
         return ", ".join(parts)
     if isinstance(event, Finished):
-        return t(f"log.finished.{event.reason}", lang, epochs=event.epochs_run)
+        epochs = plural("count.epochs", event.epochs_run, lang) if event.reason == "completed" else event.epochs_run
+        return t(f"log.finished.{event.reason}", lang, epochs=epochs)
     if isinstance(event, Stopped):
         return t("log.stopped", lang)
     if isinstance(event, Failed):
@@ -201,12 +206,16 @@ def event_to_json(event: Event, lang: str) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def _data_source(args: argparse.Namespace) -> str:
+    return "pasted" if args.file == "-" else f"file:{Path(args.file).name}"
+
+
 def _recorder(args: argparse.Namespace, config: TrainConfig, dataset: Dataset) -> RunRecorder | None:
     """A recorder into the run store, or None with --no-store or when the store cannot be opened."""
     if args.no_store:
         return None
     try:
-        return RunRecorder(Store(), config, dataset)
+        return RunRecorder(Store(), config, dataset, data_source=_data_source(args))
     except StoreError as error:  # the run still trains; only its record is lost, and the user is told
         print(t("cli.notice", args.lang, message=error.message(args.lang)), file=sys.stderr)
         return None
@@ -250,7 +259,7 @@ def command_runs(args: argparse.Namespace) -> None:
         return
     table = comparison.runs_table(records, args.lang)
     columns = [t(f"runs.col.{name}", args.lang) for name in RUNS_COLUMNS]
-    print(table[columns].to_string(index=False, float_format=lambda value: f"{value:.4f}", na_rep="-"))
+    print(table[columns].to_string(index=False))
 
 
 def command_export(args: argparse.Namespace) -> None:

@@ -45,12 +45,12 @@ def test_two_runs_from_the_train_page_are_overlaid(page, server_data_dir):
     # The two newest runs are compared by default.
     page.wait_for_function(f"() => ({TRACES})().some(names => names.length >= 2)", timeout=TIMEOUT_SECONDS * 1000)
     names = next(names for names in page.evaluate(TRACES) if len(names) >= 2)
-    assert any("lr 0.01" in name for name in names) and any("lr 0.1" in name for name in names)
-    page.get_by_text("What differs: lr 0.01 vs 0.1").wait_for()
+    assert any("LR 0.01" in name for name in names) and any("LR 0.1" in name for name in names)
+    page.get_by_text("What differs: LR 0.01 vs 0.1").wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, "runs-overlay")
 
     page.goto("/runs?lang=pt")
     wait_for_app(page)
-    page.get_by_text("O que muda: lr 0.01 vs 0.1").wait_for()
+    page.get_by_text("O que muda: taxa 0,01 vs 0,1").wait_for()
     screenshot(page, "runs-overlay-pt")

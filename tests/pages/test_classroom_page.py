@@ -56,7 +56,7 @@ def _shared_lesson(at) -> Lesson:
 
 def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
     at = open_page("classroom", query={"lr": "0.1", "seed": "3"})
-    assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook")
+    assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook", lang="en")
     at.multiselect(key="share_hidden").set_value(["optimizer", "lr"]).run()
     at.multiselect(key="share_locked").set_value(["epochs"]).run()
     at.text_area(key="share_prompt").input(PROMPT).run()
@@ -64,7 +64,7 @@ def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
     assert not at.exception
     assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook",
                                         hidden=frozenset({"lr", "optimizer"}), locked=frozenset({"epochs"}),
-                                        prompt=PROMPT, tour_step="padding")
+                                        prompt=PROMPT, tour_step="padding", lang="en")
 
 
 def test_pasted_texts_travel_in_the_link_and_large_data_is_refused() -> None:
@@ -121,3 +121,11 @@ def test_the_tour_starts_from_the_classroom_at_its_first_page() -> None:
     assert session(at).tour_step == "texts"
     assert at.title[0].value == TEXTS["nav.data"]["pt"]  # the first step's page: Data
     # (Next / Back are drawn by app.py, which AppTest drops after the first run: tests/browser walks them.)
+
+
+def test_a_shared_link_keeps_the_teachers_language() -> None:
+    at = open_page("classroom", lang="pt")
+    link = at.code[-1].value
+    assert "lang=pt" in link and _shared_lesson(at).lang == "pt"
+    student = open_page(query=dict(parse_qsl(urlsplit(link).query)))  # no lang of their own: the link's
+    assert session(student).language == "pt"

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import all_text, open_page, session
+from textlab.i18n import plural
 from textlab.ui.data_input import LABEL_COLUMN, NO_LABEL, SAMPLE, TEXT_BOX, TEXT_COLUMN, UPLOAD
 from textlab.ui.texts import t
 
@@ -112,7 +113,7 @@ def test_a_failed_upload_shows_a_message_and_loses_nothing(name, raw, key, param
     assert shown_errors(at) == [t(key, lang, **params)]
     assert at.text_area(key=TEXT_BOX).value == TYPED
     assert session(at).dataset.texts == ("o gato dorme", "o cachorro late alto")
-    assert t("datapage.kept_previous", lang, count=2) in all_text(at)
+    assert t("datapage.kept_previous", lang, texts=plural("count.texts", 2, lang)) in all_text(at)
 
 
 def test_the_column_pickers_choose_text_and_labels() -> None:
@@ -176,7 +177,7 @@ def test_the_vocabulary_page_shows_token2idx_and_its_settings_change_it() -> Non
     at = open_page("vocabulary")
     vocabulary = table(at)
     assert vocabulary.loc[vocabulary["token"] == "incrível", "index"].item() == 10
-    assert vocabulary["special"].tolist()[:3] == [True, True, False]
+    assert vocabulary["special"].tolist()[:3] == ["yes", "yes", "no"]  # in words, not Python literals
     at.number_input(key="cfg_min_freq").set_value(2).run()
     assert not at.exception
     assert table(at)["token"].tolist() == ["<PAD>", "<UNK>", "exemplo", "de", "texto"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -12,6 +13,7 @@ from textlab.data.dataset import Dataset
 from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store
 from textlab.train.config import TrainConfig
+from textlab.train.events import Step
 from textlab.train.loop import train
 
 NOTEBOOK = Dataset(NOTEBOOK_TEXTS, None, "none", ())
@@ -56,8 +58,8 @@ def test_two_runs_are_listed_and_overlaid_with_what_differs(data_dir):
     assert list(table.value["#"]) == [2, 1]
     traces = chart_traces(at)
     assert len(traces) == 2 and all(len(trace["y"]) == 4 for trace in traces)
-    assert [trace["name"] for trace in traces] == ["#2 · lr 0.01", "#1 · lr 0.1"]
-    assert "What differs: lr 0.01 vs 0.1" in all_text(at)
+    assert [trace["name"] for trace in traces] == ["#2 LR 0.01", "#1 LR 0.1"]
+    assert "What differs: LR 0.01 vs 0.1" in all_text(at)
 
 
 def test_choosing_runs_changes_the_overlay(data_dir):
@@ -67,9 +69,9 @@ def test_choosing_runs_changes_the_overlay(data_dir):
     at.multiselect(key="runs_compare").set_value([1, 2, 3]).run()
     assert not at.exception
     names = [trace["name"] for trace in chart_traces(at)]
-    assert names == ["#1 · agregação média simples, semente 0", "#2 · agregação média mascarada, semente 0",
-                     "#3 · agregação média mascarada, semente 3"]
-    assert "agregação média simples vs média mascarada" in all_text(at)
+    assert names == ["#1 agregação média com PAD (a do notebook), semente 0",
+                     "#2 agregação média sem PAD, semente 0", "#3 agregação média sem PAD, semente 3"]
+    assert "agregação média com PAD (a do notebook) vs média sem PAD" in all_text(at)
     at.multiselect(key="runs_compare").set_value([1]).run()
     assert len(chart_traces(at)) == 1
 
@@ -77,7 +79,7 @@ def test_choosing_runs_changes_the_overlay(data_dir):
 def test_filter_narrows_the_table(data_dir):
     record_runs(data_dir, TrainConfig.of(lr=0.1), TrainConfig.of(lr=0.01))
     at = open_page("runs")
-    at.text_input(key="runs_filter").set_value("lr 0.01").run()
+    at.text_input(key="runs_filter").set_value("LR 0.01").run()
     assert list(at.dataframe[0].value["#"]) == [2]
     at.text_input(key="runs_filter").set_value("nothing like this").run()
     assert not at.dataframe and any("No run matches" in info.value for info in at.info)
@@ -142,3 +144,35 @@ def test_a_damaged_upload_is_refused_with_a_message(data_dir):
     at.file_uploader(key="runs_upload").set_value(("bad.pt", b"not a checkpoint", "application/octet-stream")).run()
     assert not at.exception
     assert any("danificado" in error.value for error in at.error)
+
+
+def test_the_table_names_the_data_and_how_each_run_ended_without_python_literals(data_dir):
+    record_runs(data_dir, TrainConfig.of(epochs=2))
+    with Store(data_dir) as store:
+        stopped = store.start_run(TrainConfig(), NOTEBOOK, data_source="sample:notebook")
+        store.add_epochs(stopped, [], [Step(1, 1, 0.9, 0.001, 0.1)])
+        store.finish_run(stopped, "stopped", "user")
+    at = open_page("runs", lang="pt")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["Como terminou"]) == ["interrompida pelo usuário", "concluída"]
+    assert list(table["Dados"]) == ["Os três textos do notebook (3 textos)", "3 textos"]
+    cells = " ".join(str(value) for value in table.to_numpy().ravel())
+    assert "None" not in cells and "nan" not in cells and not re.search(r"\b\d+\.\d+\b", cells.replace("-", " "))
+
+
+def test_the_overlay_compares_per_step_and_says_which_run_has_no_epoch(data_dir):
+    record_runs(data_dir, TrainConfig.of(epochs=2))
+    with Store(data_dir) as store:
+        stopped = store.start_run(TrainConfig.of(lr=0.01), NOTEBOOK, data_source="pasted")
+        store.add_epochs(stopped, [], [Step(1, 1, 0.9, 0.01, 0.1)])
+        store.finish_run(stopped, "stopped", "user")
+    at = open_page("runs", lang="pt")
+    at.multiselect(key="runs_compare").set_value([1, stopped]).run()
+    assert f"#{stopped} não acrescenta nada a este gráfico" in all_text(at)
+    assert [len(trace["x"]) for trace in chart_traces(at)] == [2, 0]
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["separators"] == ",."
+    at.segmented_control(key="runs_overlay_per").set_value("step").run()
+    assert not at.exception
+    assert [len(trace["x"]) for trace in chart_traces(at)] == [4, 1]  # 3 texts, batch 2: 2 steps per epoch
+    assert "não acrescenta" not in all_text(at)

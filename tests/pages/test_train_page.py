@@ -88,7 +88,9 @@ def test_the_page_renders_its_controls_and_an_empty_chart(lang):
     for name in ("embed_dim", "batch_size", "epochs", "seed", "hidden_dim"):
         assert at.number_input(key=f"cfg_{name}") is not None
     assert at.select_slider(key="cfg_lr").value == 0.001
-    assert at.selectbox(key="cfg_device").options == ["auto", "cpu"]  # this machine has no GPU
+    device = at.selectbox(key="cfg_device")  # this machine has no GPU; the options read as words
+    assert device.options == (["automatic", "CPU"] if lang == "en" else ["automático", "CPU"])
+    assert device.value == "auto"
     assert chart_point_counts(at) == []  # the empty state: no traces, a sentence instead
     assert ("Press Train" if lang == "en" else "Aperte Treinar") in json.loads(at.get("plotly_chart")[0].proto.spec)[
         "layout"]["annotations"][0]["text"]
@@ -100,7 +102,7 @@ def test_a_short_run_completes_and_shows_its_chart_and_history():
     poll(at, shows("Finished: 3 epochs, 6 steps"))
     assert chart_point_counts(at) == [6, 6, 3]
     history = at.dataframe[0].value
-    assert list(history["Epoch"]) == [3, 2, 1]  # newest first
+    assert list(history["Epoch"]) == [1, 2, 3]  # in the order the notebook prints them
     assert disabled(at) == {"train_start": False, "train_pause": True, "train_step": False, "train_stop": True,
                             "train_reset": False}
     assert session(at).job.snapshot().state == "finished"
@@ -141,7 +143,7 @@ def test_moving_a_control_mid_run_changes_the_next_run_and_says_so():
     at.button(key="train_step").click().run()  # a paused run keeps still while we look
     poll(at, shows("Paused after step 1"))
     at.number_input(key="cfg_embed_dim").set_value(32).run()
-    assert "changes apply to the next run: embed_dim 10 → 32" in all_text(at)
+    assert "changes apply to the next run: Embedding size 10 → 32" in all_text(at)
     job = session(at).job
     assert job.config.model.embed_dim == 10 and session(at).config.model.embed_dim == 32
     stop_job(at)
@@ -181,7 +183,7 @@ def test_suggested_settings_are_offered_not_imposed():
     at.button(key="train_suggest").click().run()
     config = session(at).config
     assert (config.batches.batch_size, config.model.embed_dim, config.model.pooling) == (16, 32, "masked_mean")
-    assert "Suggested settings applied:" in all_text(at) and "batch_size 2 → 16" in all_text(at)
+    assert "Suggested settings applied:" in all_text(at) and "Batch size 2 → 16" in all_text(at)
     assert at.button(key="train_suggest").disabled  # nothing left to suggest
 
 

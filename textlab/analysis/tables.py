@@ -12,6 +12,7 @@ import torch
 
 from textlab.data.dataset import Dataset
 from textlab.i18n import t
+from textlab.i18n.numbers import format_percent
 from textlab.text.vocab import SPECIAL_TOKENS, Vocab
 
 COLUMNS = ("row", "text", "label", "tokens", "count", "share", "index", "token", "special", "length", "padding", "cut")
@@ -19,7 +20,11 @@ VOCAB_SORTS = ("index", "count")
 
 
 def localize(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table with its column names in ``lang``."""
+    """The table with its column names in ``lang``, and yes/no in words rather than True/False."""
+    words = {True: t("datatable.yes", lang), False: t("datatable.no", lang)}
+    table = table.assign(**{name: table[name].map(words) for name in table.columns if table[name].dtype == bool})
+    if "share" in table.columns:  # a fraction of the texts: 50,0% in Portuguese
+        table = table.assign(share=[format_percent(value, lang) for value in table["share"]])
     return table.rename(columns={name: t(f"datatable.{name}", lang) for name in table.columns if name in COLUMNS})
 
 

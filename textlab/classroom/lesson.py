@@ -20,6 +20,7 @@ from textlab.classroom.tour import STEP_IDS
 from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import SAMPLES, load_sample
 from textlab.errors import TextlabError
+from textlab.i18n import LANGUAGES
 from textlab.train.config import FIELDS, TrainConfig
 from textlab.train.prepare import to_pasted
 
@@ -30,6 +31,7 @@ MAX_ENCODED_CHARS = 8192
 MAX_PROMPT_CHARS = 500
 SAMPLE, TEXT, HIDE, LOCK, PROMPT, TOUR = "sample", "text", "hide", "lock", "prompt", "tour"
 LESSON_KEYS = (SAMPLE, TEXT, HIDE, LOCK, PROMPT, TOUR)
+LANG = "lang"  # not a lesson key: every link of the app may carry it
 
 
 class LessonError(TextlabError, ValueError):
@@ -47,6 +49,7 @@ class Lesson:
     locked: frozenset[str] = frozenset()  # settings whose controls are drawn but disabled
     prompt: str = ""  # a question shown at the top of every page
     tour_step: str | None = None  # the guided-tour step to open at
+    lang: str | None = None  # the language the teacher wrote it in; the students' app opens in it
 
     def __post_init__(self) -> None:
         # Normalised here so that a lesson read back from its link equals the one that made it.
@@ -78,7 +81,8 @@ class Lesson:
 
     def to_query(self) -> dict[str, str]:
         """URL query parameters: the settings that differ from the defaults, then the lesson's own."""
-        query = self.config.to_query()
+        query = {LANG: self.lang} if self.lang is not None else {}
+        query.update(self.config.to_query())
         if self.sample is not None:
             query[SAMPLE] = self.sample
         if self.text is not None:
@@ -99,6 +103,8 @@ class Lesson:
         config, config_problems = TrainConfig.from_query(params)
         problems: list[TextlabError] = list(config_problems)
         parts: dict[str, Any] = {"config": config}
+        if params.get(LANG) in LANGUAGES:  # anything else: the app's own fallback to the browser's language
+            parts["lang"] = params[LANG]
         # Each reader returns the part or raises; one that keeps part of a value (the known
         # setting names of a list) adds a notice for what it dropped to ``problems`` itself.
         readers = ((SAMPLE, "sample", _read_sample), (TEXT, "text", _read_text),

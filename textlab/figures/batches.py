@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import torch
 
 from textlab.i18n import t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.text.batching import PaddingStats
 from textlab.text.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
 
@@ -71,6 +72,7 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
                          margin=dict(l=90))
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(dtick=1 if labelled else None)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
 
 
@@ -83,6 +85,7 @@ def padding_comparison(without: PaddingStats, with_bucketing: PaddingStats, lang
                               hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
     figure.update_layout(title=t("batchfig.comparison_title", lang), yaxis=dict(range=[0, 1.1], tickformat=".0%"),
                          yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=320)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
 
 
@@ -96,4 +99,5 @@ def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure
                          yaxis=dict(range=[0, 1], tickformat=".0%"),
                          yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=300,
                          bargap=0.1)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure

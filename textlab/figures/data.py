@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import torch
 
 from textlab.i18n import t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 
 # Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
 BLUE, ORANGE = "#0072B2", "#E69F00"
@@ -49,6 +50,7 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
         margin=dict(t=90), font=dict(size=15))
     figure.update_xaxes(type="category")
     _whole_number_ticks(figure, most)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
 
 
@@ -72,4 +74,5 @@ def label_figure(labels: Sequence[str], counts: Sequence[int], numeric: bool, la
         _whole_number_ticks(figure, max(counts, default=0))
     figure.update_layout(title=t("datafig.labels_title", lang), xaxis_title=t("datafig.label", lang),
                          yaxis_title=t("datafig.texts", lang), font=dict(size=15), showlegend=False)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure

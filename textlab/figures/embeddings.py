@@ -17,6 +17,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from textlab.i18n import t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
 
 # Okabe–Ito without black (kept for <PAD>/<UNK>) and with yellow last: it is faint on white.
@@ -51,8 +52,9 @@ class _Group:
     marker: dict
 
 
-def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
+def _style(figure: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     figure.update_layout(template="plotly_white", height=height, font=dict(size=FONT_SIZE),
+                         separators=PLOTLY_SEPARATORS[lang],  # 0,5 in Portuguese ticks and hovers
                          title=dict(text=title, font=dict(size=TITLE_SIZE)), margin=dict(t=80, l=60, r=30, b=60))
     return figure
 
@@ -151,7 +153,7 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
         return made
 
     figure = go.Figure(data=traces(last, full=True))
-    _style(figure, _frame_title(epochs[last], losses[last], untrained, lang), 720)
+    _style(figure, _frame_title(epochs[last], losses[last], untrained, lang), 720, lang)
     # 3D axes are drawn at an angle: there, a short title keeps them from running into each other.
     axis_key = "emb.map.axis_short" if three_d else "emb.map.axis"
     axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}") for index in range(dims)]
@@ -203,7 +205,7 @@ def embeddings_heatmap(tokens: Sequence[str], matrix: torch.Tensor, text_number:
                                   colorscale=DIVERGING, zmid=0, zmin=-limit, zmax=limit,
                                   hovertemplate="%{y} · dim %{x}: %{z:.3f}<extra></extra>"))
     _style(figure, t("emb.fig.heatmap_title", lang, number=text_number, shape=_shape(matrix)),
-           max(300, 120 + (36 if len(rows) <= 12 else 24) * len(rows)))
+           max(300, 120 + (36 if len(rows) <= 12 else 24) * len(rows)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.dimension", lang)), dtick=1 if matrix.shape[1] <= 32 else None)
     figure.update_yaxes(title=dict(text=t("emb.fig.position", lang)), autorange="reversed", type="category")
     return figure
@@ -223,7 +225,7 @@ def pooled_comparison(plain: torch.Tensor, masked: torch.Tensor, row_labels: Seq
         figure.add_trace(go.Heatmap(z=matrix.tolist(), x=dims, y=_escaped(row_labels), colorscale=DIVERGING,
                                     zmin=-limit, zmax=limit, zmid=0, showscale=column == 2,
                                     hovertemplate="%{y} · dim %{x}: %{z:.3f}<extra></extra>"), 1, column)
-    _style(figure, t("emb.fig.pooled_title", lang), max(320, 160 + 40 * len(row_labels)))
+    _style(figure, t("emb.fig.pooled_title", lang), max(320, 160 + 40 * len(row_labels)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.dimension", lang)))
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_annotations(font=dict(size=FONT_SIZE + 1))
@@ -241,7 +243,7 @@ def attention_heatmap(tokens: Sequence[Sequence[str]], weights: torch.Tensor, ma
                                   texttemplate="%{text}<br>%{z:.2f}", textfont=dict(size=LABEL_SIZE),
                                   colorscale="Blues", zmin=0, zmax=1, hoverongaps=False,
                                   hovertemplate="%{text}: %{z:.3f}<extra></extra>"))
-    _style(figure, t("emb.fig.attention_title", lang), max(300, 140 + 56 * len(row_labels)))
+    _style(figure, t("emb.fig.attention_title", lang), max(300, 140 + 56 * len(row_labels)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.position", lang)), dtick=1)
     figure.update_yaxes(autorange="reversed", type="category")
     return figure
@@ -256,7 +258,7 @@ def gradient_rows(tokens: Sequence[str], norms: Sequence[float], in_batch: Seque
         rows = [row for row, value in enumerate(in_batch) if value == flag]
         figure.add_trace(go.Bar(x=[tokens[row] for row in rows], y=[norms[row] for row in rows], name=name,
                                 marker_color=colour, hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
-    _style(figure, t("emb.fig.grad_title", lang), 420)
+    _style(figure, t("emb.fig.grad_title", lang), 420, lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.grad_rows", lang)), type="category",
                         categoryorder="array", categoryarray=list(tokens))
     figure.update_yaxes(title=dict(text=t("emb.fig.grad_norm", lang)), exponentformat="e")
@@ -270,7 +272,7 @@ def confusion_matrix_figure(matrix: torch.Tensor, class_names: Sequence[str], la
     figure = go.Figure(go.Heatmap(z=matrix.tolist(), x=names, y=names, colorscale="Blues", texttemplate="%{z}",
                                   textfont=dict(size=FONT_SIZE + 2), hovertemplate=t("emb.fig.confusion_hover", lang)
                                   + "<extra></extra>"))
-    _style(figure, t("emb.fig.confusion_title", lang), max(360, 200 + 50 * len(names)))
+    _style(figure, t("emb.fig.confusion_title", lang), max(360, 200 + 50 * len(names)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.predicted", lang)), type="category", side="bottom")
     figure.update_yaxes(title=dict(text=t("emb.fig.actual", lang)), type="category", autorange="reversed")
     return figure
@@ -283,7 +285,7 @@ def class_probabilities(class_names: Sequence[str], probabilities: Sequence[floa
     figure = go.Figure(go.Bar(x=list(probabilities), y=_escaped(class_names), orientation="h", marker_color=colours,
                               text=[f"{100 * value:.1f}%" for value in probabilities], textposition="outside",
                               textfont=dict(size=FONT_SIZE), hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
-    _style(figure, t("emb.fig.probabilities_title", lang), max(260, 140 + 44 * len(class_names)))
+    _style(figure, t("emb.fig.probabilities_title", lang), max(260, 140 + 44 * len(class_names)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.probability", lang)), range=[0, 1.15], tickformat=".0%")
     figure.update_yaxes(type="category", autorange="reversed")
     return figure

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from textlab.classroom.experiments import EXPERIMENTS, ExperimentResult
 from textlab.i18n import t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 
 # Okabe–Ito colours, and a dash per run as well, so the runs differ without colour too.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
@@ -48,4 +49,5 @@ def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
     figure.update_xaxes(title={"text": t("experiment.figure.x", lang), "font": text}, tickfont=text)
     figure.update_yaxes(title={"text": y_title, "font": text}, tickfont=text,
                         type="log" if experiment.log_scale else "linear", dtick=1 if experiment.log_scale else None)
+    figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure

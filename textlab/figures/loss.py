@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from textlab.i18n import t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.train.events import EpochEnd, Step
 from textlab.train.tasks import TASKS
 
@@ -130,6 +131,7 @@ def _layout(with_metrics: bool, x_title: str, lang: str, empty_message: str | No
     """
     loss_axis = dict(title=dict(text=t("train.chart.y_loss", lang)), domain=[0.4, 1] if with_metrics else [0, 1])
     layout = dict(title=dict(text=t("train.chart.title", lang)), font=dict(size=FONT_SIZE),
+                  separators=PLOTLY_SEPARATORS[lang],
                   height=640 if with_metrics else 500, hovermode="x unified",
                   # Under the chart: above it, two rows of legend would run into the title.
                   legend=dict(orientation="h", yanchor="top", y=-0.14 if with_metrics else -0.18, xanchor="left", x=0),

@@ -1,48 +1,66 @@
-"""Several runs' loss curves on one chart, each labelled with what sets it apart."""
+"""Several runs' loss curves on one chart, per epoch or per step, each labelled with what sets it apart."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from textlab.i18n import t
-from textlab.train.events import EpochEnd
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
+from textlab.train.events import EpochEnd, Step
 
 # Okabe–Ito colours, in the order runs get them: readable with every common colour-vision deficiency.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "pentagon")
 FONT_SIZE = 16  # read from the back of a classroom
+OVERLAY_AXES = ("epoch", "step")
 
 
-def runs_overlay(curves: Sequence[tuple[str, Sequence[EpochEnd]]], *, subtitle: str = "",
-                 lang: str = "en") -> go.Figure:
-    """Per run (label, epochs): its mean training loss per epoch, solid; its validation loss, dashed."""
+@dataclass(frozen=True)
+class RunCurve:
+    """One run's recorded losses, under the short label its legend entry shows."""
+
+    label: str
+    epochs: Sequence[EpochEnd]
+    steps: Sequence[Step] = ()
+
+
+def runs_overlay(curves: Sequence[RunCurve], *, per: str = "epoch", lang: str = "en") -> go.Figure:
+    """Per run: its mean training loss per epoch (solid) and validation loss (dashed), or its loss per step."""
     figure = go.Figure()
-    for index, (label, epochs) in enumerate(curves):
+    for index, curve in enumerate(curves):
         colour, symbol = COLOURS[index % len(COLOURS)], SYMBOLS[index % len(SYMBOLS)]
-        name = html.escape(label)  # plotly reads a few HTML tags in names; a run's name is the user's text
-        numbers = [epoch.epoch for epoch in epochs]
-        figure.add_trace(go.Scatter(x=numbers, y=[epoch.train_loss for epoch in epochs], name=name,
+        name = html.escape(curve.label)  # plotly reads a few HTML tags in names; a run's name is the user's text
+        if per == "step":
+            figure.add_trace(go.Scatter(x=[step.step for step in curve.steps], y=[step.loss for step in curve.steps],
+                                        name=name, mode="lines", line={"color": colour, "width": 2},
+                                        hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>"))
+            continue
+        numbers = [epoch.epoch for epoch in curve.epochs]
+        figure.add_trace(go.Scatter(x=numbers, y=[epoch.train_loss for epoch in curve.epochs], name=name,
                                     mode="lines+markers", legendgroup=str(index),
+                                    hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>",
                                     line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 9}))
-        validation = [(epoch.epoch, epoch.val_loss) for epoch in epochs if epoch.val_loss is not None]
+        validation = [(epoch.epoch, epoch.val_loss) for epoch in curve.epochs if epoch.val_loss is not None]
         if validation:
+            label = t("runs.figure.validation", lang, label=name)
             figure.add_trace(go.Scatter(
                 x=[number for number, _ in validation], y=[value for _, value in validation],
-                name=t("runs.figure.validation", lang, label=name), mode="lines+markers", legendgroup=str(index),
+                name=label, mode="lines+markers", legendgroup=str(index),
+                hovertemplate="%{x}: %{y:.4f}<extra>" + label + "</extra>",
                 line={"color": colour, "width": 2, "dash": "dash"}, marker={"symbol": symbol, "size": 7}))
-    title = t("runs.figure.title", lang)
-    if subtitle:  # in the title itself, so a projected chart says what it compares
-        title = f"{title}: {html.escape(subtitle)}"
-    if not any(epochs for _, epochs in curves):
-        figure.add_annotation(text=t("runs.figure.empty", lang), showarrow=False, font={"size": FONT_SIZE},
+    if not any(curve.steps if per == "step" else curve.epochs for curve in curves):
+        figure.add_annotation(text=t(f"runs.figure.empty_{per}", lang), showarrow=False, font={"size": FONT_SIZE},
                               xref="paper", yref="paper", x=0.5, y=0.5)
     figure.update_layout(
-        title={"text": title}, font={"size": FONT_SIZE}, template="plotly_white", height=480,
+        title={"text": t(f"runs.figure.title_{per}", lang)}, font={"size": FONT_SIZE}, template="plotly_white",
+        height=480, separators=PLOTLY_SEPARATORS[lang], showlegend=True,
+        # Below the chart and horizontal, so long names wrap instead of squeezing the plot at 1280 px.
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
-        margin={"t": 90, "b": 40},
-        xaxis={"title": {"text": t("runs.figure.x", lang)}, "tickformat": "d", "rangemode": "tozero"},
-        yaxis={"title": {"text": t("runs.figure.y", lang)}})
+        margin={"t": 60, "b": 40, "l": 60, "r": 20},
+        xaxis={"title": {"text": t(f"runs.figure.x_{per}", lang)}, "tickformat": "d", "rangemode": "tozero"},
+        yaxis={"title": {"text": t(f"runs.figure.y_{per}", lang)}})
     return figure

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from textlab.i18n import classroom, cli, core, data, data_pages, embeddings, fields, runs, train
+from textlab.i18n import classroom, cli, core, counts, data, data_pages, embeddings, fields, options, runs, train
+from textlab.i18n.numbers import LocalNumber, format_general, plural_category
 
 LANGUAGES = ("pt", "en")
 DEFAULT_LANGUAGE = "en"
@@ -29,7 +30,7 @@ def merge_tables(*tables: Mapping[str, dict[str, str]]) -> MappingProxyType:
 
 
 TEXTS = merge_tables(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS, data_pages.TEXTS, train.TEXTS,
-                     embeddings.TEXTS, runs.TEXTS, classroom.TEXTS)
+                     embeddings.TEXTS, runs.TEXTS, classroom.TEXTS, options.TEXTS, counts.TEXTS)
 
 
 def normalize_language(lang: str | None) -> str:
@@ -39,11 +40,45 @@ def normalize_language(lang: str | None) -> str:
 
 
 def translate(table: Mapping[str, dict[str, str]], key: str, lang: str, **params: object) -> str:
-    """Look ``key`` up in ``table`` in ``lang`` and fill in ``{placeholders}`` from ``params``."""
-    text = table[key][normalize_language(lang)]
-    return text.format(**params) if params else text
+    """Look ``key`` up in ``table`` in ``lang`` and fill in ``{placeholders}`` from ``params``.
+
+    Numbers among ``params`` come out in the language's own marks (``{loss:.4f}`` is 0,6797 in pt).
+    """
+    lang = normalize_language(lang)
+    text = table[key][lang]
+    return text.format(**{name: _localised(value, lang) for name, value in params.items()}) if params else text
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """Translate one of the core's keys into ``lang``."""
     return translate(TEXTS, key, lang, **params)
+
+
+def plural(key: str, count: float, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """Translate ``key.one`` or ``key.other``, whichever ``count`` takes in ``lang`` (CLDR rules)."""
+    lang = normalize_language(lang)
+    form = f"{key}.{plural_category(count, lang)}"
+    return t(form if form in TEXTS else f"{key}.other", lang, count=count, **params)
+
+
+def _localised(value: object, lang: str) -> object:
+    # bool is an int, but True/False never reach a template as a number.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return LocalNumber(value, lang)
+    return value
+
+
+def option_label(name: str, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A setting's value as a student reads it: "média sem PAD", "ligado", "0,001", never a Python literal."""
+    if isinstance(value, bool):
+        return t(f"option.bool.{str(value).lower()}", lang)
+    if isinstance(value, (int, float)):
+        return format_general(value, normalize_language(lang))
+    key = f"option.{name}.{value}"
+    return t(key, lang) if key in TEXTS else str(value)
+
+
+def describe_changes(differences: dict[str, tuple[object, object]], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Changed settings by their labels: "Tamanho do lote 2 → 32, Épocas 3 → 10"."""
+    return ", ".join(f"{t(f'field.{name}', lang)} {option_label(name, old, lang)} → {option_label(name, new, lang)}"
+                     for name, (old, new) in differences.items())

@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "E se os rótulos significassem algo, em vez dos números aleatórios novos a cada lote do notebook?",
     },
     "experiment.learning_rate.title": {"en": "Learning rate 0.001 vs 0.1 vs 10",
-                                       "pt": "Taxa de aprendizado 0.001 vs 0.1 vs 10"},
+                                       "pt": "Taxa de aprendizado 0,001 vs 0,1 vs 10"},
     "experiment.learning_rate.question": {
         "en": "What if each step were 100 times larger, or 10,000 times larger?",
         "pt": "E se cada passo fosse 100 vezes maior, ou 10 mil vezes maior?",

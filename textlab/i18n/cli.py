@@ -90,7 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "{train_size} textos de treino, {val_size} de validação, vocabulário de {vocab_size}, "
               "rótulos: {label_mode}, dispositivo: {device}",
     },
-    "log.finished.completed": {"en": "Finished: {epochs} epochs.", "pt": "Concluído: {epochs} épocas."},
+    "log.finished.completed": {"en": "Finished: {epochs}.", "pt": "Concluído: {epochs}."},
     "log.finished.early_stopping": {
         "en": "Stopped early after epoch {epochs}: the validation loss stopped improving (best weights kept).",
         "pt": "Parada antecipada após a época {epochs}: a perda de validação parou de melhorar "

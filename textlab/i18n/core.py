@@ -50,16 +50,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O dispositivo '{device}' não está disponível nesta máquina. Disponíveis: {available}.",
     },
     "device.cuda_not_built": {
-        "en": "cuda: this PyTorch was installed without GPU support.",
-        "pt": "cuda: este PyTorch foi instalado sem suporte a GPU.",
+        "en": "NVIDIA GPU (CUDA): this PyTorch was installed without GPU support.",
+        "pt": "GPU NVIDIA (CUDA): este PyTorch foi instalado sem suporte a GPU.",
     },
     "device.no_gpu": {
-        "en": "cuda: no NVIDIA GPU was found on this machine.",
-        "pt": "cuda: nenhuma GPU NVIDIA foi encontrada nesta máquina.",
+        "en": "NVIDIA GPU (CUDA): none was found on this machine.",
+        "pt": "GPU NVIDIA (CUDA): nenhuma foi encontrada nesta máquina.",
     },
     "device.no_mps": {
-        "en": "mps: only Apple computers with Apple silicon have it.",
-        "pt": "mps: só existe em computadores Apple com Apple silicon.",
+        "en": "Apple GPU (MPS): only Apple computers with Apple silicon have it.",
+        "pt": "GPU Apple (MPS): só existe em computadores Apple com Apple silicon.",
     },
     "device.unknown": {
         "en": "Unknown device.",

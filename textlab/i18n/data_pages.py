@@ -49,4 +49,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchfig.per_batch_hover": {"en": "batch %{x}: %{y:.0%} padding<extra></extra>",
                                  "pt": "lote %{x}: %{y:.0%} de preenchimento<extra></extra>"},
     "batchfig.batch": {"en": "batch", "pt": "lote"},
+    "datatable.yes": {"en": "yes", "pt": "sim"},
+    "datatable.no": {"en": "no", "pt": "não"},
 }

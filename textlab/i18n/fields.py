@@ -58,7 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "mean: a média do notebook sobre todas as posições, PAD incluído; masked_mean ignora o PAD; "
               "max; attention: pesos aprendidos; last: o último token real.",
     },
-    "field.embed_dim": {"en": "Embedding size (embed_dim)", "pt": "Dimensão do embedding (embed_dim)"},
+    "field.embed_dim": {"en": "Embedding size", "pt": "Dimensão do embedding"},
     "field.embed_dim.help": {"en": "Numbers per token vector (the notebook uses 10).",
                              "pt": "Números por vetor de token (o notebook usa 10)."},
     "field.hidden_dim": {"en": "Hidden size", "pt": "Tamanho oculto"},

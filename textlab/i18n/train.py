@@ -14,16 +14,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.state.paused": {"en": "Paused after step {step}. Press Resume, or Step for one more batch.",
                            "pt": "Pausado após o passo {step}. Aperte Continuar, ou Passo para mais um lote."},
     "train.state.finished": {
-        "en": "Finished: {epochs} epochs, {steps} steps in {seconds} ({rate} steps/s).",
-        "pt": "Concluído: {epochs} épocas, {steps} passos em {seconds} ({rate} passos/s).",
+        "en": "Finished: {epochs}, {steps} in {seconds} ({rate} steps/s).",
+        "pt": "Concluído: {epochs}, {steps} em {seconds} ({rate} passos/s).",
     },
     "train.state.early_stopping": {
         "en": "Stopped early after epoch {epochs}: the validation loss stopped improving, so the weights of "
-              "the best epoch are kept. {steps} steps in {seconds}.",
+              "the best epoch are kept. {steps} in {seconds}.",
         "pt": "Parada antecipada após a época {epochs}: a perda de validação parou de melhorar, então os pesos "
-              "da melhor época foram mantidos. {steps} passos em {seconds}.",
+              "da melhor época foram mantidos. {steps} em {seconds}.",
     },
-    "train.state.stopped": {"en": "Stopped after {steps} steps.", "pt": "Parado após {steps} passos."},
+    "train.state.stopped": {"en": "Stopped after {steps}.", "pt": "Parado após {steps}."},
     "train.state.failed": {"en": "The run failed: {message}", "pt": "A execução falhou: {message}"},
     "train.progress": {"en": "Step {step} of {total} · epoch {epoch} of {epochs}",
                        "pt": "Passo {step} de {total} · época {epoch} de {epochs}"},
@@ -54,4 +54,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.chart.empty": {"en": "Press Train: the loss curve is drawn here as the model learns.",
                           "pt": "Aperte Treinar: a curva de perda é desenhada aqui enquanto o modelo aprende."},
     "train.chart.waiting": {"en": "The first batch is on its way…", "pt": "O primeiro lote está a caminho…"},
+    "train.progress_queued": {"en": "Waiting in the queue (position {position})",
+                              "pt": "Esperando na fila (posição {position})"},
 }

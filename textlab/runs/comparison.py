@@ -7,30 +7,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from textlab.i18n import TEXTS, t
+from textlab.data.samples import SAMPLES, load_sample
+from textlab.i18n import TEXTS, option_label, plural, t
+from textlab.i18n.numbers import MISSING, format_decimal, format_percent
 from textlab.runs.store import RunRecord
 from textlab.train.config import FIELDS, TrainConfig
 from textlab.train.events import EpochEnd, Step
 
 DATA = "data"  # a pseudo-setting: the dataset's fingerprint
+LEGEND_SETTINGS = 2  # a legend entry names at most this many differing settings; the caption names all
 
 
 def display_name(record: RunRecord, lang: str) -> str:
     return record.name or t("runs.default_name", lang, run_id=record.run_id)
 
 
-def value_text(name: str, value: Any, lang: str) -> str:
-    """A setting's value as a legend shows it: "0.01", "masked mean", "on"."""
-    if isinstance(value, bool):
-        return t(f"runs.value.{str(value).lower()}", lang)
-    if isinstance(value, float):
-        return f"{value:g}"
-    key = f"runs.value.{name}.{value}"
-    return t(key, lang) if key in TEXTS else str(value)
+def data_text(record: RunRecord, lang: str) -> str:
+    """The run's data by name and size: "Avaliações com nota de 1 a 5 (40 textos)", "textos colados (3 textos)"."""
+    size = plural("count.texts", record.dataset_size, lang)
+    kind, _, name = record.data_source.partition(":")
+    if kind == "sample" and name in SAMPLES:
+        source = t(SAMPLES[name].title_key, lang)
+    elif kind == "file" and name:
+        source = name
+    elif kind == "pasted":
+        source = t("runs.data_pasted", lang)
+    else:  # stored before textlab kept the source
+        return size
+    return f"{source} ({size})"
+
+
+@cache
+def _notebook_fingerprint() -> str:
+    return load_sample("notebook").fingerprint()
 
 
 def _setting(record: RunRecord, name: str) -> Any:
@@ -39,8 +53,8 @@ def _setting(record: RunRecord, name: str) -> Any:
 
 def _setting_text(record: RunRecord, name: str, lang: str) -> str:
     if name == DATA:
-        return f"{t('runs.data', lang, size=record.dataset_size)} ({record.dataset_fingerprint[:6]})"
-    return value_text(name, record.config.value(name), lang)
+        return f"{data_text(record, lang)} {record.dataset_fingerprint[:6]}"
+    return option_label(name, record.config.value(name), lang)
 
 
 def differing_settings(records: Sequence[RunRecord]) -> list[str]:
@@ -50,42 +64,52 @@ def differing_settings(records: Sequence[RunRecord]) -> list[str]:
 
 
 def legend_labels(records: Sequence[RunRecord], lang: str) -> list[str]:
-    """Per run: its number and name, then only the settings that differ, e.g. "#3 · lr 0.1"."""
-    differing = differing_settings(records)
+    """Per run, short enough for a legend: its number and the first settings that differ, "#7 taxa 0,002"."""
+    shown = [name for name in differing_settings(records) if name != DATA][:LEGEND_SETTINGS]
     labels = []
     for record in records:
-        label = f"#{record.run_id}" + (f" {record.name}" if record.name else "")
-        parts = [f"{t(f'runs.short.{name}', lang)} {_setting_text(record, name, lang)}" for name in differing]
-        labels.append(" · ".join([label, ", ".join(parts)]) if parts else label)
+        parts = [f"{t(f'runs.short.{name}', lang)} {_setting_text(record, name, lang)}" for name in shown]
+        labels.append(" ".join([f"#{record.run_id}", ", ".join(parts)]) if parts
+                      else f"#{record.run_id} {display_name(record, lang)}")
     return labels
 
 
 def differences_summary(records: Sequence[RunRecord], lang: str) -> str:
-    """What differs across the runs, e.g. "lr 0.1 vs 0.01; pooling masked mean vs plain mean"; "" when nothing."""
+    """What differs across the runs, e.g. "taxa 0,1 vs 0,01; agregação média sem PAD vs …"; "" when nothing."""
     separator, parts = f" {t('runs.vs', lang)} ", []
     for name in differing_settings(records):
-        values = dict.fromkeys(_setting_text(record, name, lang) for record in records)
+        values = dict.fromkeys(f"#{record.run_id} {_setting_text(record, name, lang)}" if name == DATA
+                               else _setting_text(record, name, lang) for record in records)
         parts.append(f"{t(f'runs.short.{name}', lang)} {separator.join(values)}")
     return "; ".join(parts)
 
 
-def changed_settings_text(config: TrainConfig, lang: str) -> str:
-    """The settings that differ from the notebook's, e.g. "lr 0.1, pooling masked mean"."""
-    changed = config.differences(TrainConfig())
+def changed_settings_text(record: RunRecord, lang: str) -> str:
+    """The settings that differ from the notebook's, e.g. "taxa 0,1, agregação média sem PAD"."""
+    changed = record.config.differences(TrainConfig())
     if not changed:
-        return t("runs.notebook_settings", lang)
-    return ", ".join(f"{t(f'runs.short.{name}', lang)} {value_text(name, ours, lang)}"
+        on_notebook_data = record.dataset_fingerprint == _notebook_fingerprint()
+        return t("runs.notebook_settings" if on_notebook_data else "runs.notebook_settings_other_data", lang)
+    return ", ".join(f"{t(f'runs.short.{name}', lang)} {option_label(name, ours, lang)}"
                      for name, (ours, _) in changed.items())
 
 
-def _final_metric(final: EpochEnd | None) -> float | None:
+def end_reason(record: RunRecord, lang: str) -> str:
+    """Why the run ended, in words: "parada antecipada", "interrompida pelo usuário"; "—" while it runs."""
+    key = f"runs.reason.{record.reason}"
+    return t(key, lang) if record.reason and key in TEXTS else MISSING
+
+
+def _final_metric(final: EpochEnd | None, lang: str) -> str:
     if final is None:
-        return None
-    return final.metrics.get("accuracy", final.metrics.get("mae"))
+        return MISSING
+    if "accuracy" in final.metrics:
+        return format_percent(final.metrics["accuracy"], lang)
+    return format_decimal(final.metrics.get("mae"), lang, 4)
 
 
 def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
-    """One row per run: who, how it ended, final losses, data and the settings changed from the notebook."""
+    """One row per run, every value as the language writes it ("—" where there is none)."""
     rows = []
     for record in records:
         final = record.final
@@ -93,28 +117,27 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
             "id": record.run_id,
             "name": display_name(record, lang),
             "status": t(f"runs.status.{record.status}", lang),
+            "reason": end_reason(record, lang),
             "started": datetime.fromtimestamp(record.started_at).replace(microsecond=0),
             "epochs": record.epochs_run,
-            "train_loss": final.train_loss if final else None,
-            "val_loss": final.val_loss if final else None,
-            "metric": _final_metric(final),
-            "seconds_per_epoch": record.seconds_per_epoch,
-            "data": _setting_text(record, DATA, lang),
-            "vocab": record.vocab_size,
-            "labels": record.label_mode or record.config.run.label_mode,
-            "device": record.device,
-            "settings": changed_settings_text(record.config, lang),
+            "train_loss": format_decimal(final.train_loss if final else None, lang, 4),
+            "val_loss": format_decimal(final.val_loss if final else None, lang, 4),
+            "metric": _final_metric(final, lang),
+            "seconds_per_epoch": format_decimal(record.seconds_per_epoch, lang, 3),
+            "data": data_text(record, lang),
+            "vocab": format_decimal(record.vocab_size, lang, 0),
+            "labels": option_label("label_mode", record.label_mode or record.config.run.label_mode, lang),
+            "device": option_label("device", record.device, lang) if record.device else MISSING,
+            "settings": changed_settings_text(record, lang),
             "notes": record.notes,
         })
     table = pd.DataFrame(rows, columns=list(COLUMNS))
-    for column in ("train_loss", "val_loss", "metric", "seconds_per_epoch", "vocab"):
-        table[column] = pd.to_numeric(table[column])  # missing values become NaN, so columns sort as numbers
     return table.rename(columns={column: t(f"runs.col.{column}", lang) for column in COLUMNS})
 
 
 # What tells runs apart first; when and where they ran last.
-COLUMNS = ("id", "name", "status", "train_loss", "val_loss", "metric", "settings", "epochs", "data", "vocab", "labels",
-           "seconds_per_epoch", "device", "started", "notes")
+COLUMNS = ("id", "name", "status", "reason", "train_loss", "val_loss", "metric", "settings", "data", "epochs", "vocab",
+           "labels", "seconds_per_epoch", "device", "started", "notes")
 
 
 def filter_runs(records: Sequence[RunRecord], text: str, statuses: Sequence[str], lang: str) -> list[RunRecord]:
@@ -125,7 +148,8 @@ def filter_runs(records: Sequence[RunRecord], text: str, statuses: Sequence[str]
         if statuses and record.status not in statuses:
             continue
         haystack = " ".join([f"#{record.run_id}", display_name(record, lang), record.notes,
-                             t(f"runs.status.{record.status}", lang), changed_settings_text(record.config, lang)])
+                             t(f"runs.status.{record.status}", lang), changed_settings_text(record, lang),
+                             data_text(record, lang)])
         if needle in haystack.lower():
             kept.append(record)
     return kept

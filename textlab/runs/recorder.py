@@ -27,8 +27,9 @@ class RunRecorder:
     """``recorder(run, event)`` after each event of one run; never raises into the training loop."""
 
     def __init__(self, store: Store, config: TrainConfig | None = None, dataset: Dataset | None = None,
-                 flush_seconds: float = FLUSH_SECONDS) -> None:
+                 flush_seconds: float = FLUSH_SECONDS, data_source: str = "") -> None:
         self.store = store
+        self.data_source = data_source  # where the texts came from, for the Runs table
         # Known up front only where a run may fail before it is prepared (the CLI).
         self.config, self.dataset = config, dataset
         self.flush_seconds = flush_seconds
@@ -50,7 +51,7 @@ class RunRecorder:
 
     def _record(self, run: TrainingRun | None, event: Event) -> None:
         if isinstance(event, RunStarted) and run is not None:
-            self.run_id = self.store.start_run(run.config, run.dataset, event)
+            self.run_id = self.store.start_run(run.config, run.dataset, event, self.data_source)
         elif isinstance(event, Step) and self.run_id is not None:
             self._pending.append(event)
             if time.monotonic() - self._last_flush >= self.flush_seconds:
@@ -71,7 +72,7 @@ class RunRecorder:
         if self.run_id is None:
             if self.config is None or self.dataset is None:
                 return  # a job stopped or refused before it was prepared: there is nothing to compare
-            self.run_id = self.store.start_run(self.config, self.dataset)
+            self.run_id = self.store.start_run(self.config, self.dataset, data_source=self.data_source)
         self._flush()
         saved = None
         # A failed run's weights are NaN or half-built: only finished and stopped runs keep theirs.

@@ -5,24 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textlab.i18n import t
+from textlab.i18n import plural, t
+from textlab.i18n.numbers import format_decimal, format_percent
 from textlab.train.events import EpochEnd, Failed, Finished
 from textlab.train.jobs import JobSnapshot
 
-# Portuguese writes 1.234,5 where English writes 1,234.5.
-_PORTUGUESE_NUMBERS = str.maketrans(",.", ".,")
-
-
-def format_number(value: float, decimals: int, lang: str) -> str:
-    """``value`` with thousands grouped and ``decimals`` decimals, as the language writes numbers."""
-    text = f"{value:,.{decimals}f}"
-    return text.translate(_PORTUGUESE_NUMBERS) if lang == "pt" else text
+# Metrics that are shares of the texts, shown as percentages in the history.
+PERCENT_METRICS = ("accuracy", "macro_f1")
 
 
 def format_seconds(seconds: float, lang: str = "en") -> str:
     """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile."""
     if seconds < 60:
-        return f"{format_number(seconds, 1, lang)} s"
+        return f"{format_decimal(seconds, lang, 1)} s"
     minutes, whole_seconds = divmod(round(seconds), 60)
     if minutes < 60:
         return f"{minutes}m {whole_seconds:02d}s"
@@ -33,7 +28,7 @@ def format_seconds(seconds: float, lang: str = "en") -> str:
 def format_rate(steps_per_second: float | None, lang: str = "en") -> str:
     if steps_per_second is None:
         return "–"
-    return format_number(steps_per_second, 0 if steps_per_second >= 100 else 1, lang)
+    return format_decimal(steps_per_second, lang, 0 if steps_per_second >= 100 else 1)
 
 
 def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
@@ -48,19 +43,22 @@ def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
     if state == "paused":
         return "info", t("train.state.paused", lang, step=steps)
     if state == "stopped":
-        return "warning", t("train.state.stopped", lang, steps=steps)
+        return "warning", t("train.state.stopped", lang, steps=plural("count.steps", steps, lang))
     end = snapshot.end
     if isinstance(end, Failed):
         return "error", t("train.state.failed", lang, message=end.message(lang))
     assert isinstance(end, Finished)
     key = "train.state.early_stopping" if end.reason == "early_stopping" else "train.state.finished"
-    return "success", t(key, lang, epochs=end.epochs_run, steps=steps,
+    epochs = end.epochs_run if key == "train.state.early_stopping" else plural("count.epochs", end.epochs_run, lang)
+    return "success", t(key, lang, epochs=epochs, steps=plural("count.steps", steps, lang),
                         seconds=format_seconds(snapshot.elapsed_seconds, lang),
                         rate=format_rate(snapshot.overall_steps_per_second, lang))
 
 
 def progress_text(snapshot: JobSnapshot, lang: str) -> str:
-    """Step 12 of 60 · epoch 3 of 10."""
+    """Step 12 of 60 · epoch 3 of 10; a queued run has no steps yet, only its place in the queue."""
+    if snapshot.state == "queued":
+        return t("train.progress_queued", lang, position=snapshot.queue_position or 1)
     started = snapshot.started
     total = started.total_steps if started else 0
     epoch = snapshot.steps[-1].epoch if snapshot.steps else 0
@@ -70,25 +68,25 @@ def progress_text(snapshot: JobSnapshot, lang: str) -> str:
 
 def epoch_table(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str,
                 limit: int | None = None) -> dict[str, list[Any]]:
-    """Columns (translated names) of the per-epoch history, newest epoch first, the last ``limit`` only."""
-    shown = list(reversed(epochs[-limit:] if limit else epochs))
+    """Columns (translated names, numbers as the language writes them) of the per-epoch history.
+
+    Epoch 1 first, as the notebook prints them; with ``limit``, only the latest ``limit`` epochs.
+    """
+    shown = list(epochs[-limit:] if limit else epochs)
+
+    def losses(values: list[float | None]) -> list[str]:
+        return [format_decimal(value, lang, 4) for value in values]
+
     table: dict[str, list[Any]] = {
         t("train.history.epoch", lang): [epoch.epoch for epoch in shown],
-        t("train.history.train_loss", lang): [epoch.train_loss for epoch in shown],
-        t("train.history.last_loss", lang): [epoch.last_loss for epoch in shown],
+        t("train.history.train_loss", lang): losses([epoch.train_loss for epoch in shown]),
+        t("train.history.last_loss", lang): losses([epoch.last_loss for epoch in shown]),
     }
     if any(epoch.val_loss is not None for epoch in shown):
-        table[t("train.history.val_loss", lang)] = [epoch.val_loss for epoch in shown]
+        table[t("train.history.val_loss", lang)] = losses([epoch.val_loss for epoch in shown])
     for name in metrics:
-        table[t(f"train.chart.{name}", lang)] = [epoch.metrics.get(name) for epoch in shown]
-    table[t("train.history.seconds", lang)] = [round(epoch.seconds, 2) for epoch in shown]
+        values = [epoch.metrics.get(name) for epoch in shown]
+        table[t(f"train.chart.{name}", lang)] = ([format_percent(value, lang) for value in values]
+                                                 if name in PERCENT_METRICS else losses(values))
+    table[t("train.history.seconds", lang)] = [format_decimal(epoch.seconds, lang, 2) for epoch in shown]
     return table
-
-
-def describe_changes(differences: dict[str, tuple[Any, Any]]) -> str:
-    """lr 0.001 → 0.01, epochs 3 → 10."""
-    return ", ".join(f"{name} {_show(old)} → {_show(new)}" for name, (old, new) in differences.items())
-
-
-def _show(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)

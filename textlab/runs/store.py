@@ -82,7 +82,12 @@ def _add_name_and_notes(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_name_and_notes)
+def _add_data_source(connection: sqlite3.Connection) -> None:
+    # Where the texts came from ("sample:ratings", "file:reviews.csv", "pasted"); older runs keep ''.
+    connection.execute("ALTER TABLE runs ADD COLUMN data_source TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_name_and_notes, _add_data_source)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -113,6 +118,7 @@ class RunRecord:
     seconds_per_epoch: float | None
     checkpoint: str | None  # file name under the checkpoint directory
     final: EpochEnd | None = field(default=None, compare=False)  # the last epoch recorded
+    data_source: str = ""  # "sample:NAME", "file:NAME" or "pasted"; "" for runs stored before it was kept
 
 
 class Store:
@@ -178,7 +184,8 @@ class Store:
 
     # Recording a run
 
-    def start_run(self, config: TrainConfig, dataset: Dataset, started: RunStarted | None = None) -> int:
+    def start_run(self, config: TrainConfig, dataset: Dataset, started: RunStarted | None = None,
+                  data_source: str = "") -> int:
         """A new run with status "running"; stores the dataset once per fingerprint. Returns its id."""
         fingerprint, now = dataset.fingerprint(), time.time()
         with self._write() as connection:
@@ -192,9 +199,9 @@ class Store:
                        started.val_size, started.device) if started else ("", None, None, None, None, "")
             cursor = connection.execute(
                 "INSERT INTO runs (status, config, dataset_fingerprint, dataset_size, label_kind, label_mode, "
-                "vocab_size, num_outputs, train_size, val_size, device, started_at, updated_at) "
-                "VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (config.to_json(), fingerprint, len(dataset), dataset.label_kind, *details, now, now))
+                "vocab_size, num_outputs, train_size, val_size, device, started_at, updated_at, data_source) "
+                "VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (config.to_json(), fingerprint, len(dataset), dataset.label_kind, *details, now, now, data_source))
             run_id = int(cursor.lastrowid)
         self._live.add(run_id)
         return run_id
@@ -311,4 +318,4 @@ def _record(row: sqlite3.Row, final: EpochEnd | None, live: set[int]) -> RunReco
         json.loads(row["message_params"]), _config(row["config"]), row["dataset_fingerprint"], row["dataset_size"],
         row["label_kind"], row["label_mode"], row["vocab_size"], row["num_outputs"], row["train_size"],
         row["val_size"], row["device"], row["started_at"], row["ended_at"], row["epochs_run"],
-        row["seconds_per_epoch"], row["checkpoint"], final)
+        row["seconds_per_epoch"], row["checkpoint"], final, row["data_source"])

@@ -15,6 +15,7 @@ import torch.nn as nn
 
 from textlab.data.dataset import Dataset
 from textlab.errors import BadLabelError
+from textlab.i18n.numbers import format_decimal, format_percent
 from textlab.text.batching import Batch
 from textlab.train.metrics import classification_metrics, regression_metrics
 
@@ -75,13 +76,13 @@ class Task:
         """(N,) how wrong each output is: |prediction - label|, or -log p(true class)."""
         return (self.predicted(outputs) - targets.float()).abs()
 
-    def describe(self, value: torch.Tensor | float, label_names: Sequence[str]) -> str:
-        """A label or a prediction in words: the class name, or the number."""
-        return f"{float(value):.3f}"
+    def describe(self, value: torch.Tensor | float, label_names: Sequence[str], lang: str = "en") -> str:
+        """A label or a prediction in words: the class name, or the number as ``lang`` writes it."""
+        return format_decimal(float(value), lang, 3)
 
-    def describe_output(self, output: torch.Tensor, label_names: Sequence[str]) -> str:
-        """One text's output (num_outputs,) as a prediction: ``pos (80%)`` or ``0.123``."""
-        return f"{float(output[0]):.3f}"
+    def describe_output(self, output: torch.Tensor, label_names: Sequence[str], lang: str = "en") -> str:
+        """One text's output (num_outputs,) as a prediction: ``pos (80%)`` or ``0.123`` (``0,123`` in pt)."""
+        return format_decimal(float(output[0]), lang, 3)
 
     # The exported script: the lines this task writes at each of its places.
     def export_targets(self, comment: Comment) -> list[str]:
@@ -176,13 +177,13 @@ class ClassificationTask(Task):
     def errors(self, outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         return nn.functional.cross_entropy(outputs, targets, reduction="none")
 
-    def describe(self, value: torch.Tensor | float, label_names: Sequence[str]) -> str:
+    def describe(self, value: torch.Tensor | float, label_names: Sequence[str], lang: str = "en") -> str:
         return label_names[int(value)]
 
-    def describe_output(self, output: torch.Tensor, label_names: Sequence[str]) -> str:
+    def describe_output(self, output: torch.Tensor, label_names: Sequence[str], lang: str = "en") -> str:
         probabilities = output.softmax(0)
         best = int(probabilities.argmax())
-        return f"{label_names[best]} ({100 * float(probabilities[best]):.0f}%)"
+        return f"{label_names[best]} ({format_percent(float(probabilities[best]), lang, 0)})"
 
     def export_targets(self, comment: Comment) -> list[str]:
         return [comment("targets_classification"),

@@ -93,7 +93,8 @@ def _column_picker(label: str, key: str, choices: list[str]) -> None:
 def uploader() -> None:
     """The file uploader and, for tables, pickers of the text and label columns."""
     uploaded = st.file_uploader(tr("datapage.upload"), type=[ext.lstrip(".") for ext in SUPPORTED_EXTENSIONS],
-                                key=UPLOAD, on_change=_new_file, help=tr("datapage.upload_help"))
+                                key=UPLOAD, on_change=_new_file,
+                                help=f"{tr('upload.button_help')} {tr('datapage.upload_help')}")
     file_id, columns = st.session_state.get(COLUMNS, (None, []))
     if uploaded is None or file_id != uploaded.file_id or not columns:
         return
@@ -140,9 +141,9 @@ def status() -> None:
     error = st.session_state.get(ERROR)
     if error is not None:
         widgets.show_error(error)
-        st.caption(tr("datapage.kept_previous", count=len(state.session().dataset)))
+        st.caption(tr("datapage.kept_previous", texts=state.tr_count("texts", len(state.session().dataset))))
     dataset, source = state.session().dataset, state.session().data_source
-    st.success(tr("datapage.in_use", count=len(dataset), source=describe_source(source)),
+    st.success(tr("datapage.in_use", texts=state.tr_count("texts", len(dataset)), source=describe_source(source)),
                icon=":material/description:")
     if source != "pasted" and len(dataset) <= MAX_EDITABLE_ROWS:
         st.button(tr("datapage.copy_to_text_box"), on_click=_copy_to_text_box, icon=":material/edit:")

@@ -109,7 +109,8 @@ def source_notice(source: ModelSource) -> None:
         st.info(tr("emb.source.live"), icon=":material/autorenew:")
     else:
         snapshot = source.job.snapshot()
-        st.success(tr("emb.source.finished", state=tr(f"emb.state.{snapshot.state}"), epochs=len(snapshot.epochs)),
+        epochs = state.tr_count("epochs", len(snapshot.epochs))
+        st.success(tr("emb.source.finished", state=tr(f"emb.state.{snapshot.state}"), epochs=epochs),
                    icon=":material/check:")
 
 
@@ -211,7 +212,8 @@ def neighbours_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[st
         found = cosine_neighbours(matrix, row, NEIGHBOURS, excluded)
         column.markdown(f"**{tr(title)}**")
         column.table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
-                      tr("emb.neighbours.col_score"): [f"{n.score:+.3f}" for n in found]}, hide_index=True)
+                      tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]},
+                     hide_index=True)
     st.caption(tr("emb.neighbours.notice"))
 
 
@@ -222,8 +224,8 @@ def movers_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[str, .
     order = torch.argsort(distances, descending=True, stable=True)[:MOVERS].tolist()
     still = [tokens[row] for row in range(len(tokens)) if float(distances[row]) == 0.0]
     st.table({tr("emb.movers.col_token"): [tokens[row] for row in order],
-              tr("emb.movers.col_distance"): [f"{float(distances[row]):.4f}" for row in order],
-              tr("emb.movers.col_count"): [f"{counts[row]:,}" for row in order]}, hide_index=True)
+              tr("emb.movers.col_distance"): [state.decimal(distances[row], 4) for row in order],
+              tr("emb.movers.col_count"): [state.decimal(counts[row], 0) for row in order]}, hide_index=True)
     st.caption(tr("emb.movers.notice"))
     if still:
         st.caption(tr("emb.movers.still", tokens=", ".join(still[:12]) + (" …" if len(still) > 12 else "")))

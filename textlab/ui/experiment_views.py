@@ -48,7 +48,7 @@ def _draw_result(result: ExperimentResult, sample: str | None, count: int) -> No
     if sample is not None:
         st.caption(tr("classroom.on_sample", title=tr(SAMPLES[sample].title_key)))
     else:
-        st.caption(tr("classroom.on_current", count=count))
+        st.caption(tr("classroom.on_current", texts=state.tr_count("texts", count)))
     presentation.show_figure(experiment_figure(result, lang), key=f"classroom_figure_{result.name}")
     for metric in EXPERIMENTS[result.name].highlights:
         runs = [run for run in result.runs if metric in run.metrics]
@@ -57,6 +57,7 @@ def _draw_result(result: ExperimentResult, sample: str | None, count: int) -> No
         st.caption(tr(f"experiment.metric.{metric}"))
         for column, run in zip(st.columns(len(runs)), runs, strict=True):
             value = run.metrics[metric]
-            column.metric(tr(run.label_key), f"{value:.0%}" if metric in PERCENT_METRICS else f"{value:.2f}")
+            shown = state.percent(value) if metric in PERCENT_METRICS else state.decimal(value, 2)
+            column.metric(tr(run.label_key), shown)
     show = st.warning if result.conclusion_key == FAILED else st.info
     show(result.conclusion(lang), icon=":material/lightbulb:")

@@ -73,10 +73,13 @@ def _ids_step(result: ForwardPass, labels: list[str], shown: int) -> None:
     cells = [[f"{index} · {token}" for index, token in zip(result.ids[row, :width].tolist(),
                                                            result.tokens[row][:width], strict=True)]
              for row in range(shown)]
-    st.table(pd.DataFrame(cells, index=labels, columns=[str(position + 1) for position in range(width)]))
-    if result.ids.shape[1] > width:
-        st.caption(tr("emb.forward.shown_positions", shown=width, total=result.ids.shape[1]))
-    st.caption(tr("emb.forward.ids_notice", pad=PAD_ID, share=f"{100 * float(result.pad_share.mean()):.0f}"))
+    # A scrolling table: twelve "id · token" columns do not fit beside the sidebar at 1280 px.
+    st.dataframe(pd.DataFrame(cells, index=labels, columns=[str(position + 1) for position in range(width)]),
+                 key="emb_forward_ids")
+    total = result.ids.shape[1]
+    shown_caption = tr("emb.forward.shown_positions", shown=width, total=total) if total > width else ""
+    st.caption(" ".join(filter(None, [shown_caption, tr("emb.forward.scrolls")])))
+    st.caption(tr("emb.forward.ids_notice", pad=PAD_ID, share=float(result.pad_share.mean())))
 
 
 def _embedding_step(result: ForwardPass, labels: list[str], lengths: list[int], shown: int) -> None:
@@ -113,8 +116,8 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
     st.table(pd.DataFrame({
         tr("emb.forward.col_text"): [text_label(result.tokens[r], lengths[r]) for r in range(shown)],
         tr("emb.forward.col_real"): [f"{lengths[r]} / {result.ids.shape[1]}" for r in range(shown)],
-        tr("emb.forward.col_pad_share"): [f"{100 * float(result.pad_share[r]):.0f}%" for r in range(shown)],
-        tr("emb.forward.col_gap"): [f"{float(result.mean_gap[r]):.3f}" for r in range(shown)],
+        tr("emb.forward.col_pad_share"): [state.percent(result.pad_share[r]) for r in range(shown)],
+        tr("emb.forward.col_gap"): [state.decimal(result.mean_gap[r]) for r in range(shown)],
     }, index=labels))
     st.caption(tr("emb.forward.pooled_notice"))
     if result.attention is not None:
@@ -125,18 +128,20 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
 
 
 def _output_step(source: ModelSource, result: ForwardPass, targets, labels: list[str], shown: int) -> None:
-    run = source.run
+    run, lang = source.run, state.session().language
     st.subheader(tr("emb.forward.step_outputs", shape=_shape(tuple(result.outputs.shape))))
-    columns = {tr("emb.forward.col_output"): [", ".join(f"{value:+.3f}" for value in result.outputs[r].tolist())
+    columns = {tr("emb.forward.col_output"): ["; ".join(state.decimal(value, signed=True)
+                                                         for value in result.outputs[r].tolist())
                                                for r in range(shown)],
-               tr("emb.forward.col_prediction"): [run.task.describe_output(result.outputs[r], run.dataset.label_names)
+               tr("emb.forward.col_prediction"): [run.task.describe_output(result.outputs[r],
+                                                                           run.dataset.label_names, lang)
                                                    for r in range(shown)]}
     if targets is not None:
-        columns[tr("emb.forward.col_label")] = [run.task.describe(targets[r], run.dataset.label_names)
+        columns[tr("emb.forward.col_label")] = [run.task.describe(targets[r], run.dataset.label_names, lang)
                                                 for r in range(shown)]
     st.table(pd.DataFrame(columns, index=labels))
     st.subheader(tr("emb.forward.step_loss"))
-    st.metric(tr("emb.forward.loss_metric", name=run.task.loss_name), f"{result.loss:.4f}")
+    st.metric(tr("emb.forward.loss_metric", name=run.task.loss_name), state.decimal(result.loss, 4))
     st.caption(tr(f"emb.forward.loss_notice.{run.label_mode}"))
 
 
@@ -191,7 +196,7 @@ def prediction_section(source: ModelSource) -> None:
                                    state.session().language),
                "emb_probabilities")
     else:
-        st.metric(tr("emb.predict.value"), f"{prediction.value:.3f}")
+        st.metric(tr("emb.predict.value"), state.decimal(prediction.value))
     st.caption(tr(f"emb.predict.notice.{run.label_mode}"))
 
 
@@ -214,15 +219,15 @@ def errors_section(source: ModelSource) -> None:
     classes = run.task.has_classes
 
     def describe(value) -> str:
-        return run.task.describe(value, names)
+        return run.task.describe(value, names, state.session().language)
 
     table = {tr("emb.errors.col_text"): [run.dataset.texts[int(analysis.text_indices[p])][:160] for p in worst],
              tr("emb.errors.col_label"): [describe(analysis.targets[p]) for p in worst],
              tr("emb.errors.col_prediction"): [describe(analysis.predicted[p]) for p in worst]}
     if classes:
-        table[tr("emb.errors.col_confidence")] = [f"{100 * float(analysis.confidence[p]):.0f}%" for p in worst]
+        table[tr("emb.errors.col_confidence")] = [state.percent(analysis.confidence[p]) for p in worst]
     else:
-        table[tr("emb.errors.col_error")] = [f"{float(analysis.errors[p]):.3f}" for p in worst]
+        table[tr("emb.errors.col_error")] = [state.decimal(analysis.errors[p]) for p in worst]
     st.table(pd.DataFrame(table), hide_index=True)
     st.caption(tr("emb.errors.worst_notice_classes" if classes else "emb.errors.worst_notice_values"))
     if classes:
@@ -230,6 +235,6 @@ def errors_section(source: ModelSource) -> None:
         accuracy = analysis.per_class_accuracy.tolist()
         st.table(pd.DataFrame({tr("emb.errors.col_class"): list(names),
                                tr("emb.errors.col_texts"): analysis.confusion.sum(1).tolist(),
-                               tr("emb.errors.col_accuracy"): ["–" if value != value else f"{100 * value:.0f}%"
+                               tr("emb.errors.col_accuracy"): [state.percent(value)
                                                                for value in accuracy]}), hide_index=True)
         st.caption(tr("emb.errors.confusion_notice"))

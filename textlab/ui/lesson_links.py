@@ -130,13 +130,14 @@ def share_panel() -> None:
     try:
         data = lesson_data(dataset)
         lesson = Lesson(config=state.session().config, hidden=frozenset(hidden), locked=frozenset(locked),
-                        prompt=prompt, tour_step=step or None, **data)
+                        prompt=prompt, tour_step=step or None, lang=state.session().language,
+                        **data)
     except TextlabError as error:  # too large to carry, or texts that would not read back the same
         st.warning(error.message(state.session().language), icon=":material/link:")
         return
     if "sample" in data:
         st.caption(tr("classroom.share.data_sample", title=tr(SAMPLES[data["sample"]].title_key)))
     else:
-        st.caption(tr("classroom.share.data_text", count=len(dataset)))
+        st.caption(tr("classroom.share.data_text", texts=state.tr_count("texts", len(dataset))))
     st.caption(tr("classroom.share.link"))
     st.code(f"{app_address()}?{urlencode(lesson.to_query())}", language=None, wrap_lines=True)

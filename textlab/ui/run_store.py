@@ -27,11 +27,11 @@ def store() -> Store:
     return _store_in(str(data_dir().resolve()))
 
 
-def run_observers(warm_start: Checkpoint | None = None) -> list[Observer]:
+def run_observers(warm_start: Checkpoint | None = None, data_source: str = "") -> list[Observer]:
     """A recorder for the next run, after its warm start if it has one; no recorder when the store cannot open."""
     observers: list[Observer] = [WarmStart(warm_start)] if warm_start is not None else []
     try:
-        observers.append(RunRecorder(store()))
+        observers.append(RunRecorder(store(), data_source=data_source))
     except StoreError as error:  # training goes on unrecorded; the Runs page shows the same error
         logger.warning("textlab: runs are not recorded: %s", error)
     return observers

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from textlab.errors import TextlabError
-from textlab.figures.runs import runs_overlay
+from textlab.figures.runs import OVERLAY_AXES, RunCurve, runs_overlay
+from textlab.i18n.numbers import MISSING
 from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
 from textlab.runs.store import STATUSES, RunRecord
@@ -32,17 +33,15 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     if not shown:
         st.info(tr("runs.no_match"))
         return
-    table = comparison.runs_table(shown, lang).dropna(axis="columns", how="all")  # e.g. no validation at all
-    number = {tr(f"runs.col.{name}"): st.column_config.NumberColumn(format="%.4f")
-              for name in ("train_loss", "val_loss", "metric")}
-    number[tr("runs.col.seconds_per_epoch")] = st.column_config.NumberColumn(format="%.3f")
-    number[tr("runs.col.started")] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
-    number[tr("runs.col.settings")] = st.column_config.TextColumn(width="large")
-    st.dataframe(table, hide_index=True, column_config=number, key="runs_table")
+    table = comparison.runs_table(shown, lang)
+    columns = {tr("runs.col.started"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+               tr("runs.col.settings"): st.column_config.TextColumn(width="large"),
+               tr("runs.col.data"): st.column_config.TextColumn(width="medium")}
+    st.dataframe(table, hide_index=True, column_config=columns, key="runs_table")
 
 
 def overlay(records: Sequence[RunRecord]) -> None:
-    """The chosen runs' loss curves on one chart; the legend and subtitle name what differs."""
+    """The chosen runs' loss curves on one chart, per epoch or per step; short legends, the full difference below."""
     lang, by_id = state.session().language, {record.run_id: record for record in records}
     with_curves = [record.run_id for record in records if record.final is not None]  # newest first
     chosen = st.multiselect(tr("runs.compare"), list(by_id), default=with_curves[:2], key="runs_compare",
@@ -52,12 +51,18 @@ def overlay(records: Sequence[RunRecord]) -> None:
     if not selected:
         st.caption(tr("runs.compare_hint"))
         return
-    summary = comparison.differences_summary(selected, lang)
-    labels = comparison.legend_labels(selected, lang)
+    per_labels = {axis: tr(f"runs.overlay_per.{axis}") for axis in OVERLAY_AXES}
+    per = st.segmented_control(tr("runs.overlay_per"), OVERLAY_AXES, default="epoch", required=True,
+                               key="runs_overlay_per", format_func=per_labels.get) or "epoch"
     store = run_store.store()
-    curves = [(label, store.epochs(record.run_id)) for label, record in zip(labels, selected, strict=True)]
-    st.plotly_chart(runs_overlay(curves, subtitle=summary, lang=lang), key="runs_overlay",
-                    config={"displaylogo": False})
+    curves = [RunCurve(label, store.epochs(record.run_id), store.steps(record.run_id) if per == "step" else ())
+              for label, record in zip(comparison.legend_labels(selected, lang), selected, strict=True)]
+    st.plotly_chart(runs_overlay(curves, per=per, lang=lang), key="runs_overlay", config={"displaylogo": False})
+    if per == "epoch":
+        for record, curve in zip(selected, curves, strict=True):
+            if not curve.epochs:
+                st.caption(tr("runs.no_epoch", run_id=record.run_id))
+    summary = comparison.differences_summary(selected, lang)
     if len(selected) < 2:
         st.caption(tr("runs.compare_hint"))
     else:
@@ -74,7 +79,12 @@ def manage(records: Sequence[RunRecord]) -> None:
     run_id = st.selectbox(tr("runs.pick"), list(by_id), key="runs_pick",
                           format_func=lambda run_id: f"#{run_id} {comparison.display_name(by_id[run_id], lang)}")
     record = by_id[run_id]
-    st.caption(f"{tr(f'runs.status.{record.status}')} · {comparison.changed_settings_text(record.config, lang)}")
+    ended = comparison.end_reason(record, lang)
+    parts = [tr(f"runs.status.{record.status}"), *([ended] if ended != MISSING else []),
+             comparison.data_text(record, lang), comparison.changed_settings_text(record, lang)]
+    st.caption(" · ".join(parts))
+    if record.reason == "early_stopping":
+        st.info(tr("runs.ended_because", message=tr("runs.reason.early_stopping")), icon=":material/info:")
     if record.message_key in TEXTS:  # a key from a newer or older textlab is left out, not a crash
         st.warning(tr("runs.ended_because", message=tr(record.message_key, **record.message_params)))
     with st.form(f"runs_edit_{run_id}", border=False):
@@ -152,7 +162,8 @@ def _delete(record: RunRecord) -> None:
 def import_checkpoint() -> None:
     """Upload a checkpoint: predict with it, or continue training from its weights."""
     st.subheader(tr("runs.import"))
-    upload = st.file_uploader(tr("runs.upload"), type=["pt"], key="runs_upload", help=tr("runs.upload.help"))
+    upload = st.file_uploader(tr("runs.upload"), type=["pt"], key="runs_upload",
+                              help=f"{tr('upload.button_help')} {tr('runs.upload.help')}")
     if upload is None:
         st.session_state.pop(LOADED, None)
         return

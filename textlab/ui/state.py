@@ -19,7 +19,8 @@ from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import sample_bytes
 from textlab.errors import ConfigError
 from textlab.figures.loss import DEFAULT_SMOOTHING
-from textlab.i18n import normalize_language
+from textlab.i18n import normalize_language, plural
+from textlab.i18n.numbers import format_decimal, format_percent
 from textlab.runs.checkpoint import Checkpoint
 from textlab.train.config import TrainConfig
 from textlab.train.jobs import SlotPool, TrainingJob
@@ -99,6 +100,21 @@ def tr(key: str, **params: object) -> str:
     return t(key, session().language, **params)
 
 
+def decimal(value: float, decimals: int = 3, *, signed: bool = False) -> str:
+    """``value`` as the session's language writes it: 0,597 / 0.597 (+0,597 when ``signed``)."""
+    return format_decimal(float(value), session().language, decimals, signed=signed)
+
+
+def percent(fraction: float, decimals: int = 0, *, signed: bool = False) -> str:
+    """``fraction`` as a percentage in the session's language: 84,1% / 84.1%."""
+    return format_percent(float(fraction), session().language, decimals, signed=signed)
+
+
+def tr_count(noun: str, count: int) -> str:
+    """``count`` with its noun in the session's language and plural form: "1 texto", "3 textos"."""
+    return plural(f"count.{noun}", count, session().language)
+
+
 def sync_url(extra: dict[str, str] | None = None) -> None:
     """Mirror the language, every non-default setting and ``extra`` in the URL, so a copied link reopens them."""
     current = session()
@@ -163,7 +179,8 @@ def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool
         previous.stop()
     current = session()
     warm, current.warm_start = current.warm_start, None  # a warm start applies to one run
-    job = TrainingJob(run_config, run_dataset, slot_pool(), run_observers(warm), EmbeddingHistory())
+    job = TrainingJob(run_config, run_dataset, slot_pool(), run_observers(warm, current.data_source),
+                      EmbeddingHistory())
     if step_first:
         job.step()  # before the thread starts, so not even a second batch can slip through
     job.start()

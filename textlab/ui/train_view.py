@@ -9,6 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from textlab.figures.loss import X_AXES, loss_figure, panel_metrics
+from textlab.i18n import describe_changes, option_label
+from textlab.i18n.numbers import format_decimal
 from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable_reason
 from textlab.runs import report as run_report
 from textlab.train.defaults import size_tier, suggested_config
@@ -38,7 +40,7 @@ def settings_panel() -> None:
     """Every setting of the next run, and the suggestion for this data."""
     data = state.session().dataset
     labels = tr(f"train.labels.{data.label_kind}", count=len(data.label_names))
-    st.caption(tr("train.data", count=len(data), labels=labels))
+    st.caption(tr("train.data", texts=state.tr_count("texts", len(data)), labels=labels))
     _suggestion_button()
     for name in MAIN_FIELDS:
         config_input(name)
@@ -68,8 +70,9 @@ def _suggestion() -> dict:
 def _suggestion_button() -> None:
     data = state.session().dataset
     changes = _suggestion()
+    described = describe_changes(changes, state.session().language)
     st.button(tr("train.suggest.button"), key="train_suggest", disabled=not changes, on_click=_apply_suggestion,
-              help=tr("train.suggest.help", changes=run_report.describe_changes(changes)) if changes else None)
+              help=tr("train.suggest.help", changes=described) if changes else None)
     applied = st.session_state.pop(SUGGESTION_NOTICE, None)
     if applied:
         st.success(tr("train.suggest.applied", changes=applied), icon="✅")
@@ -80,10 +83,10 @@ def _suggestion_button() -> None:
 
 
 def _apply_suggestion() -> None:
-    changes = _suggestion()
+    changes, lang = _suggestion(), state.session().language
     error = state.session().update_config(**{name: suggested for name, (_, suggested) in changes.items()})
     # A lesson may lock a setting the suggestion needs (e.g. no validation for early stopping).
-    notice = run_report.describe_changes(changes) if error is None else error.message(state.session().language)
+    notice = describe_changes(changes, lang) if error is None else error.message(lang)
     st.session_state[SUGGESTION_NOTICE] = notice
 
 
@@ -216,13 +219,14 @@ def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
         st.warning(tr("train.observer_failed", detail=detail))
     st.progress(snapshot.progress, text=run_report.progress_text(snapshot, lang))
     loss, rate, eta, device = st.columns(4)
-    last_loss = run_report.format_number(snapshot.steps[-1].loss, 4, lang) if snapshot.steps else "–"
+    last_loss = format_decimal(snapshot.steps[-1].loss, lang, 4) if snapshot.steps else "–"
     loss.metric(tr("train.metric.loss"), last_loss)
     rate.metric(tr("train.metric.rate"), run_report.format_rate(
         snapshot.steps_per_second if snapshot.is_active else snapshot.overall_steps_per_second, lang))
     eta.metric(tr("train.metric.eta"), run_report.format_seconds(snapshot.eta_seconds, lang)
                if snapshot.eta_seconds is not None else "–")
-    device.metric(tr("train.metric.device"), snapshot.started.device if snapshot.started else "–")
+    device.metric(tr("train.metric.device"), option_label("device", snapshot.started.device, lang)
+                  if snapshot.started else "–")
 
 
 def _chart_options() -> tuple[float, str]:
@@ -256,10 +260,12 @@ def frozen_settings(job: TrainingJob) -> None:
     current = state.session().config
     changes = job.config.differences(current)
     if changes:
-        st.info(tr("train.frozen.changed", changes=run_report.describe_changes(changes)), icon="🧊")
+        st.info(tr("train.frozen.changed", changes=describe_changes(changes, state.session().language)), icon="🧊")
+    lang = state.session().language
     with st.expander(tr("train.frozen.title")):
-        st.caption(tr("train.frozen.data", count=len(job.dataset)))
-        rows = [{tr("train.frozen.setting"): tr(f"field.{name}"), tr("train.frozen.this_run"): str(value),
-                 tr("train.frozen.next_run"): str(current.value(name))}
+        st.caption(tr("train.frozen.data", texts=state.tr_count("texts", len(job.dataset))))
+        rows = [{tr("train.frozen.setting"): tr(f"field.{name}"),
+                 tr("train.frozen.this_run"): option_label(name, value, lang),
+                 tr("train.frozen.next_run"): option_label(name, current.value(name), lang)}
                 for name, value in job.config.flat().items()]
         st.dataframe(rows, hide_index=True, key="train_frozen")

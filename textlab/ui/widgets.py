@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
+from textlab.i18n import LANGUAGE_NAMES, LANGUAGES, option_label
+from textlab.i18n.numbers import format_general
 from textlab.train.config import DEFAULTS, FIELDS, Range
 from textlab.ui import lesson_links, state
 from textlab.ui.state import tr
@@ -62,10 +63,13 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
     if isinstance(default, bool):
         container.toggle(**common)
     elif isinstance(rule, tuple):
-        container.selectbox(options=options or rule, **common)
+        # Labels translated here, not inside format_func, which may be called outside this script run.
+        labels = {value: option_label(name, value, state.session().language) for value in options or rule}
+        container.selectbox(options=list(labels), format_func=labels.get, **common)
     elif name == "lr":
         options = sorted({*LEARNING_RATES, current})
-        container.select_slider(options=options, format_func=lambda value: f"{value:g}", **common)
+        lang = state.session().language
+        container.select_slider(options=options, format_func=lambda value: format_general(value, lang), **common)
     elif isinstance(default, float):
         step = 0.05 if rule.high <= 1 else 0.1
         container.slider(min_value=float(rule.low), max_value=float(rule.high), step=step, **common)

@@ -41,6 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "pt": "Veja o que o modelo aprendeu: embeddings, pooling, previsões."},
     "home.step.runs": {"en": "Compare runs and take them away as a PyTorch script.",
                        "pt": "Compare execuções e leve-as como um script PyTorch."},
-    "home.current_data": {"en": "Current data: {count} texts ({source}).",
-                          "pt": "Dados atuais: {count} textos ({source})."},
+    "home.step.classroom": {"en": "Run ready-made experiments side by side, or share a lesson link.",
+                            "pt": "Rode experimentos prontos lado a lado, ou compartilhe o link de uma aula."},
+    "home.current_data": {"en": "Current data: {texts} ({source}).", "pt": "Dados atuais: {texts} ({source})."},
 }

@@ -33,8 +33,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "classroom.share.no_tour": {"en": "(no tour)", "pt": "(sem tour)"},
     "classroom.share.data_sample": {"en": "Data: the bundled sample “{title}”.",
                                     "pt": "Dados: o exemplo incluído “{title}”."},
-    "classroom.share.data_text": {"en": "Data: your {count} texts, packed into the link.",
-                                  "pt": "Dados: seus {count} textos, compactados no link."},
+    "classroom.share.data_text": {"en": "Data: your texts ({texts}), packed into the link.",
+                                  "pt": "Dados: seus textos ({texts}), compactados no link."},
     "classroom.share.link": {"en": "Copy this link (the button at its right copies it):",
                              "pt": "Copie este link (o botão à direita dele copia):"},
     # ---- The classroom page ----
@@ -52,5 +52,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "classroom.run": {"en": "Run", "pt": "Rodar"},
     "classroom.running": {"en": "Training the runs…", "pt": "Treinando as execuções…"},
     "classroom.on_sample": {"en": "Data: the sample “{title}”.", "pt": "Dados: o exemplo “{title}”."},
-    "classroom.on_current": {"en": "Data: your current {count} texts.", "pt": "Dados: seus {count} textos atuais."},
+    "classroom.on_current": {"en": "Data: your current texts ({texts}).", "pt": "Dados: seus textos atuais ({texts})."},
 }

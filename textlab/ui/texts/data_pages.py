@@ -39,13 +39,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "datapage.sample": {"en": "Sample", "pt": "Exemplo"},
     "datapage.load_sample": {"en": "Load this sample", "pt": "Carregar este exemplo"},
     "datapage.kept_previous": {
-        "en": "Nothing was changed: the app keeps using the previous data ({count} texts), "
+        "en": "Nothing was changed: the app keeps using the previous data ({texts}), "
               "and what you typed in the text box is still there.",
-        "pt": "Nada foi alterado: o app continua usando os dados anteriores ({count} textos), "
+        "pt": "Nada foi alterado: o app continua usando os dados anteriores ({texts}), "
               "e o que você digitou na caixa de texto continua lá.",
     },
-    "datapage.in_use": {"en": "In use on every page: {count} texts. Source: {source}.",
-                        "pt": "Em uso em todas as páginas: {count} textos. Origem: {source}."},
+    "datapage.in_use": {"en": "In use on every page: {texts}. Source: {source}.",
+                        "pt": "Em uso em todas as páginas: {texts}. Origem: {source}."},
     "datapage.source_pasted": {"en": "the text box", "pt": "caixa de texto"},
     "datapage.source_sample": {"en": "the sample “{title}”", "pt": "exemplo “{title}”"},
     "datapage.source_file": {"en": "the file {name}", "pt": "arquivo {name}"},
@@ -144,10 +144,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.intro": {
         "en": "The batches of the first training epoch, as the DataLoader makes them: each text becomes its ids, "
               "and shorter texts are filled with <PAD> (0) up to the longest text of their batch "
-              "(pad_sequence(batch_first=True)).",
+              "(`pad_sequence(batch_first=True)`).",
         "pt": "Os lotes da primeira época de treino, como o DataLoader os monta: cada texto vira seus ids, "
               "e os textos mais curtos são completados com <PAD> (0) até o texto mais longo do lote "
-              "(pad_sequence(batch_first=True)).",
+              "(`pad_sequence(batch_first=True)`).",
     },
     "batchpage.cut": {"en": "Texts cut", "pt": "Textos cortados"},
     "batchpage.cut_help": {
@@ -177,5 +177,12 @@ TEXTS: dict[str, dict[str, str]] = {
                               "pt": "Lote {number} de {count}: {percent} de preenchimento"},
     "batchpage.tensor": {"en": "The batch as PyTorch prints it, shape", "pt": "O lote como o PyTorch o imprime, forma"},
     "batchpage.lengths": {"en": "lengths", "pt": "tamanhos (lengths)"},
-    "batchpage.mask": {"en": "mask (True on real tokens)", "pt": "máscara (True nos tokens reais)"},
+    "batchpage.mask": {"en": "mask (`True` on real tokens)", "pt": "máscara (`True` nos tokens reais)"},
+    "upload.button_help": {
+        "en": "“Browse files” opens your computer's file picker; you can also drag the file onto the box. "
+              "(Those words come from Streamlit.)",
+        "pt": "O botão “Browse files” (procurar arquivos) abre a escolha de arquivos do computador; você também pode "
+              "arrastar o arquivo até a caixa (“Drag and drop file here”). Essas palavras vêm do Streamlit, "
+              "em inglês.",
+    },
 }

@@ -30,8 +30,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O treino está em andamento: o mapa ganha um quadro ao fim de cada época.",
     },
     "emb.source.finished": {
-        "en": "The run ended ({state}) after {epochs} epochs: this is the model it trained.",
-        "pt": "O treino terminou ({state}) após {epochs} épocas: este é o modelo que ele treinou.",
+        "en": "The run ended ({state}) after {epochs}: this is the model it trained.",
+        "pt": "O treino terminou ({state}) após {epochs}: este é o modelo que ele treinou.",
     },
     "emb.live.progress": {
         "en": "Epoch {epoch} of {epochs} · {state}",
@@ -127,9 +127,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.forward.step_ids": {"en": "1 · Token ids {shape}", "pt": "1 · Ids dos tokens {shape}"},
     "emb.forward.ids_notice": {
         "en": "Each cell is id · token; shorter texts are filled with <PAD> (id {pad}) up to the longest one: "
-              "{share}% of this batch is padding.",
+              "{share:.0%} of this batch is padding.",
         "pt": "Cada célula é id · token; textos mais curtos são completados com <PAD> (id {pad}) até o mais longo: "
-              "{share}% deste lote é preenchimento.",
+              "{share:.0%} deste lote é preenchimento.",
     },
     "emb.forward.step_embedded": {"en": "2 · Embeddings {shape}", "pt": "2 · Embeddings {shape}"},
     "emb.forward.pick_text": {"en": "Text of the batch", "pt": "Texto do lote"},
@@ -308,4 +308,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Repare: a diagonal conta os acertos; um número grande fora da diagonal mostra duas classes que o "
               "modelo confunde.",
     },
+    "emb.forward.scrolls": {"en": "Scroll the table sideways to see every position shown.",
+                            "pt": "Role a tabela para o lado para ver todas as posições exibidas."},
 }

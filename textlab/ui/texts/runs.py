@@ -86,4 +86,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "As configurações do checkpoint agora são as da sessão. Aperte Treinar na página Treinar: o treino "
               "parte destes pesos (com um otimizador novo) se os dados gerarem o mesmo vocabulário.",
     },
+    "runs.overlay_per": {"en": "Compare per", "pt": "Comparar por"},
+    "runs.overlay_per.epoch": {"en": "epoch", "pt": "época"},
+    "runs.overlay_per.step": {"en": "step", "pt": "passo"},
+    "runs.no_epoch": {"en": "#{run_id} adds nothing to this chart: it ended before finishing an epoch. "
+                            "Compare per step to see its losses.",
+                      "pt": "#{run_id} não acrescenta nada a este gráfico: terminou antes de concluir uma época. "
+                            "Compare por passo para ver suas perdas."},
 }

@@ -11,7 +11,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Escolha as configurações, aperte Treinar e veja a perda cair. Cada execução guarda uma cópia "
               "congelada das configurações e dos dados com que começou.",
     },
-    "train.data": {"en": "Data: {count} texts, labels: {labels}.", "pt": "Dados: {count} textos, rótulos: {labels}."},
+    "train.data": {"en": "Data: {texts}, labels: {labels}.", "pt": "Dados: {texts}, rótulos: {labels}."},
     "train.labels.none": {"en": "none (random, as in the notebook)", "pt": "nenhum (aleatórios, como no notebook)"},
     "train.labels.numeric": {"en": "numbers (regression)", "pt": "números (regressão)"},
     "train.labels.categorical": {"en": "{count} classes (classification)", "pt": "{count} classes (classificação)"},
@@ -102,8 +102,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.frozen.setting": {"en": "Setting", "pt": "Configuração"},
     "train.frozen.this_run": {"en": "This run", "pt": "Esta execução"},
     "train.frozen.next_run": {"en": "Next run", "pt": "Próxima execução"},
-    "train.frozen.data": {"en": "This run trains on the {count} texts present when it started.",
-                          "pt": "Esta execução treina com os {count} textos presentes quando começou."},
+    "train.frozen.data": {"en": "This run trains on the texts present when it started ({texts}).",
+                          "pt": "Esta execução treina com os textos presentes quando começou ({texts})."},
     # History
     "train.history.title": {"en": "History per epoch", "pt": "Histórico por época"},
     "train.history.caption": {

@@ -1,0 +1,127 @@
+"""Every page, rendered in one language, shows no word of the code: no option value of the other language,
+no setting's field name, no Python literal and (in Portuguese) no dot-decimal number.
+
+Rendered twice per language: with the notebook's three texts, and with a labelled sample after a
+finished tiny run, so the metrics, history tables and charts' neighbours are on screen too.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import APP, session
+from textlab.data.samples import load_sample
+from textlab.i18n import TEXTS
+from textlab.train.config import FIELDS
+
+PAGES = ("home", "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
+# Raw option values a Portuguese reader must never meet (Adam, GRU, CPU... are names and stay, capitalised).
+ENGLISH_VALUES = re.compile(r"\b(masked_mean|whitespace|none|auto|random|regression|classification|adamw|adam|sgd|"
+                            r"cosine|plateau|lstm|gru|cpu|cuda|mps|chars|early_stopping|user|completed)\b")
+# In English most of those are plain words; what must not appear there is code or Portuguese.
+PORTUGUESE_VALUES = re.compile(r"\b(masked_mean|adamw|sgd|early_stopping|" + "|".join(
+    re.escape(texts["pt"]) for key, texts in TEXTS.items()
+    if key.startswith("option.") and texts["pt"] != texts["en"]) + r")(?!\w)")
+# Field names that are not also ordinary words of the page (epochs, seed, dropout... are words).
+FIELD_NAMES = re.compile(r"\b(" + "|".join(name for name in FIELDS if "_" in name) + r"|lr)\b")
+LITERALS = re.compile(r"\b(True|False|None|nan|NaN)\b")
+DOT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 1.232 is Portuguese for one thousand two hundred and thirty-two
+# What may legitimately hold a dot between digits: addresses, file names, version numbers, code.
+NOT_NUMBERS = re.compile(r"https?://\S+|\b[\w-]+\.(?:csv|tsv|txt|jsonl|pt|zip)\b|\b\d+\.\d+\.\d+\b|`[^`]*`")
+
+
+def visible_text(at: AppTest) -> list[str]:
+    """What a student reads: text elements, metric labels and values, table cells, option and button labels."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "error", "warning", "info",
+                 "success"):
+        parts += [str(element.value) for element in getattr(at, kind)]
+    for metric in at.metric:
+        parts += [str(metric.label), str(metric.value)]
+    for frame in [*at.dataframe, *at.table]:
+        value = frame.value
+        parts += [str(column) for column in value.columns]
+        parts += [str(cell) for cell in value.to_numpy().ravel() if cell is not None and cell == cell]
+    for kind in ("selectbox", "multiselect", "radio", "select_slider"):
+        for widget in getattr(at, kind):
+            parts.append(str(widget.label))
+            parts += [str(option) for option in widget.options]
+    for kind in ("button", "toggle", "checkbox", "expander", "number_input", "slider", "text_input", "text_area"):
+        parts += [str(element.label) for element in getattr(at, kind)]
+    return [part for part in parts if part]
+
+
+# Texts of the other language that are allowed here because the app means them literally.
+IGNORED = {TEXTS["upload.button_help"]["pt"], TEXTS["upload.button_help"]["en"]}
+
+
+def problems(at: AppTest, lang: str) -> list[str]:
+    """Each offending word with the text it stands in; the user's own texts and tokens are theirs to write."""
+    data = session(at).dataset.texts
+    own = {*data, *(token for text in data for token in text.split())}
+    found = []
+    for text in visible_text(at):
+        if text in IGNORED or text in own or any(text.rstrip("…") in line for line in data):
+            continue
+        plain = NOT_NUMBERS.sub(" ", text)
+        checks = [FIELD_NAMES, LITERALS, *([ENGLISH_VALUES, DOT_DECIMAL] if lang == "pt" else [PORTUGUESE_VALUES])]
+        for pattern in checks:
+            for match in pattern.finditer(plain):
+                if pattern is DOT_DECIMAL and THOUSANDS.fullmatch(match.group(0)):
+                    continue
+                found.append(f"{match.group(0)!r} in {text[:160]!r}")
+    return found
+
+
+def open_app(lang: str, dataset=None, source: str = "pasted") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    if dataset is not None:
+        session(at).use_dataset(dataset, source)
+    at.run()
+    return at
+
+
+def visit(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def train_tiny_run(at: AppTest) -> None:
+    visit(at, "train")
+    session(at).update_config(epochs=2, val_fraction=0.2, batch_size=8, device="cpu")
+    at.run()
+    at.button(key="train_start").click().run()
+    deadline = time.monotonic() + 60
+    while session(at).job is None or session(at).job.snapshot().is_active:
+        assert time.monotonic() < deadline, "the tiny run did not finish"
+        time.sleep(0.2)
+        at.run()
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_every_page_with_the_notebook_data_speaks_one_language(data_dir, lang):
+    at = open_app(lang)
+    found = {page: problems(visit(at, page), lang) for page in PAGES}
+    assert {page: issues for page, issues in found.items() if issues} == {}
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_every_page_after_a_labelled_run_speaks_one_language(data_dir, lang):
+    at = open_app(lang, load_sample("sentiment"), "sample:sentiment")
+    train_tiny_run(at)
+    found = {page: problems(visit(at, page), lang) for page in PAGES}
+    assert {page: issues for page, issues in found.items() if issues} == {}
+    assert session(at).job.snapshot().state == "finished"

@@ -1,0 +1,10 @@
+"""Counted nouns, in each language's plural forms: "1 texto", "2 textos". Sentences take them whole."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "count.texts.one": {"en": "{count} text", "pt": "{count} texto"},
+    "count.texts.other": {"en": "{count} texts", "pt": "{count} textos"},
+    "count.epochs.one": {"en": "{count} epoch", "pt": "{count} época"},
+    "count.epochs.other": {"en": "{count} epochs", "pt": "{count} épocas"},
+    "count.steps.one": {"en": "{count} step", "pt": "{count} passo"},
+    "count.steps.other": {"en": "{count} steps", "pt": "{count} passos"},
+}
