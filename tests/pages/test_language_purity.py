@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import APP, session
 from textlab.data.samples import load_sample
-from textlab.i18n import TEXTS
 from textlab.train.config import FIELDS
+from textlab.ui.texts import TEXTS
 
 PAGES = ("home", "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
 # Raw option values a Portuguese reader must never meet (Adam, GRU, CPU... are names and stay, capitalised).
