@@ -28,7 +28,7 @@ def self_attention_figure(tokens: Sequence[str], maps: torch.Tensor, lang: str) 
                                         zmin=0, zmax=1, showscale=layer == 0 and head == heads - 1,
                                         hovertemplate=hover + "<extra></extra>"), layer + 1, head + 1)
     side = max(260, 24 * len(labels) + 120)
-    _style(figure, t("emb.fig.self_attention_title", lang), 80 + side * layers)
+    _style(figure, t("emb.fig.self_attention_title", lang), 80 + side * layers, lang)
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(type="category", tickangle=-45)
     figure.update_annotations(font=dict(size=FONT_SIZE))
@@ -41,7 +41,7 @@ def position_similarity_figure(similarity: torch.Tensor, lang: str) -> go.Figure
     figure = go.Figure(go.Heatmap(z=similarity.tolist(), x=positions, y=positions, colorscale=DIVERGING,
                                   zmin=-1, zmax=1, zmid=0,
                                   hovertemplate=t("emb.fig.positions_hover", lang) + "<extra></extra>"))
-    _style(figure, t("emb.fig.positions_title", lang), 520)
+    _style(figure, t("emb.fig.positions_title", lang), 520, lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.position", lang)))
     figure.update_yaxes(title=dict(text=t("emb.fig.position", lang)), autorange="reversed")
     return figure
