@@ -28,10 +28,11 @@ from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store, StoreError
 from textlab.text.batching import EncodedTexts, batch_indices
 from textlab.text.corpus import TokenizedCorpus
-from textlab.text.vocab import TokenizerOptions
+from textlab.text.vocab import Vocab
 from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
 from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.loop import train
+from textlab.train.prepare import tokenized_for_run
 
 USAGE_ERROR = 2
 
@@ -98,12 +99,12 @@ def build_parser(lang: str = "en") -> OneLineParser:
 
     vocab = add_command("vocab")
     _add_input_arguments(vocab, lang)
-    _add_config_arguments(vocab, lang, ("tokenizer", "lowercase", "min_freq", "max_size"))
+    _add_config_arguments(vocab, lang, ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size"))
 
     batches = add_command("batches")
     _add_input_arguments(batches, lang)
-    _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "min_freq", "max_size", "batch_size",
-                                          "bucketing", "max_length", "seed"))
+    _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size",
+                                          "batch_size", "bucketing", "max_length", "seed"))
     batches.add_argument("--no-shuffle", action="store_true", help=t("cli.no_shuffle", lang))
 
     training = add_command("train")
@@ -148,21 +149,20 @@ def _read(args: argparse.Namespace) -> Dataset:
     return dataset
 
 
-def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, TrainConfig]:
+def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, Vocab, TrainConfig]:
+    """Every text's tokens and the vocabulary of all texts (a subword tokenizer learned from them)."""
     config = _config_from(args)
-    options = TokenizerOptions(config.text.tokenizer, config.text.lowercase)
-    return TokenizedCorpus.from_texts(dataset.texts, options), config
+    corpus, vocab = tokenized_for_run(dataset.texts, torch.arange(len(dataset)), False, config)
+    return corpus, vocab, config
 
 
 def command_vocab(args: argparse.Namespace) -> None:
-    corpus, config = _tokenized(args, _read(args))
-    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
+    _, vocab, _ = _tokenized(args, _read(args))
     print(json.dumps(vocab.token2idx, ensure_ascii=False))
 
 
 def command_batches(args: argparse.Namespace) -> None:
-    corpus, config = _tokenized(args, _read(args))
-    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
+    corpus, vocab, config = _tokenized(args, _read(args))
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     generator = torch.Generator().manual_seed(config.run.seed)
     batches = config.batches

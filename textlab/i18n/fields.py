@@ -3,8 +3,19 @@
 TEXTS: dict[str, dict[str, str]] = {
     "field.tokenizer": {"en": "Tokenizer", "pt": "Tokenizador"},
     "field.tokenizer.help": {
-        "en": "whitespace: the notebook's str.split(); words: words and punctuation apart; chars: characters.",
-        "pt": "whitespace: o str.split() do notebook; words: palavras e pontuação separadas; chars: caracteres.",
+        "en": "whitespace: the notebook's str.split(); words: words and punctuation apart; chars: characters; "
+              "BPE, WordPiece, Unigram: subword pieces learned from the training texts, so a new word is cut "
+              "into known pieces instead of becoming <UNK>.",
+        "pt": "whitespace: o str.split() do notebook; words: palavras e pontuação separadas; chars: caracteres; "
+              "BPE, WordPiece, Unigram: pedaços de palavras aprendidos com os textos de treino, então uma "
+              "palavra nova vira pedaços conhecidos em vez de <UNK>.",
+    },
+    "field.vocab_size": {"en": "Subword vocabulary size", "pt": "Tamanho do vocabulário de subpalavras"},
+    "field.vocab_size.help": {
+        "en": "How many tokens the BPE, WordPiece or Unigram tokenizer learns, <PAD> and <UNK> included "
+              "(the word tokenizers use the maximum size instead).",
+        "pt": "Quantos tokens o tokenizador BPE, WordPiece ou Unigram aprende, contando <PAD> e <UNK> "
+              "(os tokenizadores de palavras usam o tamanho máximo).",
     },
     "field.lowercase": {"en": "Lowercase", "pt": "Minúsculas"},
     "field.lowercase.help": {"en": "Lowercase every text before tokenizing.",
@@ -102,4 +113,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.seed.help": {"en": "The same seed gives the same run.", "pt": "A mesma semente dá o mesmo treino."},
     "field.device": {"en": "Device", "pt": "Dispositivo"},
     "field.device.help": {"en": "auto picks a GPU when there is one.", "pt": "auto escolhe uma GPU quando houver."},
+    # Choices as the selectboxes show them.
+    "option.tokenizer.whitespace": {"en": "whitespace (the notebook's)", "pt": "espaços (o do notebook)"},
+    "option.tokenizer.words": {"en": "words and punctuation", "pt": "palavras e pontuação"},
+    "option.tokenizer.chars": {"en": "characters", "pt": "caracteres"},
+    "option.tokenizer.bpe": {"en": "BPE (byte-pair encoding)", "pt": "BPE (pares de bytes)"},
+    "option.tokenizer.wordpiece": {"en": "WordPiece (BERT's)", "pt": "WordPiece (o do BERT)"},
+    "option.tokenizer.unigram": {"en": "Unigram (SentencePiece's)", "pt": "Unigram (o do SentencePiece)"},
 }

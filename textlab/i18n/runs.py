@@ -91,6 +91,15 @@ TEXTS: dict[str, dict[str, str]] = {
                               "pt": "Tokenização: palavras e sinais de pontuação separados"},
     "export.tokenize.chars": {"en": "Tokenization: one token per character",
                               "pt": "Tokenização: um token por caractere"},
+    "export.tokenize.subword": {
+        "en": "Tokenization: the {kind} subword tokenizer textlab learned from the training texts\n"
+              "(Hugging Face tokenizers; TOKENIZER_JSON is the learned tokenizer)",
+        "pt": "Tokenização: o tokenizador de subpalavras {kind} que o textlab aprendeu com os textos de treino\n"
+              "(Hugging Face tokenizers; TOKENIZER_JSON é o tokenizador aprendido)",
+    },
+    "export.vocab_subword": {"en": "Vocabulary (token2idx): every learned piece, <PAD> = 0 and <UNK> = 1 first",
+                             "pt": "Vocabulário (token2idx): todos os pedaços aprendidos, <PAD> = 0 e <UNK> = 1 "
+                                   "primeiro"},
     "export.vocab_train": {
         "en": "Vocabulary (token2idx) from the training texts only, in the order tokens first appear",
         "pt": "Vocabulário (token2idx) só com os textos de treino, na ordem em que os tokens aparecem",
@@ -208,6 +217,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Short names of settings and values, for legends such as "lr 0.1 vs 0.01"
     "runs.short.tokenizer": {"en": "tokenizer", "pt": "tokenizador"},
     "runs.short.lowercase": {"en": "lowercase", "pt": "minúsculas"},
+    "runs.short.vocab_size": {"en": "vocab_size", "pt": "vocab_size"},
     "runs.short.min_freq": {"en": "min_freq", "pt": "min_freq"},
     "runs.short.max_size": {"en": "max_size", "pt": "max_size"},
     "runs.short.vocab_from": {"en": "vocabulary from", "pt": "vocabulário de"},

@@ -29,8 +29,10 @@ def value_text(name: str, value: Any, lang: str) -> str:
         return t(f"runs.value.{str(value).lower()}", lang)
     if isinstance(value, float):
         return f"{value:g}"
-    key = f"runs.value.{name}.{value}"
-    return t(key, lang) if key in TEXTS else str(value)
+    for key in (f"runs.value.{name}.{value}", f"option.{name}.{value}"):
+        if key in TEXTS:
+            return t(key, lang)
+    return str(value)
 
 
 def _setting(record: RunRecord, name: str) -> Any:

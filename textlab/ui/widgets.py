@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGE_NAMES, LANGUAGES
+from textlab.i18n import LANGUAGE_NAMES, LANGUAGES, TEXTS, t
 from textlab.train.config import DEFAULTS, FIELDS, Range
 from textlab.ui import lesson_links, state
 from textlab.ui.state import tr
@@ -36,6 +36,12 @@ def url_notices() -> None:
         st.warning(tr("app.url_fallback", detail=problem.message(state.session().language)), icon="🔗")
 
 
+def option_text(name: str, value: str, lang: str | None = None) -> str:
+    """A choice as the user reads it: its translation where the tables have one ("BPE (pares de bytes)")."""
+    key = f"option.{name}.{value}"
+    return t(key, lang or state.session().language) if key in TEXTS else value
+
+
 def _widget_key(name: str) -> str:
     return f"cfg_{name}"
 
@@ -62,7 +68,10 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
     if isinstance(default, bool):
         container.toggle(**common)
     elif isinstance(rule, tuple):
-        container.selectbox(options=options or rule, **common)
+        # The language is fixed when the widget is drawn: Streamlit may call format_func outside this run.
+        lang = state.session().language
+        container.selectbox(options=options or rule, format_func=lambda value: option_text(name, value, lang),
+                            **common)
     elif name == "lr":
         options = sorted({*LEARNING_RATES, current})
         container.select_slider(options=options, format_func=lambda value: f"{value:g}", **common)
