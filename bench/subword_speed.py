@@ -36,13 +36,13 @@ def main() -> None:
     configs = {kind: TrainConfig.of(tokenizer=kind, vocab_size=args.vocab_size, val_fraction=0.1) for kind in KINDS}
     print(f"{len(dataset):,} reviews, 90% learn the tokenizer, vocab_size={args.vocab_size}; "
           f"median of {args.repeats} interleaved runs")
-    medians = median_seconds({kind: lambda config=config: prepare(dataset, config) for kind, config in
+    medians = median_seconds({kind: lambda config=config: prepare(config, dataset) for kind, config in
                               configs.items()}, args.repeats)
     print_table(medians, "whitespace")
     print(f"target < 2 s: {'met' if max(medians.values()) < 2.0 else 'MISSED'} (slowest {max(medians.values()):.3f} s)")
     print("held-out <UNK> rate (tokens that become <UNK>):")
     for kind, config in configs.items():
-        prepared = prepare(dataset, config)
+        prepared = prepare(config, dataset)
         validation = oov_report(prepared.corpus, prepared.vocab, prepared.val_indices)
         test_corpus = TokenizedCorpus.from_texts(test.texts, prepared.vocab.options)
         on_test = oov_report(test_corpus, prepared.vocab, torch.arange(len(test)))

@@ -64,18 +64,18 @@ def test_the_tokenizer_learns_from_the_training_texts_only():
     texts = TRAIN_TEXTS + ["zzzz xxxx"]  # letters no other text has
     config = next(config for seed in range(100)
                   for config in [TrainConfig.of(tokenizer="bpe", vocab_size=60, val_fraction=0.05, seed=seed)]
-                  if prepare(_dataset(texts), config).val_indices.tolist() == [len(texts) - 1])
+                  if prepare(config, _dataset(texts)).val_indices.tolist() == [len(texts) - 1])
 
     def alphabet(vocab) -> set[str]:
         return {token for token in vocab.idx2token[2:] if len(token) == 1}
 
-    assert alphabet(prepare(_dataset(texts), config).vocab) == set("".join(TRAIN_TEXTS)) - {" "}
-    assert {"z", "x"} <= alphabet(prepare(_dataset(texts), config.with_changes(vocab_from="all")).vocab)
+    assert alphabet(prepare(config, _dataset(texts)).vocab) == set("".join(TRAIN_TEXTS)) - {" "}
+    assert {"z", "x"} <= alphabet(prepare(config.with_changes(vocab_from="all"), _dataset(texts)).vocab)
 
 
 def test_counts_are_the_training_tokens():
     config = TrainConfig.of(tokenizer="wordpiece", vocab_size=80)
-    prepared = prepare(_dataset(TRAIN_TEXTS), config)
+    prepared = prepare(config, _dataset(TRAIN_TEXTS))
     assert sum(prepared.vocab.counts) == len(prepared.corpus.type_ids)
     assert prepared.vocab.counts[PAD_ID] == 0
 
