@@ -21,7 +21,9 @@ def test_a_lesson_link_shows_bpe_beside_the_notebook_tokenizer(page, lang) -> No
     sentence.press("Enter")
     wait_for_app(page)
     page.get_by_text(t("tokview.compare", lang)).wait_for()
-    page.wait_for_function("() => document.querySelectorAll('.token-text').length === 2")
+    # The rerun with the typed sentence may start after the wait above: wait for its text in both views.
+    page.wait_for_function("() => [...document.querySelectorAll('.token-text')]"
+                           ".filter(view => view.innerText.includes('incríveis')).length === 2")
     notebook_unknown, bpe_unknown = page.evaluate(UNKNOWN_SPANS)
     assert notebook_unknown == 3 and bpe_unknown == 2  # BPE knows every piece but the unseen "<" and ">"
     assert page.evaluate("() => document.querySelectorAll('.token-text i').length") == 0  # shown, never run
