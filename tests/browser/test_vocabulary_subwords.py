@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
-from textlab.i18n import t
+from textlab.ui.texts import t
 
 UNKNOWN_SPANS = """() => [...document.querySelectorAll('.token-text')]
     .map(view => view.querySelectorAll('.token-span.unknown').length)"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.pages.helpers import all_text, open_page, session
-from textlab.i18n import t
+from textlab.ui.texts import t
 
 
 def _token_texts(at) -> list[str]:
