@@ -55,7 +55,11 @@ def export_zip(config: TrainConfig, dataset: Dataset, stem: str, lang: str = "en
 
 
 def _learned_tokenizer(config: TrainConfig, dataset: Dataset) -> str:
-    """The subword tokenizer a run of ``config`` learns on ``dataset`` (learning is deterministic)."""
+    """The subword tokenizer a run of ``config`` learns on ``dataset``, learned again.
+
+    BPE and Unigram learn the same tokenizer every time; Hugging Face's WordPiece trainer breaks
+    count ties in hash-map order, so on small data a WordPiece export may differ from its run.
+    """
     return prepare(config, dataset).vocab.options.model
 
 
