@@ -98,7 +98,9 @@ def test_six_experiments_with_their_samples() -> None:
 
 def test_padding_masked_mean_learns_faster_and_short_texts_suffer(results) -> None:
     result = results["padding"]
-    assert result.conclusion_key == "experiment.padding.conclusion"
+    # The short-text gap (0.092 at seed 0, 0.031 … 0.183 over seeds) is under CLEAR_ACCURACY_GAP,
+    # so the sentence claims only the loss.
+    assert result.conclusion_key == "experiment.padding.loss_only"
     measured = margins(result)
     assert measured["loss"] >= 0.1  # 0.204 at seed 0
     assert measured["short"] >= 0.05  # 0.091
