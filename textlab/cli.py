@@ -26,7 +26,7 @@ from textlab.runs import checkpoint, comparison
 from textlab.runs.export_script import dataset_csv, export_script
 from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store, StoreError
-from textlab.text.batching import EncodedTexts, batch_indices
+from textlab.text.batching import EncodedTexts, epoch_loader
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import Vocab
 from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
@@ -166,9 +166,10 @@ def command_batches(args: argparse.Namespace) -> None:
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     generator = torch.Generator().manual_seed(config.run.seed)
     batches = config.batches
-    order = batch_indices(encoded.lengths, batches.batch_size, not args.no_shuffle, batches.bucketing, generator)
-    for number, indices in enumerate(order, start=1):
-        batch = encoded.collate(indices)
+    # The batches training draws: the same DataLoader, over all the texts.
+    loader = epoch_loader(encoded, torch.arange(len(encoded)), batches.batch_size, shuffle=not args.no_shuffle,
+                          bucketing=batches.bucketing, generator=generator)
+    for number, batch in enumerate(loader, start=1):
         print(t("cli.batch_header", args.lang, number=number))
         print(batch.ids)
         print(f"{t('cli.lengths', args.lang)}: {batch.lengths}")

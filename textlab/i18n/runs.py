@@ -119,8 +119,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.targets_classification": {"en": "Class labels: each class's position in LABEL_NAMES",
                                       "pt": "Rótulos de classe: a posição de cada classe em LABEL_NAMES"},
     "export.batches": {
-        "en": "Batches: the random order of DataLoader(shuffle=True); pad_sequence pads with <PAD> = 0",
-        "pt": "Lotes: a ordem aleatória do DataLoader(shuffle=True); pad_sequence preenche com <PAD> = 0",
+        "en": "Batches: pad_sequence pads each batch's ids with <PAD> = 0",
+        "pt": "Lotes: pad_sequence preenche os ids de cada lote com <PAD> = 0",
+    },
+    "export.loader": {
+        "en": "The DataLoader draws each epoch's order from shuffle_generator (shuffle=SHUFFLE),\n"
+              "the same batches textlab trained on",
+        "pt": "O DataLoader sorteia a ordem de cada época com shuffle_generator (shuffle=SHUFFLE),\n"
+              "os mesmos lotes com que o textlab treinou",
     },
     "export.bucketing": {
         "en": "Length bucketing: pools of {pool} batches sorted by length,\ncut into batches, then the batches "

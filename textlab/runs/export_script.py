@@ -111,6 +111,7 @@ class _ScriptWriter:
         if self.tokenizer_json:
             lines.append("from tokenizers import Tokenizer")
         lines.append("from torch.nn.utils.rnn import pad_sequence")
+        lines.append("from torch.utils.data import DataLoader" + (", Sampler" if self.config.batches.bucketing else ""))
         return "\n".join(lines)
 
     def settings(self) -> str:
@@ -319,17 +320,40 @@ class _ScriptWriter:
         ]
         lines += self.task.export_label_generator()
         lines += [
-            "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
+            self.c("loader"),
+            "def collate_batch(batch_idx):",
+            "    return (batch_idx, *collate(batch_idx))",
+            "",
         ]
+        if config.batches.bucketing:
+            lines += [
+                "class BucketedBatches(Sampler):",
+                "    def __init__(self, lengths):",
+                "        self.lengths = lengths",
+                "",
+                "    def __iter__(self):",
+                "        for positions in epoch_batches(self.lengths, shuffle_generator):",
+                "            yield positions.tolist()",
+                "",
+                "    def __len__(self):",
+                "        return math.ceil(len(self.lengths) / BATCH_SIZE)",
+                "",
+                "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
+                "train_loader = DataLoader(train_idx, batch_sampler=BucketedBatches(train_lengths),",
+                "                          collate_fn=collate_batch, generator=shuffle_generator)",
+            ]
+        else:
+            lines += [
+                "train_loader = DataLoader(train_idx, batch_size=BATCH_SIZE, shuffle=SHUFFLE,",
+                "                          collate_fn=collate_batch, generator=shuffle_generator)",
+            ]
         if config.optimisation.patience and self.has_validation:
             lines.append("best_val_loss, best_state, epochs_without_gain = math.inf, None, 0")
         lines += [
             "for epoch in range(1, EPOCHS + 1):",
             "    model.train()",
             "    loss_total, texts_seen = 0.0, 0",
-            "    for positions in epoch_batches(train_lengths, shuffle_generator):",
-            "        batch_idx = [train_idx[p] for p in positions.tolist()]",
-            "        ids, mask = collate(batch_idx)",
+            "    for batch_idx, ids, mask in train_loader:",
             "        outputs = model(ids.to(device), mask.to(device))  # (B, output_dim)",
         ]
         lines += self.task.export_batch_labels(self.c)

@@ -15,7 +15,7 @@ import torch
 
 from textlab.data.dataset import Dataset, train_validation_split
 from textlab.errors import BadLabelError, EmptyInputError
-from textlab.text.batching import EncodedTexts, PaddingStats, batch_indices, padding_stats
+from textlab.text.batching import EncodedTexts, PaddingStats, epoch_loader, padding_stats
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import TOKENIZERS, TokenizerOptions, Vocab, learned_options
 from textlab.train.config import BatchSettings, RunSettings, TrainConfig
@@ -128,10 +128,9 @@ def epoch_batches(prepared: PreparedData, config: TrainConfig, bucketing: bool |
     """Dataset indices of each batch of the first training epoch, drawn as the run draws them."""
     generator = torch.Generator().manual_seed(config.run.seed)
     use_bucketing = config.batches.bucketing if bucketing is None else bucketing
-    train_lengths = prepared.encoded.lengths[prepared.train_indices]
     batches = config.batches
-    positions = batch_indices(train_lengths, batches.batch_size, batches.shuffle, use_bucketing, generator)
-    return [prepared.train_indices[batch] for batch in positions]
+    return list(epoch_loader(prepared.encoded, prepared.train_indices, batches.batch_size, shuffle=batches.shuffle,
+                             bucketing=use_bucketing, generator=generator, indices_only=True))
 
 
 @dataclass(frozen=True)
