@@ -102,7 +102,7 @@ class TrainingRun:
                          self.steps_per_epoch, self.steps_per_epoch * config.optimisation.epochs, self.label_mode,
                          self.num_outputs)
         started, step = time.perf_counter(), 0
-        best_val_loss, best_state, epochs_without_gain = math.inf, None, 0
+        best_val_loss, best_state, best_epoch, epochs_without_gain = math.inf, None, None, 0
         for epoch in range(1, config.optimisation.epochs + 1):
             self.model.train()
             loss_total, texts_seen, value = 0.0, 0, math.nan
@@ -142,12 +142,13 @@ class TrainingRun:
                 if val_loss < best_val_loss:
                     best_val_loss, epochs_without_gain = val_loss, 0
                     best_state = {name: tensor.detach().clone() for name, tensor in self.model.state_dict().items()}
+                    best_epoch = epoch
                 else:
                     epochs_without_gain += 1
                 if epochs_without_gain >= config.optimisation.patience:
                     if best_state is not None:  # keep the weights of the best epoch
                         self.model.load_state_dict(best_state)
-                    yield Finished("early_stopping", epoch)
+                    yield Finished("early_stopping", epoch, best_epoch)
                     return
         yield Finished("completed", config.optimisation.epochs)
 
