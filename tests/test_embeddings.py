@@ -241,7 +241,8 @@ def test_numeric_labels_give_each_token_the_mean_label_of_its_texts() -> None:
 
 def test_after_early_stopping_the_map_knows_which_snapshot_the_model_kept(classification_dataset) -> None:
     # A large rate overfits fast: validation loss rises, patience 1 stops and restores the best epoch.
-    config = TrainConfig(epochs=40, batch_size=8, pooling="masked_mean", lr=0.3, val_fraction=0.3, patience=1)
+    config = TrainConfig().with_changes(epochs=40, batch_size=8, pooling="masked_mean", lr=0.3, val_fraction=0.3,
+                                        patience=1)
     run = TrainingRun(config, classification_dataset)
     history = EmbeddingHistory(max_tokens=20)
     for event in run.events():  # observed as it happens, as the job's thread does
@@ -259,7 +260,7 @@ def test_after_early_stopping_the_map_knows_which_snapshot_the_model_kept(classi
 
 
 def test_without_early_stopping_the_model_is_the_last_snapshot(classification_dataset) -> None:
-    run = TrainingRun(TrainConfig(epochs=2, batch_size=16), classification_dataset)
+    run = TrainingRun(TrainConfig().with_changes(epochs=2, batch_size=16), classification_dataset)
     history = EmbeddingHistory(max_tokens=10)
     for event in run.events():
         history(run, event)

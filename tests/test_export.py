@@ -260,8 +260,8 @@ def _script_loader(config: TrainConfig, dataset, monkeypatch) -> tuple[list, obj
     return namespace["train_idx"], namespace["train_loader"]
 
 
-@pytest.mark.parametrize("config", [TrainConfig(), TrainConfig(batch_size=3, seed=11),
-                                    TrainConfig(batch_size=4, bucketing=True, seed=5)],
+@pytest.mark.parametrize("config", [TrainConfig(), TrainConfig().with_changes(batch_size=3, seed=11),
+                                    TrainConfig().with_changes(batch_size=4, bucketing=True, seed=5)],
                          ids=["notebook", "batch-3-seed-11", "bucketing"])
 def test_textlab_trains_on_the_batches_of_the_scripts_dataloader(config, monkeypatch):
     # The same batches, epoch after epoch, as the torch DataLoader the exported script builds.
@@ -280,7 +280,7 @@ def test_textlab_trains_on_the_batches_of_the_scripts_dataloader(config, monkeyp
 
 
 def test_the_run_draws_its_batches_from_a_torch_dataloader():
-    config = TrainConfig(batch_size=3, seed=4, label_mode="random")
+    config = TrainConfig().with_changes(batch_size=3, seed=4, label_mode="random")
     dataset = _classification()
     run = TrainingRun(config, dataset)
     generator = torch.Generator().manual_seed(config.run.seed)
