@@ -12,6 +12,7 @@ from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
 from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
+from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.texts import TEXTS
 
@@ -56,8 +57,7 @@ def overlay(records: Sequence[RunRecord]) -> None:
     labels = comparison.legend_labels(selected, lang)
     store = run_store.store()
     curves = [(label, store.epochs(record.run_id)) for label, record in zip(labels, selected, strict=True)]
-    st.plotly_chart(runs_overlay(curves, subtitle=summary, lang=lang), key="runs_overlay",
-                    config={"displaylogo": False})
+    show_figure(runs_overlay(curves, subtitle=summary, lang=lang), key="runs_overlay", config={"displaylogo": False})
     if len(selected) < 2:
         st.caption(tr("runs.compare_hint"))
     else:
