@@ -16,6 +16,7 @@ PRESENTATION_SCALE = 1.5
 PLOTLY_DEFAULT_FONT_SIZE = 12  # plotly.js's layout.font.size; titles, ticks and legends derive from it
 # Streamlit's chart theme sets these sizes in its template, which outranks layout.font: a figure that
 # leaves them unset gets them here first, so they are scaled too.
+THREE_D_TRACES = ("scatter3d", "surface", "mesh3d")
 THEME_SIZES = {"title": 16, "axis_title": 14, "ticks": 12, "legend": 12}
 
 
@@ -36,23 +37,22 @@ def _size(node: dict[str, Any], key: str, default: float) -> None:
     node.setdefault(key, {}).setdefault("size", default)
 
 
-def _axes(layout: dict[str, Any]) -> list[dict[str, Any]]:
-    """The 2D axes and the 3D scene's axes, creating x and y for a 2D figure that sets neither."""
-    if not any(key.startswith(("xaxis", "yaxis")) for key in layout) and "scene" not in layout:
+def _axes(layout: dict[str, Any], three_d: bool) -> list[dict[str, Any]]:
+    """The 2D axes, or the 3D scene's axes, creating them where the figure leaves them unset."""
+    if three_d:
+        scene = layout.setdefault("scene", {})
+        return [scene.setdefault(f"{name}axis", {}) for name in "xyz"]
+    if not any(key.startswith(("xaxis", "yaxis")) for key in layout):
         layout["xaxis"], layout["yaxis"] = {}, {}
-    found = [axis for key, axis in layout.items() if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)]
-    scene = layout.get("scene")
-    if isinstance(scene, dict):
-        found += [scene.setdefault(f"{name}axis", {}) for name in "xyz"]
-    return found
+    return [axis for key, axis in layout.items() if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)]
 
 
-def _fill_theme_sizes(layout: dict[str, Any]) -> None:
+def _fill_theme_sizes(layout: dict[str, Any], three_d: bool) -> None:
     """Explicit sizes for what the theme would size, and margins that grow to fit the 2D axes' text."""
     if layout.get("title"):
         _size(layout.setdefault("title", {}), "font", THEME_SIZES["title"])
     _size(layout.setdefault("legend", {}), "font", THEME_SIZES["legend"])
-    for axis in _axes(layout):
+    for axis in _axes(layout, three_d):
         _size(axis, "tickfont", THEME_SIZES["ticks"])
         _size(axis.setdefault("title", {}), "font", THEME_SIZES["axis_title"])
     for key, axis in layout.items():
@@ -68,6 +68,7 @@ def figure_style(figure: go.Figure, presentation: bool) -> go.Figure:
     layout = spec.setdefault("layout", {})
     font = layout.setdefault("font", {})
     font.setdefault("size", PLOTLY_DEFAULT_FONT_SIZE)
-    _fill_theme_sizes(layout)
+    three_d = any(trace.get("type") in THREE_D_TRACES for trace in spec.get("data", []))
+    _fill_theme_sizes(layout, three_d)
     _scale_fonts(spec, PRESENTATION_SCALE)
     return go.Figure(spec)

@@ -42,7 +42,8 @@ code, pre { font-size: 1.15rem !important; }
 /* Disabled buttons keep looking disabled: the black text rule above must not reach them. */
 .stButton button:disabled, .stButton button:disabled p, .stDownloadButton button:disabled,
 .stDownloadButton button:disabled p, [data-testid="stButtonGroup"] button:disabled p { color: #8a8a8a !important; }
-.stButton button:disabled, .stDownloadButton button:disabled { opacity: 0.6; border-style: dashed; cursor: not-allowed; }
+.stButton button:disabled, .stDownloadButton button:disabled {
+  opacity: 0.6; border-style: dashed; cursor: not-allowed; }
 </style>
 """
 
