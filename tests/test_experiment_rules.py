@@ -16,6 +16,7 @@ from textlab.classroom.experiments import (
     JUMPIER,
     LEARNED_SHARE,
     NOISE_FLOOR,
+    NOTICEABLE_UNKNOWN,
     ExperimentResult,
     RunResult,
     conclude_learning_rate,
@@ -144,7 +145,8 @@ def test_word_order_sentence_follows_the_accuracy_gap(bag, gru, expected) -> Non
 # ---- vocabulary ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("train_unknown", "expected"), [
-    (0.01, "experiment.vocabulary.conclusion"),
+    (NOTICEABLE_UNKNOWN + 0.001, "experiment.vocabulary.conclusion"),
+    (NOTICEABLE_UNKNOWN - 0.001, "experiment.vocabulary.unclear"),
     (0.0, "experiment.vocabulary.unclear"),
 ])
 def test_vocabulary_sentence_says_unknown_words_only_when_there_are_some(train_unknown, expected) -> None:

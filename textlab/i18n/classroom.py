@@ -231,10 +231,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "que é a taxa real de um texto novo e que o vazamento esconde.",
     },
     "experiment.vocabulary.unclear": {
-        "en": "Every validation word also appears in the training texts here, so both vocabularies know them all "
-              "({train_unknown:.0%} unknown).",
-        "pt": "Aqui toda palavra da validação também aparece no treino, então os dois vocabulários conhecem "
-              "todas ({train_unknown:.0%} desconhecidas).",
+        "en": "Almost every validation word also appears in the training texts here ({train_unknown:.1%} of the "
+              "validation tokens unknown), so the two vocabularies hardly differ.",
+        "pt": "Aqui quase toda palavra da validação também aparece no treino ({train_unknown:.1%} dos tokens de "
+              "validação desconhecidos), então os dois vocabulários quase não diferem.",
     },
     "experiment.vocabulary.needs_validation": {
         "en": "This experiment needs a validation set: use data with at least a few texts.",
