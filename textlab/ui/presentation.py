@@ -11,6 +11,17 @@ from textlab.ui.state import tr
 
 SWITCH = "presentation_switch"  # the widget's key; the session keeps the value for every page
 # Static CSS written here, never built from user text, so it is safe to inject.
+# In both modes: labels in narrow columns wrap onto a second line instead of ending in an ellipsis.
+_WRAPPING_LABELS_CSS = """
+<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] { overflow: visible; text-overflow: clip; white-space: normal;
+                                overflow-wrap: break-word; height: auto; }
+[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p { white-space: normal; overflow-wrap: break-word; }
+</style>
+"""
 _PROJECTOR_CSS = """
 <style>
 [data-testid="stAppViewContainer"], [data-testid="stSidebar"] { color: #000000; }
@@ -25,13 +36,6 @@ code, pre { font-size: 1.15rem !important; }
 /* Metric values: larger than normal mode's 2.25rem (the paragraph rule above must not shrink them). */
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.8rem !important; line-height: 1.2; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-/* Larger labels wrap onto a second line instead of ending in an ellipsis. */
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
-[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stWidgetLabel"] { overflow: visible; text-overflow: clip; white-space: normal;
-                                overflow-wrap: break-word; height: auto; }
-[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p { white-space: normal; overflow-wrap: break-word; }
 /* Segmented controls wrap their options when the column is narrow. */
 [data-testid="stButtonGroup"] > div { flex-wrap: wrap; row-gap: 0.4rem; }
 [data-testid="stButtonGroup"] button { min-width: fit-content; }
@@ -60,8 +64,7 @@ def presentation_toggle() -> None:
     """The sidebar switch; when on, the whole app is restyled for a projector."""
     st.session_state[SWITCH] = presentation_on()
     st.sidebar.toggle(tr("app.presentation"), key=SWITCH, help=tr("app.presentation.help"), on_change=_copy_switch)
-    if presentation_on():
-        st.html(_PROJECTOR_CSS)
+    st.html(_WRAPPING_LABELS_CSS + (_PROJECTOR_CSS if presentation_on() else ""))
 
 
 def url_parameters() -> dict[str, str]:
