@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from textlab.errors import BadLabelError
-from textlab.train.loop import resolve_label_mode
+from textlab.train.tasks import resolve_task
 from textlab.ui import state
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
@@ -19,12 +19,12 @@ def label_mode_summary() -> str:
     """'Labels: …' as the next run will use them, or the reason it cannot use them."""
     data, requested = state.session().dataset, state.session().config.run.label_mode
     try:
-        mode, labelled = resolve_label_mode(requested, data)
+        task, labelled = resolve_task(requested, data)
     except BadLabelError as error:
         return error.message(state.session().language)
-    if mode == "random" and data.label_kind != "none":
+    if not task.reads_labels and data.label_kind != "none":
         return tr("labels.summary.random_ignoring")
-    return tr(f"labels.summary.{mode}", count=len(labelled.label_names))
+    return tr(f"labels.summary.{task.name}", count=len(labelled.label_names))
 
 
 def label_mode_choice(container=st) -> None:
