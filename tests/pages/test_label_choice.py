@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.pages.helpers import all_text, open_page
-from textlab.i18n import TEXTS
+from textlab.ui.texts import TEXTS
 from textlab.ui.widgets import _widget_key
 
 
