@@ -30,6 +30,7 @@ from textlab.text.batching import EncodedTexts, epoch_loader
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.vocab import Vocab
 from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
+from textlab.train.control import Control
 from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.loop import train
 from textlab.train.prepare import tokenized_for_run
@@ -216,18 +217,27 @@ def _recorder(args: argparse.Namespace, config: TrainConfig, dataset: Dataset) -
 def command_train(args: argparse.Namespace) -> int:
     config, dataset = _config_from(args), _read(args)
     recorder = _recorder(args, config, dataset)
-    status = 0
-    for event in train(config, dataset, observer=recorder):
-        if args.json:
-            print(event_to_json(event, args.lang), flush=True)
-        elif not isinstance(event, Step):
-            line = describe_event(event, args.lang)
-            print(line, file=sys.stderr if isinstance(event, Failed) else sys.stdout, flush=True)
-        if isinstance(event, Failed):
-            # A setting or input the run refused is the caller's mistake, like a bad flag.
-            status = USAGE_ERROR if event.reason == "invalid" else 1
+    status, control = 0, Control()
+    events = train(config, dataset, control, observer=recorder)
+    try:
+        for event in events:
+            if args.json:
+                print(event_to_json(event, args.lang), flush=True)
+            elif not isinstance(event, Step):
+                line = describe_event(event, args.lang)
+                print(line, file=sys.stderr if isinstance(event, Failed) else sys.stdout, flush=True)
+            if isinstance(event, Failed):
+                # A setting or input the run refused is the caller's mistake, like a bad flag.
+                status = USAGE_ERROR if event.reason == "invalid" else 1
+    except BrokenPipeError:
+        # The reader went away (``| head -1``): stop the run, so the store records it as stopped
+        # with its weights, and print nothing more to the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        control.stop()
+        for _ in events:
+            pass  # the loop yields Stopped at its next batch; the recorder records it
     if recorder is not None and recorder.run_id is not None and recorder.error is None:
-        print(t("cli.saved", args.lang, run_id=recorder.run_id, path=recorder.store.path), file=sys.stderr)
+        print(t("cli.saved", args.lang, run_id=recorder.run_id, path=recorder.store.location), file=sys.stderr)
     elif recorder is not None and recorder.error is not None:
         print(t("cli.notice", args.lang, message=t("cli.not_saved", args.lang, detail=recorder.error)),
               file=sys.stderr)
@@ -247,7 +257,7 @@ def command_runs(args: argparse.Namespace) -> None:
                              ensure_ascii=False, default=str))
         return
     if not records:
-        print(t("cli.runs_empty", args.lang, path=Path(store.path)))
+        print(t("cli.runs_empty", args.lang, path=store.location))
         return
     table = comparison.runs_table(records, args.lang)
     columns = [t(f"runs.col.{name}", args.lang) for name in RUNS_COLUMNS]

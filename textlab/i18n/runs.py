@@ -10,6 +10,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O banco de execuções {path} foi gravado por um textlab mais novo (esquema {version}; este lê até "
               "{supported}). Atualize o textlab ou escolha outra pasta com TEXTLAB_DATA_DIR.",
     },
+    "store.closed": {"en": "The run database {path} was already closed.",
+                     "pt": "O banco de execuções {path} já foi fechado."},
     "store.no_such_run": {"en": "There is no run #{run_id}. See the list with: python -m textlab runs",
                           "pt": "Não existe a execução #{run_id}. Veja a lista com: python -m textlab runs"},
     "store.no_dataset": {"en": "The data of this run is missing from the database ({fingerprint}).",
@@ -216,8 +218,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.status.finished": {"en": "finished", "pt": "concluída"},
     "runs.status.stopped": {"en": "stopped", "pt": "interrompida"},
     "runs.status.failed": {"en": "failed", "pt": "falhou"},
-    "runs.status.interrupted": {"en": "interrupted (the server stopped)",
-                                "pt": "interrompida (o servidor parou)"},
+    # The process training it ended first (killed, crashed, a machine restarted): not the server's doing.
+    "runs.status.interrupted": {"en": "interrupted (its process ended)",
+                                "pt": "inacabada (o processo que a treinava terminou)"},
     "runs.default_name": {"en": "Run {run_id}", "pt": "Execução {run_id}"},
     "runs.data": {"en": "{size} texts", "pt": "{size} textos"},
     # Short names of settings and values, for legends such as "lr 0.1 vs 0.01"
