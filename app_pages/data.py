@@ -6,6 +6,7 @@ from textlab.analysis.tables import dataset_table, label_table, localize
 from textlab.figures.data import label_figure, length_histogram
 from textlab.train.prepare import padded_lengths
 from textlab.ui import cached, data_input, state
+from textlab.ui.label_choice import label_mode_choice
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 
@@ -29,6 +30,7 @@ tokens.metric(tr("datapage.tokens"), int(lengths.sum()), format="localized",
               help=tr("datapage.tokens_help", tokenizer=config.text.tokenizer))
 longest.metric(tr("datapage.longest"), int(lengths.max()), format="localized")
 labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
+label_mode_choice()
 
 table_column, label_column = st.columns([3, 2])
 with table_column:

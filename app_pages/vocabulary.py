@@ -1,4 +1,4 @@
-"""Vocabulary page: token2idx live, with the tokenizer settings training uses, a sentence to try and the OOV rate."""
+"""Vocabulary page: token2idx live with the tokenizer settings training uses, a sentence to try, OOV, BPE merges."""
 
 import pandas as pd
 import streamlit as st
@@ -6,14 +6,14 @@ import streamlit as st
 from textlab.analysis.tables import VOCAB_SORTS, localize, search_vocab, vocab_table
 from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
 from textlab.text.vocab import UNK_ID
-from textlab.ui import cached, state
+from textlab.ui import cached, state, tokenizer_views
 from textlab.ui.chips import show_chips
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
 st.title(tr("nav.vocabulary"))
 st.caption(tr("vocabpage.intro"))
-for column, name in zip(st.columns(4), ("tokenizer", "lowercase", "min_freq", "max_size"), strict=True):
+for column, name in zip(st.columns(5), ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size"), strict=True):
     config_input(name, container=column)
 
 config, lang = state.session().config, state.session().language
@@ -63,3 +63,6 @@ with try_column:
     if report.frequent_unknown:
         frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])
         st.dataframe(localize(frequent, lang), hide_index=True)
+
+tokenizer_views.side_by_side(sentence, config)
+tokenizer_views.bpe_merges(config)

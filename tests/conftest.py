@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from tests.services import empty_postgres_url
 from textlab.data.dataset import Dataset
 
 # The tests train tiny models: one thread avoids thread start-up costs and fights over 2 shared cores.
@@ -39,6 +40,12 @@ def sentiment_texts(count: int = 80, seed: int = 0) -> tuple[list[str], list[int
 def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test writes runs into the checkout's ./textlab-data."""
     monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path_factory.mktemp("store")))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest) -> str | None:
+    """Each store test runs on SQLite (None: the file in the data directory) and on an empty PostgreSQL."""
+    return None if request.param == "sqlite" else empty_postgres_url()
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ import pytest
 import torch
 
 from textlab.analysis.projection import cosine_neighbours, fit_pca, movement, project_frames
-from textlab.analysis.snapshots import EmbeddingHistory, most_frequent_ids, thin_evenly
+from textlab.analysis.snapshots import EmbeddingHistory, model_snapshot_index, most_frequent_ids, thin_evenly
 from textlab.analysis.token_association import associate_tokens
 from textlab.text.vocab import PAD_ID, UNK_ID, Vocab
 from textlab.train.config import TrainConfig
-from textlab.train.events import EpochEnd
+from textlab.train.events import EpochEnd, Finished
 from textlab.train.jobs import SlotPool, TrainingJob
 from textlab.train.loop import TrainingRun
 
@@ -237,3 +237,32 @@ def test_numeric_labels_give_each_token_the_mean_label_of_its_texts() -> None:
                                    "regression")
     assert association.mean_labels[0] == pytest.approx(3.0) and association.mean_labels[1] == pytest.approx(5.0)
     assert torch.isnan(association.mean_labels[2])  # token 4 is only in text 2, which is not chosen
+
+
+def test_after_early_stopping_the_map_knows_which_snapshot_the_model_kept(classification_dataset) -> None:
+    # A large rate overfits fast: validation loss rises, patience 1 stops and restores the best epoch.
+    config = TrainConfig().with_changes(epochs=40, batch_size=8, pooling="masked_mean", lr=0.3, val_fraction=0.3,
+                                        patience=1)
+    run = TrainingRun(config, classification_dataset)
+    history = EmbeddingHistory(max_tokens=20)
+    for event in run.events():  # observed as it happens, as the job's thread does
+        history(run, event)
+    finished = event
+    assert isinstance(finished, Finished) and finished.reason == "early_stopping"
+    assert finished.kept_epoch is not None and finished.kept_epoch < finished.epochs_run
+    assert history.kept_epoch == finished.kept_epoch
+    snapshots = history.snapshots()
+    kept = model_snapshot_index(snapshots, history.kept_epoch)
+    weight = run.model.embedding.weight.detach()
+    final = weight[history.token_ids.to(weight.device)].cpu()
+    assert snapshots[kept].epoch == finished.kept_epoch and torch.equal(snapshots[kept].weights, final)
+    assert not torch.equal(snapshots[-1].weights, final)  # the last epoch trained is not the model's weights
+
+
+def test_without_early_stopping_the_model_is_the_last_snapshot(classification_dataset) -> None:
+    run = TrainingRun(TrainConfig().with_changes(epochs=2, batch_size=16), classification_dataset)
+    history = EmbeddingHistory(max_tokens=10)
+    for event in run.events():
+        history(run, event)
+    assert history.kept_epoch is None
+    assert model_snapshot_index(history.snapshots(), history.kept_epoch) == len(history.snapshots()) - 1

@@ -1,32 +1,36 @@
 """The six "what if?" experiments: each runs end to end and its conclusion holds on the bundled data.
 
 Margins measured on the bundled samples with each experiment's configuration, seeds 0–4
-(``python -m tests.test_experiments 5`` prints them again; seed 0 is the experiments' own):
+(``python -m tests.test_experiments 5`` prints them again; seed 0 is the experiments' own).
+The sentiment sample is the generated one (textlab/data/samples/make_sentiment.py, 500 reviews):
 
 =============  ===================================================  ======  =============
 experiment     margin                                               seed 0  seeds 0–4
 =============  ===================================================  ======  =============
-padding        plain mean's final training loss − masked mean's     0.204   0.175 … 0.266
-padding        masked − plain accuracy on short training texts      0.092   0.031 … 0.183
-padding        plain mean: long − short training-text accuracy      0.085   0.037 … 0.201
-random_labels  real labels: last epoch's loss / first epoch's       0.056   0.048 … 0.071
-random_labels  random labels: lowest epoch loss (noise variance 1)  1.105   0.806 … 1.105
-learning_rate  lr 0.001: last / first epoch loss ("barely moves")   0.906   0.889 … 0.988
-learning_rate  lr 0.1: last / first epoch loss                      0.020   0.011 … 0.031
-learning_rate  lr 10: highest batch loss / first batch loss         1188×   903× … 2823×
-shuffle        in-order − shuffled final training loss              0.408   0.351 … 0.413
-shuffle        in-order / shuffled mean batch-to-batch loss change  1.91×   1.91× … 2.23×
-word_order     GRU − mean pooling validation accuracy               0.738   0.738 … 0.850
-word_order     mean pooling validation accuracy (chance is 0.5)     0.200   0.113 … 0.200
-vocabulary     validation <UNK> rate: train-only − all-data vocab   0.395   0.392 … 0.437
+padding        plain mean's final training loss − masked mean's     0.185   0.122 … 0.228
+padding        masked − plain accuracy on short training texts      0.163   0.019 … 0.163
+padding        plain mean: long − short training-text accuracy      0.124   0.000 … 0.124
+random_labels  real labels: last epoch's loss / first epoch's       0.052   0.046 … 0.070
+random_labels  random labels: lowest epoch loss (noise variance 1)  1.056   0.797 … 1.056
+learning_rate  lr 0.001: last / first epoch loss ("barely moves")   0.943   0.943 … 0.986
+learning_rate  lr 0.1: last / first epoch loss                      0.021   0.020 … 0.037
+learning_rate  lr 10: highest batch loss / first batch loss         2182×   1400× … 2607×
+shuffle        in-order − shuffled final training loss              0.669   0.669 … 0.850
+shuffle        in-order / shuffled mean batch-to-batch loss change  3.14×   2.78× … 3.14×
+word_order     GRU − mean pooling validation accuracy               0.737   0.662 … 0.850
+word_order     mean pooling validation accuracy (chance is 0.5)     0.212   0.113 … 0.212
+vocabulary     validation <UNK> rate: train-only − all-data vocab   0.019   0.017 … 0.022
 =============  ===================================================  ======  =============
 
-What did NOT hold, so no sentence claims it: on the bilingual 240-text sentiment sample no model
-generalises (validation accuracy 0.43–0.60 for both means; masked − plain −0.13 … +0.08 over the
-configurations and seeds tried), so the padding and shuffle experiments compare training loss and
-training-text accuracy, not validation accuracy; and Adam at lr 10 never made the loss infinite
-here, so that run "blows up" (a finite leap) rather than "diverges" — the diverged sentence and
-marker are used when the loss does become infinite (plain SGD at lr 10 on the ratings, below).
+What does NOT always hold, so the sentences follow the numbers (thresholds in
+textlab/classroom/experiments.py): the short-text accuracy gap of the padding experiment is over
+CLEAR_ACCURACY_GAP (0.10) at seeds 0 and 1 only, so at seeds 2–4 the sentence claims the loss
+alone; Adam at lr 10 never made the loss infinite here, so that run "blows up" (a finite leap)
+rather than "diverges" — the diverged sentence and marker are used when the loss does become
+infinite (plain SGD at lr 10 on the ratings, below). On the generated sample a model does
+generalise: with the suggested settings (masked mean, 20 epochs, early stopping) validation
+accuracy at the kept epoch is 0.88–0.97 over seeds 0–4 (mean 0.93), where the earlier bilingual
+240-text sample stayed at 0.43–0.60.
 """
 
 from __future__ import annotations
@@ -100,9 +104,9 @@ def test_padding_masked_mean_learns_faster_and_short_texts_suffer(results) -> No
     result = results["padding"]
     assert result.conclusion_key == "experiment.padding.conclusion"
     measured = margins(result)
-    assert measured["loss"] >= 0.1  # 0.204 at seed 0
-    assert measured["short"] >= 0.05  # 0.091
-    assert measured["plain_long_minus_short"] >= 0.03  # 0.085
+    assert measured["loss"] >= 0.1  # 0.185 at seed 0
+    assert measured["short"] >= 0.12  # 0.163, over CLEAR_ACCURACY_GAP (0.10)
+    assert measured["plain_long_minus_short"] >= 0.05  # 0.124
     assert [run.config.model.pooling for run in result.runs] == ["mean", "masked_mean"]
 
 
@@ -110,8 +114,8 @@ def test_random_labels_never_learn_and_real_labels_do(results) -> None:
     result = results["random_labels"]
     assert result.conclusion_key == "experiment.random_labels.conclusion"
     measured = margins(result)
-    assert measured["real_ratio"] <= 0.15  # 0.056
-    assert measured["random_lowest"] >= 0.9  # 1.105: never far below the labels' own variance of 1
+    assert measured["real_ratio"] <= 0.15  # 0.052
+    assert measured["random_lowest"] >= 0.9  # 1.056: never far below the labels' own variance of 1
     assert [run.label_mode for run in result.runs] == ["random", "regression"]
 
 
@@ -119,9 +123,9 @@ def test_learning_rates_crawl_learn_and_blow_up(results) -> None:
     result = results["learning_rate"]
     assert result.conclusion_key == "experiment.learning_rate.blew_up"
     measured = margins(result)
-    assert measured["slow_ratio"] >= 0.85  # 0.905
-    assert measured["good_ratio"] <= 0.1  # 0.020
-    assert measured["huge_peak"] >= 100  # 1188×
+    assert measured["slow_ratio"] >= 0.85  # 0.943
+    assert measured["good_ratio"] <= 0.1  # 0.021
+    assert measured["huge_peak"] >= 100  # 2182×
     assert result.conclusion_params["factor"] == pytest.approx(measured["huge_peak"])
 
 
@@ -129,15 +133,15 @@ def test_unshuffled_sorted_data_swings_and_ends_higher(results) -> None:
     result = results["shuffle"]
     assert result.conclusion_key == "experiment.shuffle.conclusion"
     measured = margins(result)
-    assert measured["loss"] >= 0.25  # 0.409
-    assert measured["jumps"] >= 1.5  # 1.91×
+    assert measured["loss"] >= 0.4  # 0.669
+    assert measured["jumps"] >= 2.0  # 3.14×
 
 
 def test_gru_reads_word_order_that_mean_pooling_cannot(results) -> None:
     result = results["word_order"]
     assert result.conclusion_key == "experiment.word_order.below_chance"
     measured = margins(result)
-    assert measured["gru_minus_bag"] >= 0.5  # 0.738
+    assert measured["gru_minus_bag"] >= 0.5  # 0.737
     assert measured["bag"] < 0.5 and result.conclusion_params["majority"] == 0.5  # 0.200, worse than a coin
 
 
@@ -146,7 +150,7 @@ def test_vocabulary_from_all_data_hides_unknown_validation_words(results) -> Non
     assert result.conclusion_key == "experiment.vocabulary.conclusion"
     all_data, train_only = result.runs
     assert all_data.metrics["val_unknown_rate"] == 0.0
-    assert margins(result)["unknown"] >= 0.3  # 0.395
+    assert margins(result)["unknown"] >= 0.015  # 0.019: new reviews' rare names, cities and model codes
 
 
 def test_the_unknown_rate_matches_a_count_by_hand() -> None:

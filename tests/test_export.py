@@ -9,22 +9,28 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 import torch
+from torch.utils.data import DataLoader
 
 from tests.conftest import NOTEBOOK_TEXTS, sentiment_texts
 from textlab.data.dataset import Dataset
 from textlab.model.models import MAX_POSITIONS, build_model
 from textlab.runs.export_model import model_source
 from textlab.runs.export_script import dataset_csv, export_script, export_zip
+from textlab.text.batching import epoch_loader
+from textlab.text.subword import SUBWORD_KINDS
 from textlab.train.config import TrainConfig
 from textlab.train.events import EpochEnd, Finished
 from textlab.train.loop import TrainingRun, train
 
 TOLERANCE = 1e-6
-ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn"}
+ALLOWED_IMPORTS = {"csv", "math", "random", "re", "sys", "pathlib", "torch", "torch.nn", "torch.nn.utils.rnn",
+                   "torch.utils.data"}
 NUMBER = r"(-?[\d.]+(?:e[-+]?\d+)?|nan|inf)"
 EPOCH_LINE = re.compile(rf"Epoch (\d+), Loss: {NUMBER}, mean loss of the epoch: {NUMBER}"
                         rf"(?:, validation loss: {NUMBER})?")
@@ -69,6 +75,16 @@ CASES = {
     "gru-masked-mean-max-length-cut": (
         TrainConfig.of(val_fraction=0.25, encoder="gru", pooling="masked_mean", max_length=5, batch_size=8, epochs=2,
                     lr=0.01), _classification()),
+    # Subword tokenizers: the script carries the tokenizer learned from the training texts.
+    "bpe-masked-mean-classification": (
+        TrainConfig.of(val_fraction=0.25, tokenizer="bpe", vocab_size=60, pooling="masked_mean", batch_size=8, lr=0.05,
+                    epochs=2, max_length=12), _classification()),
+    # Not WordPiece: its trainer breaks count ties in hash-map order, so on data this small a second
+    # training (the export's) may learn other pieces than the run did.
+    "unigram-lowercase-regression": (
+        TrainConfig.of(val_fraction=0.2, tokenizer="unigram", lowercase=True, vocab_size=80, batch_size=8, epochs=2),
+        _regression()),
+    "unigram-notebook": (TrainConfig.of(tokenizer="unigram", vocab_size=50), NOTEBOOK),
     "plain-mean-dropout-numbers-as-classes-no-shuffle": (
         TrainConfig.of(label_mode="classification", dropout=0.5, shuffle=False, batch_size=4, epochs=2, seed=7),
         _numeric_classes()),
@@ -173,7 +189,8 @@ def test_the_script_uses_plain_pytorch_and_the_standard_library(name):
     tree = ast.parse(export_script(config, dataset, "data.csv", "pt"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= ALLOWED_IMPORTS, imported - ALLOWED_IMPORTS
+    allowed = ALLOWED_IMPORTS | ({"tokenizers"} if config.text.tokenizer in SUBWORD_KINDS else set())
+    assert imported <= allowed, imported - allowed
     assert "textlab" not in imported
 
 
@@ -228,3 +245,46 @@ def test_the_scripts_model_starts_with_textlabs_weights_under_the_same_names(nam
                        model.dropout, model.layers, model.heads).state_dict()
     assert list(theirs) == list(ours)
     assert all(torch.equal(theirs[key], ours[key]) for key in ours)
+
+
+def _script_loader(config: TrainConfig, dataset, monkeypatch) -> tuple[list, object]:
+    """Run the exported script up to its DataLoader (no training), returning train_idx and the loader."""
+    monkeypatch.setattr(sys, "argv", ["script.py"])
+    source = export_script(config, dataset, "data.csv", "en")
+    setup = source[:source.index("for epoch in range(1, EPOCHS + 1):")]
+    namespace: dict[str, object] = {"__name__": "exported"}
+    folder = Path(tempfile.mkdtemp())
+    (folder / "data.csv").write_text(dataset_csv(dataset), "utf-8")
+    namespace["__file__"] = str(folder / "script.py")
+    exec(compile(setup, "exported", "exec"), namespace)  # noqa: S102 - our own generated script
+    return namespace["train_idx"], namespace["train_loader"]
+
+
+@pytest.mark.parametrize("config", [TrainConfig(), TrainConfig().with_changes(batch_size=3, seed=11),
+                                    TrainConfig().with_changes(batch_size=4, bucketing=True, seed=5)],
+                         ids=["notebook", "batch-3-seed-11", "bucketing"])
+def test_textlab_trains_on_the_batches_of_the_scripts_dataloader(config, monkeypatch):
+    # The same batches, epoch after epoch, as the torch DataLoader the exported script builds.
+    dataset = _classification()
+    run = TrainingRun(config.with_changes(label_mode="random"), dataset)
+    loader = epoch_loader(run.encoded, run.train_indices, config.batches.batch_size, shuffle=config.batches.shuffle,
+                          bucketing=config.batches.bucketing, generator=torch.Generator().manual_seed(config.run.seed))
+    _, script_loader = _script_loader(config.with_changes(label_mode="random"), dataset, monkeypatch)
+    assert isinstance(script_loader, DataLoader)
+    for _ in range(3):
+        ours = [batch.indices.tolist() for batch in loader]
+        theirs = [list(batch_idx) for batch_idx, _ids, _mask in script_loader]
+        assert ours == theirs
+    order = [index for batch in ours for index in batch]
+    assert order != sorted(order)  # shuffled, not in order
+
+
+def test_the_run_draws_its_batches_from_a_torch_dataloader():
+    config = TrainConfig().with_changes(batch_size=3, seed=4, label_mode="random")
+    dataset = _classification()
+    run = TrainingRun(config, dataset)
+    generator = torch.Generator().manual_seed(config.run.seed)
+    plain = DataLoader(run.train_indices.tolist(), batch_size=3, shuffle=True, generator=generator)
+    loader = epoch_loader(run.encoded, run.train_indices, 3, generator=torch.Generator().manual_seed(config.run.seed))
+    for _ in range(2):
+        assert [batch.indices.tolist() for batch in loader] == [batch.tolist() for batch in plain]

@@ -17,6 +17,7 @@ from textlab.figures.embeddings import (
     gradient_rows,
     pooled_comparison,
 )
+from textlab.i18n import TEXTS
 
 SPECIAL_NAME = "&lt;PAD&gt; / &lt;UNK&gt;"
 TOKENS = ("<PAD>", "<UNK>", "bom", "ruim", "produto", "entrega", "caixa")
@@ -169,3 +170,16 @@ def test_user_text_cannot_inject_plotly_markup() -> None:
     assert any("&lt;b&gt;bold&lt;/b&gt;" in text for text in texts)
     matrix = confusion_matrix_figure(torch.eye(2, dtype=torch.long), ["<i>neg</i>", "pos"], "en")
     assert list(matrix.data[0].x) == ["&lt;i&gt;neg&lt;/i&gt;", "pos"]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_the_map_opens_on_the_kept_weights_and_marks_them(lang) -> None:
+    figure = map_figure(snapshots=5, lang=lang, kept_frame=2)
+    kept_suffix = TEXTS["emb.map.title_kept"][lang].replace("{title}", "")
+    assert figure.layout.sliders[0].active == 2
+    assert figure.layout.title.text.endswith(kept_suffix) and "2" in figure.layout.title.text
+    marked = [frame.name for frame in figure.frames if frame.layout.title.text.endswith(kept_suffix)]
+    assert marked == ["2"]
+    assert list(figure.data[0].x) == list(map_figure(snapshots=5, lang=lang).frames[2].data[0].x)
+    plain = map_figure(snapshots=5, lang=lang)
+    assert plain.layout.sliders[0].active == 4 and not plain.layout.title.text.endswith(kept_suffix)

@@ -30,7 +30,7 @@ from textlab.classroom.tour import STEP_IDS
 from textlab.data.dataset import Dataset, read_pasted
 from textlab.data.samples import SAMPLES, load_sample
 from textlab.errors import ConfigError, DataError, TextlabError
-from textlab.text.batching import batch_indices
+from textlab.text.batching import epoch_loader
 from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
 from textlab.train.events import Step
 from textlab.train.loop import TrainingRun
@@ -315,10 +315,9 @@ def test_lesson_links_are_told_apart_from_plain_settings_links() -> None:
 def _run_trace(config: TrainConfig, dataset: Dataset) -> tuple[TrainingRun, list[float], list[torch.Tensor]]:
     """The run, its loss per step, and the padded batches of its first epoch (drawn as the run draws them)."""
     run = TrainingRun(config, dataset)
-    train_lengths = run.encoded.lengths[run.train_indices]
-    batches = [run.encoded.collate(run.train_indices[positions]).ids for positions in batch_indices(
-        train_lengths, config.batches.batch_size, config.batches.shuffle, config.batches.bucketing,
-        torch.Generator().manual_seed(config.run.seed))]
+    batches = [batch.ids for batch in epoch_loader(run.encoded, run.train_indices, config.batches.batch_size,
+                                                   shuffle=config.batches.shuffle, bucketing=config.batches.bucketing,
+                                                   generator=torch.Generator().manual_seed(config.run.seed))]
     losses = [event.loss for event in run.events() if isinstance(event, Step)]
     return run, losses, batches
 

@@ -1,16 +1,21 @@
-"""The run store: round trip, recording while training, concurrency, restarts, migration and deletion."""
+"""The run store, on SQLite and PostgreSQL: round trip, recording, concurrency, restarts, dead owners, migration."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
+import sqlalchemy as sa
 
 from textlab.data.dataset import Dataset
 from textlab.runs.recorder import RunRecorder
-from textlab.runs.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, data_dir
+from textlab.runs.store import SCHEMA_VERSION, STALE_SECONDS, Store, StoreError, _schema_version, data_dir
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import EpochEnd, Failed, Finished, RunStarted, Step, Stopped
@@ -23,14 +28,14 @@ LABELLED = Dataset(("bom", "ruim", "ótimo, e \"aspas\"", "péssimo\nduas linhas
 
 
 def schema_version(store: Store) -> int:
-    """The schema version the database file itself records."""
-    with sqlite3.connect(store.path) as connection:
-        return connection.execute("PRAGMA user_version").fetchone()[0]
+    """The schema version the database itself records (SQLite's file header, PostgreSQL's table)."""
+    with store._connect() as connection:
+        return _schema_version(connection)
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "data") as opened:
+def store(tmp_path, store_url):
+    with Store(tmp_path / "data", store_url) as opened:
         yield opened
 
 
@@ -101,9 +106,9 @@ class CountingStore(Store):
         return super()._write()
 
 
-def test_steps_are_written_in_batches_not_one_by_one(tmp_path, regression_dataset):
+def test_steps_are_written_in_batches_not_one_by_one(tmp_path, store_url, regression_dataset):
     config = TrainConfig.of(batch_size=1, epochs=2, device="cpu", pooling="masked_mean")  # 160 steps
-    with CountingStore(tmp_path) as counting:
+    with CountingStore(tmp_path, store_url) as counting:
         CountingStore.writes = 0
         recorder = RunRecorder(counting, config, regression_dataset, flush_seconds=3600)
         events = list(train(config, regression_dataset, observer=recorder))
@@ -148,7 +153,7 @@ def test_recording_problems_never_reach_the_training_loop(store, notebook_datase
     store.close()  # every write now fails
     events = list(train(TrainConfig(), notebook_dataset, observer=recorder))
     assert isinstance(events[-1], Finished)
-    assert isinstance(recorder.error, sqlite3.Error)
+    assert isinstance(recorder.error, StoreError) and recorder.error.key == "store.closed"
 
 
 def _write_runs(store: Store, runs: int, steps_per_run: int, failures: list) -> None:
@@ -164,9 +169,10 @@ def _write_runs(store: Store, runs: int, steps_per_run: int, failures: list) -> 
 
 
 @pytest.mark.parametrize("shared", [True, False], ids=["one-store-shared", "one-store-per-thread"])
-def test_concurrent_writers_lose_nothing(tmp_path, shared):
+def test_concurrent_writers_lose_nothing(tmp_path, store_url, shared):
     threads_count, runs, steps_per_run = 6, 4, 40
-    stores = [Store(tmp_path)] * threads_count if shared else [Store(tmp_path) for _ in range(threads_count)]
+    stores = ([Store(tmp_path, store_url)] * threads_count if shared
+              else [Store(tmp_path, store_url) for _ in range(threads_count)])
     failures: list = []
     threads = [threading.Thread(target=_write_runs, args=(store, runs, steps_per_run, failures))
                for store in stores]
@@ -175,7 +181,7 @@ def test_concurrent_writers_lose_nothing(tmp_path, shared):
     for thread in threads:
         thread.join(timeout=120)
     assert failures == []
-    with Store(tmp_path) as reader:
+    with Store(tmp_path, store_url) as reader:
         records = reader.runs()
         assert len(records) == threads_count * runs
         assert len({record.run_id for record in records}) == threads_count * runs
@@ -185,8 +191,8 @@ def test_concurrent_writers_lose_nothing(tmp_path, shared):
         store.close()
 
 
-def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
-    store = Store(tmp_path)
+def test_concurrent_training_runs_are_all_recorded(tmp_path, store_url, notebook_dataset):
+    store = Store(tmp_path, store_url)
     configs = [TrainConfig.of(lr=lr, epochs=3, device="cpu") for lr in (0.1, 0.01, 0.001, 0.0001)]
     results: dict[float, list] = {}
 
@@ -206,12 +212,12 @@ def test_concurrent_training_runs_are_all_recorded(tmp_path, notebook_dataset):
     store.close()
 
 
-def test_runs_survive_a_restart(tmp_path, notebook_dataset):
-    with Store(tmp_path) as first:
+def test_runs_survive_a_restart(tmp_path, store_url, notebook_dataset):
+    with Store(tmp_path, store_url) as first:
         recorder = RunRecorder(first, TrainConfig(), notebook_dataset)
         events = list(train(TrainConfig(), notebook_dataset, observer=recorder))
         first.rename(recorder.run_id, "antes")
-    with Store(tmp_path) as reopened:  # a new process would do exactly this
+    with Store(tmp_path, store_url) as reopened:  # a new process would do exactly this
         (record,) = reopened.runs()
         assert record.name == "antes" and record.status == "finished"
         assert reopened.epochs(record.run_id) == of_type(events, EpochEnd)
@@ -219,29 +225,90 @@ def test_runs_survive_a_restart(tmp_path, notebook_dataset):
         assert schema_version(reopened) == SCHEMA_VERSION
 
 
-def test_a_run_left_running_by_a_dead_process_shows_as_interrupted(tmp_path):
-    with Store(tmp_path) as crashed:
+def _set_columns(store: Store, run_id: int, **columns) -> None:
+    """Change a run's row behind the store's back (to look like another process's, or an older version's)."""
+    with store._write() as connection:
+        for column, value in columns.items():
+            connection.execute(sa.text(f"UPDATE runs SET {column} = :value WHERE id = :run_id"),
+                               {"value": value, "run_id": run_id})
+
+
+def test_a_run_whose_owner_stopped_beating_shows_as_interrupted(tmp_path, store_url):
+    with Store(tmp_path, store_url) as crashed:
         run_id = crashed.start_run(TrainConfig(), LABELLED)
         assert crashed.run(run_id).status == "running"  # its own process is still recording it
-        crashed._connection.execute("UPDATE runs SET updated_at = updated_at - 3600")
-    with Store(tmp_path) as restarted:
+        _set_columns(crashed, run_id, owner_host="another-machine", updated_at=time.time() - STALE_SECONDS - 1)
+    with Store(tmp_path, store_url) as restarted:
         assert restarted.run(run_id).status == "interrupted"
+        assert [record.status for record in restarted.runs()] == ["interrupted"]
+
+
+def test_a_run_of_a_dead_process_on_this_host_is_interrupted_at_once(tmp_path, store_url):
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    with Store(tmp_path, store_url) as store:
+        run_id = store.start_run(TrainConfig(), LABELLED)
+        other = store.start_run(TrainConfig(), LABELLED)
+        _set_columns(store, run_id, owner_pid=int(finished.stdout))  # a process that has ended, heartbeat fresh
+        _set_columns(store, other, owner_pid=os.getppid())  # alive (pytest's parent), heartbeat fresh
+    with Store(tmp_path, store_url) as reopened:
+        assert reopened.run(run_id).status == "interrupted"
+        assert reopened.run(other).status == "running"
+
+
+def test_a_paused_run_keeps_beating(tmp_path, store_url, monkeypatch):
+    monkeypatch.setattr("textlab.runs.store.HEARTBEAT_SECONDS", 0.05)
+    with Store(tmp_path, store_url) as owner:
+        run_id = owner.start_run(TrainConfig(), LABELLED)
+        _set_columns(owner, run_id, updated_at=0.0)  # it wrote nothing for ages (a long pause)
+        deadline = time.monotonic() + 10
+        while owner._read("SELECT updated_at FROM runs")[0]["updated_at"] == 0.0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with Store(tmp_path, store_url) as other_server:
+            assert other_server.run(run_id).status == "running"
+
+
+# The schema as textlab's first release wrote it with the sqlite3 module: files like this stay readable.
+VERSION_1_SCHEMA = """
+    CREATE TABLE datasets (
+        fingerprint TEXT PRIMARY KEY, texts TEXT NOT NULL, labels TEXT, label_kind TEXT NOT NULL,
+        label_names TEXT NOT NULL);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+        message_key TEXT NOT NULL DEFAULT '', message_params TEXT NOT NULL DEFAULT '{}',
+        config TEXT NOT NULL, dataset_fingerprint TEXT NOT NULL REFERENCES datasets(fingerprint),
+        dataset_size INTEGER NOT NULL, label_kind TEXT NOT NULL,
+        label_mode TEXT NOT NULL DEFAULT '', vocab_size INTEGER, num_outputs INTEGER,
+        train_size INTEGER, val_size INTEGER, device TEXT NOT NULL DEFAULT '',
+        started_at REAL NOT NULL, updated_at REAL NOT NULL, ended_at REAL,
+        epochs_run INTEGER NOT NULL DEFAULT 0, seconds_per_epoch REAL, checkpoint TEXT);
+    CREATE TABLE steps (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL,
+        epoch INTEGER NOT NULL, loss REAL NOT NULL, lr REAL NOT NULL, seconds REAL NOT NULL,
+        PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+    CREATE TABLE epochs (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
+        train_loss REAL NOT NULL, last_loss REAL NOT NULL, val_loss REAL, metrics TEXT NOT NULL,
+        seconds REAL NOT NULL, PRIMARY KEY (run_id, epoch)) WITHOUT ROWID
+"""
 
 
 def test_runs_stored_with_flat_or_grouped_settings_both_read(store):
     grouped = TrainConfig.of(lr=0.1, embed_dim=16, val_fraction=0.25, patience=2)
     run_id = store.start_run(grouped, LABELLED)
-    stored = json.loads(store._connection.execute("SELECT config FROM runs WHERE id = ?", (run_id,)).fetchone()[0])
+    stored = json.loads(store._read("SELECT config FROM runs WHERE id = :run_id", {"run_id": run_id})[0]["config"])
     assert stored["optimisation"]["lr"] == 0.1  # written grouped by part
     flat = {**grouped.flat(), "retired_setting": True}  # how older versions wrote it, plus a setting since removed
-    store._connection.execute("UPDATE runs SET config = ? WHERE id = ?", (json.dumps(flat), run_id))
+    _set_columns(store, run_id, config=json.dumps(flat))
     assert store.run(run_id).config == grouped
 
 
 def test_a_version_1_database_is_migrated(tmp_path):
     path = tmp_path / "runs.sqlite3"
     connection = sqlite3.connect(path)
-    MIGRATIONS[0](connection)
+    for statement in VERSION_1_SCHEMA.split(";"):
+        connection.execute(statement)
     connection.execute("PRAGMA user_version = 1")
     connection.execute("INSERT INTO datasets VALUES (?, ?, NULL, 'none', '[]')", ("abc", json.dumps(["um", "dois"])))
     connection.execute("INSERT INTO runs (status, config, dataset_fingerprint, dataset_size, label_kind, started_at,"

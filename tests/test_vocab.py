@@ -63,8 +63,8 @@ def test_chars_tokenizer():
 
 def test_unknown_tokenizer_is_refused():
     with pytest.raises(ConfigError) as caught:
-        TokenizerOptions("bpe")
-    assert "whitespace" in str(caught.value) and "chars" in str(caught.value)
+        TokenizerOptions("sentencepiece")
+    assert "whitespace" in str(caught.value) and "chars" in str(caught.value) and "bpe" in str(caught.value)
 
 
 def test_min_freq_drops_rare_tokens_into_unk_count():

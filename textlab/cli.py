@@ -27,12 +27,14 @@ from textlab.runs import checkpoint, comparison
 from textlab.runs.export_script import dataset_csv, export_script
 from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store, StoreError
-from textlab.text.batching import EncodedTexts, batch_indices
+from textlab.text.batching import EncodedTexts, epoch_loader
 from textlab.text.corpus import TokenizedCorpus
-from textlab.text.vocab import TokenizerOptions
+from textlab.text.vocab import Vocab
 from textlab.train.config import DEFAULTS, FIELDS, Range, TrainConfig
+from textlab.train.control import Control
 from textlab.train.events import EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.loop import train
+from textlab.train.prepare import tokenized_for_run
 
 USAGE_ERROR = 2
 
@@ -99,12 +101,12 @@ def build_parser(lang: str = "en") -> OneLineParser:
 
     vocab = add_command("vocab")
     _add_input_arguments(vocab, lang)
-    _add_config_arguments(vocab, lang, ("tokenizer", "lowercase", "min_freq", "max_size"))
+    _add_config_arguments(vocab, lang, ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size"))
 
     batches = add_command("batches")
     _add_input_arguments(batches, lang)
-    _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "min_freq", "max_size", "batch_size",
-                                          "bucketing", "max_length", "seed"))
+    _add_config_arguments(batches, lang, ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size",
+                                          "batch_size", "bucketing", "max_length", "seed"))
     batches.add_argument("--no-shuffle", action="store_true", help=t("cli.no_shuffle", lang))
 
     training = add_command("train")
@@ -149,27 +151,27 @@ def _read(args: argparse.Namespace) -> Dataset:
     return dataset
 
 
-def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, TrainConfig]:
+def _tokenized(args: argparse.Namespace, dataset: Dataset) -> tuple[TokenizedCorpus, Vocab, TrainConfig]:
+    """Every text's tokens and the vocabulary of all texts (a subword tokenizer learned from them)."""
     config = _config_from(args)
-    options = TokenizerOptions(config.text.tokenizer, config.text.lowercase)
-    return TokenizedCorpus.from_texts(dataset.texts, options), config
+    corpus, vocab = tokenized_for_run(dataset.texts, torch.arange(len(dataset)), False, config)
+    return corpus, vocab, config
 
 
 def command_vocab(args: argparse.Namespace) -> None:
-    corpus, config = _tokenized(args, _read(args))
-    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
+    _, vocab, _ = _tokenized(args, _read(args))
     print(json.dumps(vocab.token2idx, ensure_ascii=False))
 
 
 def command_batches(args: argparse.Namespace) -> None:
-    corpus, config = _tokenized(args, _read(args))
-    vocab = corpus.build_vocab(min_freq=config.text.min_freq, max_size=config.text.max_size)
+    corpus, vocab, config = _tokenized(args, _read(args))
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     generator = torch.Generator().manual_seed(config.run.seed)
     batches = config.batches
-    order = batch_indices(encoded.lengths, batches.batch_size, not args.no_shuffle, batches.bucketing, generator)
-    for number, indices in enumerate(order, start=1):
-        batch = encoded.collate(indices)
+    # The batches training draws: the same DataLoader, over all the texts.
+    loader = epoch_loader(encoded, torch.arange(len(encoded)), batches.batch_size, shuffle=not args.no_shuffle,
+                          bucketing=batches.bucketing, generator=generator)
+    for number, batch in enumerate(loader, start=1):
         print(t("cli.batch_header", args.lang, number=number))
         print(batch.ids)
         print(f"{t('cli.lengths', args.lang)}: {batch.lengths}")
@@ -224,18 +226,27 @@ def _recorder(args: argparse.Namespace, config: TrainConfig, dataset: Dataset) -
 def command_train(args: argparse.Namespace) -> int:
     config, dataset = _config_from(args), _read(args)
     recorder = _recorder(args, config, dataset)
-    status = 0
-    for event in train(config, dataset, observer=recorder):
-        if args.json:
-            print(event_to_json(event, args.lang), flush=True)
-        elif not isinstance(event, Step):
-            line = describe_event(event, args.lang)
-            print(line, file=sys.stderr if isinstance(event, Failed) else sys.stdout, flush=True)
-        if isinstance(event, Failed):
-            # A setting or input the run refused is the caller's mistake, like a bad flag.
-            status = USAGE_ERROR if event.reason == "invalid" else 1
+    status, control = 0, Control()
+    events = train(config, dataset, control, observer=recorder)
+    try:
+        for event in events:
+            if args.json:
+                print(event_to_json(event, args.lang), flush=True)
+            elif not isinstance(event, Step):
+                line = describe_event(event, args.lang)
+                print(line, file=sys.stderr if isinstance(event, Failed) else sys.stdout, flush=True)
+            if isinstance(event, Failed):
+                # A setting or input the run refused is the caller's mistake, like a bad flag.
+                status = USAGE_ERROR if event.reason == "invalid" else 1
+    except BrokenPipeError:
+        # The reader went away (``| head -1``): stop the run, so the store records it as stopped
+        # with its weights, and print nothing more to the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        control.stop()
+        for _ in events:
+            pass  # the loop yields Stopped at its next batch; the recorder records it
     if recorder is not None and recorder.run_id is not None and recorder.error is None:
-        print(t("cli.saved", args.lang, run_id=recorder.run_id, path=recorder.store.path), file=sys.stderr)
+        print(t("cli.saved", args.lang, run_id=recorder.run_id, path=recorder.store.location), file=sys.stderr)
     elif recorder is not None and recorder.error is not None:
         print(t("cli.notice", args.lang, message=t("cli.not_saved", args.lang, detail=recorder.error)),
               file=sys.stderr)
@@ -255,7 +266,7 @@ def command_runs(args: argparse.Namespace) -> None:
                              ensure_ascii=False, default=str))
         return
     if not records:
-        print(t("cli.runs_empty", args.lang, path=Path(store.path)))
+        print(t("cli.runs_empty", args.lang, path=store.location))
         return
     table = comparison.runs_table(records, args.lang)
     columns = [t(f"runs.col.{name}", args.lang) for name in RUNS_COLUMNS]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import torch
 
 from textlab.text.vocab import PAD_ID, UNK_ID, Vocab
-from textlab.train.events import EpochEnd, Event, RunStarted
+from textlab.train.events import EpochEnd, Event, Finished, RunStarted
 
 MAX_TOKENS = 500
 MAX_SNAPSHOTS = 50
@@ -65,20 +65,25 @@ class EmbeddingHistory:
         self.token_ids: torch.Tensor | None = None  # (K,) vocabulary ids of the tracked rows, set once
         self.tokens: tuple[str, ...] = ()
         self.counts: tuple[int, ...] = ()
+        # Set when early stopping restored an earlier epoch's weights: the model is that epoch's
+        # snapshot, not the last one.
+        self.kept_epoch: int | None = None
 
     def __call__(self, run: object, event: Event) -> None:
-        """The observer: initial weights at RunStarted, then one snapshot per EpochEnd."""
+        """The observer: initial weights at RunStarted, one snapshot per EpochEnd, the kept epoch at Finished."""
         if isinstance(event, RunStarted):
             self.start(run.vocab, embedding_weight(run.model))
         elif isinstance(event, EpochEnd):
             self.record(embedding_weight(run.model), event.epoch, event.train_loss, event.val_loss)
+        elif isinstance(event, Finished):
+            self.kept_epoch = event.kept_epoch
 
     def start(self, vocab: Vocab, weight: torch.Tensor) -> None:
         """Choose the tracked tokens and take the snapshot of the initial weights (epoch 0)."""
         token_ids = most_frequent_ids(vocab, self.max_tokens)
         self.tokens = tuple(vocab.idx2token[index] for index in token_ids.tolist())
         self.counts = tuple(vocab.counts[index] for index in token_ids.tolist())
-        self.token_ids = token_ids
+        self.token_ids, self.kept_epoch = token_ids, None
         with self._lock:
             self._snapshots.clear()
         self.record(weight, 0, None, None)
@@ -105,3 +110,12 @@ class EmbeddingHistory:
     def __len__(self) -> int:
         with self._lock:
             return len(self._snapshots)
+
+
+def model_snapshot_index(snapshots: Sequence[EmbeddingSnapshot], kept_epoch: int | None) -> int:
+    """Which snapshot holds the weights the model ended with: the kept epoch's, else the last."""
+    if kept_epoch is not None:
+        for index, snapshot in enumerate(snapshots):
+            if snapshot.epoch == kept_epoch:
+                return index
+    return len(snapshots) - 1

@@ -28,6 +28,37 @@ FAILED, NEEDS_LABELS = "experiment.failed", "experiment.needs_labels"
 # A run "blew up" when a batch's loss reached this many times its first batch's loss.
 BLOW_UP_FACTOR = 10.0
 
+# ---- the thresholds every conclusion is chosen by ----------------------------------------------
+# Seeds move these small runs' final losses by a few percent: one loss "clearly lower" than another
+# must be at least this much (relative) below it, else the sentence says they ended close.
+CLEARLY_LOWER = 0.10
+# Accuracies on a few dozen validation texts move by a few points between seeds: ten points is a
+# difference a student can trust.
+CLEAR_ACCURACY_GAP = 0.10
+# Fresh N(0, 1) labels have variance 1: no model can average much below that over an epoch, so a
+# random-label loss under this would mean the sentence is wrong, not that the model learned.
+NOISE_FLOOR = 0.7
+# Real labels "were learned" when the final epoch's loss is at most this share of the first one's.
+LEARNED_SHARE = 0.5
+# The smallest rate "barely moves": it keeps more than this share of its first epoch's loss.
+BARELY_MOVES_SHARE = 0.8
+# Without shuffling the loss "jumps" when its batch-to-batch changes are this many times larger.
+JUMPIER = 1.2
+# The training-only vocabulary "hides" validation words when at least this share more of the
+# validation tokens become <UNK> (1 in 100: below that the rounded percentages look the same).
+NOTICEABLE_UNKNOWN = 0.01
+
+
+def relative_gap(lower: float, higher: float) -> float:
+    """How far ``lower`` is below ``higher``, as a share of ``higher`` (negative when it is above)."""
+    if not (math.isfinite(lower) and math.isfinite(higher)) or higher <= 0:
+        return math.nan
+    return (higher - lower) / higher
+
+
+def clearly_lower(lower: float, higher: float) -> bool:
+    return relative_gap(lower, higher) >= CLEARLY_LOWER
+
 
 @dataclass(frozen=True)
 class RunSpec:
@@ -184,11 +215,15 @@ def conclude_padding(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object
     if (problem := _cannot_compare(runs)) is not None:
         return problem
     params = {"plain_loss": _final_loss(plain), "masked_loss": _final_loss(masked), "epochs": len(plain.epoch_losses)}
-    if "short_accuracy" not in plain.metrics or params["masked_loss"] >= params["plain_loss"]:
+    if clearly_lower(params["plain_loss"], params["masked_loss"]):
+        return "experiment.padding.plain_lower", params
+    if not clearly_lower(params["masked_loss"], params["plain_loss"]):
         return "experiment.padding.unclear", params
+    if "short_accuracy" not in plain.metrics:  # no classes: accuracy by length cannot be measured
+        return "experiment.padding.loss_lower", params
     params |= {"plain_short": plain.metrics["short_accuracy"], "masked_short": masked.metrics["short_accuracy"],
                "median": round(plain.metrics["median_length"])}
-    if params["plain_short"] >= params["masked_short"]:
+    if params["masked_short"] - params["plain_short"] < CLEAR_ACCURACY_GAP:
         return "experiment.padding.loss_only", params
     return "experiment.padding.conclusion", params
 
@@ -202,10 +237,8 @@ def conclude_random_labels(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, 
     noise = random_run.epoch_losses
     params = {"random_low": min(noise), "random_high": max(noise), "real_start": real.epoch_losses[0],
               "real_end": _final_loss(real)}
-    # Fresh N(0, 1) labels have variance 1: no model can average much below that over an epoch,
-    # so a random-label loss well under 1 would mean the sentence is wrong, not that it learned.
-    noise_floor_held = min(noise) >= 0.7
-    real_learned = params["real_end"] < 0.5 * params["real_start"]
+    noise_floor_held = min(noise) >= NOISE_FLOOR
+    real_learned = params["real_end"] <= LEARNED_SHARE * params["real_start"]
     if real_learned and noise_floor_held:
         return "experiment.random_labels.conclusion", params
     return "experiment.random_labels.unclear", params
@@ -217,9 +250,9 @@ def conclude_learning_rate(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, 
         return FAILED, {"run_key": broken.label_key}
     params: dict[str, object] = {"slow_start": slow.epoch_losses[0], "slow_end": _final_loss(slow),
                                  "good_start": good.epoch_losses[0], "good_end": _final_loss(good)}
-    # 0.001 barely moves (keeps over 80% of its first epoch's loss), 0.1 ends lower, 10 blows up.
-    ordered = (not slow.blew_up and not good.blew_up and params["good_end"] < params["slow_end"]
-               and params["slow_end"] > 0.8 * params["slow_start"])
+    # 0.001 barely moves, 0.1 ends clearly lower, 10 blows up.
+    ordered = (not slow.blew_up and not good.blew_up and clearly_lower(params["good_end"], params["slow_end"])
+               and params["slow_end"] > BARELY_MOVES_SHARE * params["slow_start"])
     if not (ordered and huge.blew_up):
         return "experiment.learning_rate.unclear", params
     if huge.diverged:
@@ -234,9 +267,12 @@ def conclude_shuffle(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object
         return problem
     params = {"on_loss": _final_loss(shuffled), "off_loss": _final_loss(in_order), "epochs": len(in_order.epoch_losses),
               "jump_ratio": mean_step_change(in_order.step_losses) / max(mean_step_change(shuffled.step_losses), 1e-12)}
-    if params["off_loss"] > params["on_loss"] and params["jump_ratio"] > 1.2:
+    ends_higher = clearly_lower(params["on_loss"], params["off_loss"])
+    if ends_higher and params["jump_ratio"] >= JUMPIER:
         return "experiment.shuffle.conclusion", params
-    return "experiment.shuffle.unclear", params
+    if not ends_higher and not clearly_lower(params["off_loss"], params["on_loss"]):
+        return "experiment.shuffle.unclear", params
+    return "experiment.shuffle.mixed", params
 
 
 def conclude_word_order(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
@@ -247,7 +283,9 @@ def conclude_word_order(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, obj
         return "experiment.word_order.needs_classes", {}
     params = {"bag_accuracy": bag.metrics["accuracy"], "gru_accuracy": gru.metrics["accuracy"],
               "majority": bag.metrics["majority_share"]}
-    if params["gru_accuracy"] - params["bag_accuracy"] < 0.1:
+    if params["bag_accuracy"] - params["gru_accuracy"] >= CLEAR_ACCURACY_GAP:
+        return "experiment.word_order.bag_better", params
+    if params["gru_accuracy"] - params["bag_accuracy"] < CLEAR_ACCURACY_GAP:
         return "experiment.word_order.unclear", params
     if params["bag_accuracy"] < params["majority"]:
         return "experiment.word_order.below_chance", params
@@ -261,7 +299,7 @@ def conclude_vocabulary(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, obj
     if "val_unknown_rate" not in honest.metrics:
         return "experiment.vocabulary.needs_validation", {}
     params = {"all_unknown": leaky.metrics["val_unknown_rate"], "train_unknown": honest.metrics["val_unknown_rate"]}
-    if params["train_unknown"] > params["all_unknown"]:
+    if params["train_unknown"] - params["all_unknown"] >= NOTICEABLE_UNKNOWN:
         return "experiment.vocabulary.conclusion", params
     return "experiment.vocabulary.unclear", params
 

@@ -19,8 +19,10 @@ def self_attention_figure(tokens: Sequence[str], maps: torch.Tensor, lang: str) 
     labels = [f"{position + 1}. {token}" for position, token in enumerate(_escaped(tokens))]
     titles = [t("emb.fig.layer_head", lang, layer=layer + 1, head=head + 1)
               for layer in range(layers) for head in range(heads)]
-    figure = make_subplots(rows=layers, cols=heads, subplot_titles=titles, horizontal_spacing=0.06,
-                           vertical_spacing=min(0.12, 0.6 / layers))
+    # Shared axes: the tokens are written once, below the last layer and left of the first head,
+    # where they cannot run into the next panel's title or heatmap.
+    figure = make_subplots(rows=layers, cols=heads, subplot_titles=titles, shared_xaxes=True, shared_yaxes=True,
+                           horizontal_spacing=0.03, vertical_spacing=min(0.08, 0.4 / layers))
     hover = t("emb.fig.attention_hover", lang)
     for layer in range(layers):
         for head in range(heads):

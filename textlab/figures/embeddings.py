@@ -97,7 +97,9 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
     return [group for group in groups if group.rows]
 
 
-def _frame_title(epoch: int, loss: float | None, untrained: bool, lang: str) -> str:
+def _frame_title(epoch: int, loss: float | None, untrained: bool, lang: str, kept: bool = False) -> str:
+    if kept:
+        return t("emb.map.title_kept", lang, title=_frame_title(epoch, loss, untrained, lang))
     if untrained:
         return t("emb.map.title_untrained", lang)
     if epoch == 0:
@@ -124,11 +126,14 @@ def _points(coordinates: torch.Tensor, rows: list[int], three_d: bool) -> dict:
 
 def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
                   epochs: Sequence[int], losses: Sequence[float | None], explained: Sequence[float], lang: str,
-                  labelled_rows: Sequence[int] = (), untrained: bool = False) -> go.Figure:
+                  labelled_rows: Sequence[int] = (), untrained: bool = False,
+                  kept_frame: int | None = None) -> go.Figure:
     """Tokens on the first 2 or 3 principal axes; with several snapshots, one animation frame per epoch.
 
     ``coordinates`` is (S, K, d): S snapshots of K tokens in d = 2 or 3 dimensions. The figure opens
-    on the last snapshot; its slider moves through the epochs and the title shows each epoch's loss.
+    on the snapshot the model kept (``kept_frame``: early stopping restored that epoch's weights; the
+    last one by default); its slider moves through the epochs and the title shows each epoch's loss,
+    marking the kept one.
     """
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
@@ -136,6 +141,8 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     labelled = set(labelled_rows)
     groups = _groups(tokens, counts, colours, lang, marker_size=7 if three_d else 12)
     last = frame_count - 1
+    opened = last if kept_frame is None else kept_frame
+    marked = kept_frame is not None and kept_frame != last
     scatter = go.Scatter3d if three_d else go.Scatter
 
     def traces(frame: int, full: bool) -> list:
@@ -152,8 +159,8 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
                                 hovertext=hover, hoverinfo="text"))
         return made
 
-    figure = go.Figure(data=traces(last, full=True))
-    _style(figure, _frame_title(epochs[last], losses[last], untrained, lang), 720, lang)
+    figure = go.Figure(data=traces(opened, full=True))
+    _style(figure, _frame_title(epochs[opened], losses[opened], untrained, lang, kept=marked), 720, lang)
     # 3D axes are drawn at an angle: there, a short title keeps them from running into each other.
     axis_key = "emb.map.axis_short" if three_d else "emb.map.axis"
     axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}") for index in range(dims)]
@@ -170,23 +177,25 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     figure.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=FONT_SIZE)),
                          margin=dict(t=110))
     if frame_count > 1:
-        _add_time_travel(figure, traces, epochs, losses, lang, three_d)
+        _add_time_travel(figure, traces, epochs, losses, lang, opened if marked else None)
     return figure
 
 
 def _add_time_travel(figure: go.Figure, traces, epochs: Sequence[int], losses: Sequence[float | None], lang: str,
-                     three_d: bool) -> None:
-    """One frame per snapshot, a slider over the epochs and a play button."""
+                     kept_frame: int | None) -> None:
+    """One frame per snapshot, a slider over the epochs (on the kept one) and a play button."""
     names = [str(epoch) for epoch in epochs]
     figure.frames = [go.Frame(data=traces(index, full=False), name=names[index],
-                              layout=dict(title=dict(text=_frame_title(epoch, losses[index], False, lang))))
+                              layout=dict(title=dict(text=_frame_title(epoch, losses[index], False, lang,
+                                                                       kept=index == kept_frame))))
                      for index, epoch in enumerate(epochs)]
     # Redraw after each move: the frame's title (epoch and loss) only changes on a redraw.
     motion = {"frame": {"duration": 700, "redraw": True}, "transition": {"duration": 500}, "mode": "immediate"}
     steps = [dict(method="animate", label=name, args=[[name], motion]) for name in names]
     # Below the plot: the play/pause buttons, then the epoch slider across the whole width.
     figure.update_layout(
-        sliders=[dict(active=len(names) - 1, steps=steps, x=0, len=1, y=0, yanchor="top", pad=dict(t=130),
+        sliders=[dict(active=len(names) - 1 if kept_frame is None else kept_frame, steps=steps,
+                       x=0, len=1, y=0, yanchor="top", pad=dict(t=130),
                       font=dict(size=FONT_SIZE),
                       currentvalue=dict(prefix=t("emb.map.slider_prefix", lang), font=dict(size=FONT_SIZE + 2)))],
         updatemenus=[dict(type="buttons", direction="left", x=0, y=0, xanchor="left", yanchor="top",

@@ -108,9 +108,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "experiment.padding.loss_only": {
         "en": "The masked mean learns faster (training loss {masked_loss:.2f} against {plain_loss:.2f} after "
-              "{epochs} epochs), though this time short texts did not suffer more than long ones.",
+              "{epochs} epochs), though on short texts (up to {median} words) the plain mean is not clearly "
+              "worse: {plain_short:.0%} right against {masked_short:.0%}.",
         "pt": "A média mascarada aprende mais rápido (perda de treino {masked_loss:.2f} contra {plain_loss:.2f} "
-              "após {epochs} épocas), mas desta vez os textos curtos não sofreram mais que os longos.",
+              "após {epochs} épocas), mas nos textos curtos (até {median} palavras) a média simples não é "
+              "claramente pior: acerta {plain_short:.0%} contra {masked_short:.0%}.",
+    },
+    "experiment.padding.loss_lower": {
+        "en": "The masked mean learns faster: after {epochs} epochs its training loss is {masked_loss:.2f} against "
+              "{plain_loss:.2f} for the plain mean, which also averages the <PAD> cells.",
+        "pt": "A média mascarada aprende mais rápido: após {epochs} épocas sua perda de treino é {masked_loss:.2f} "
+              "contra {plain_loss:.2f} da média simples, que também tira a média das células <PAD>.",
+    },
+    "experiment.padding.plain_lower": {
+        "en": "This time the plain mean ended lower (training loss {plain_loss:.2f} against {masked_loss:.2f} "
+              "masked after {epochs} epochs); compare the curves.",
+        "pt": "Desta vez a média simples terminou mais baixa (perda de treino {plain_loss:.2f} contra "
+              "{masked_loss:.2f} da mascarada após {epochs} épocas); compare as curvas.",
     },
     "experiment.padding.unclear": {
         "en": "On this data the two means ended close (training loss {masked_loss:.2f} masked, {plain_loss:.2f} "
@@ -170,6 +184,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Desta vez a ordem fez pouca diferença (perda final {off_loss:.2f} em ordem, {on_loss:.2f} "
               "embaralhado); ela pesa mais quando os rótulos vêm em longas sequências.",
     },
+    "experiment.shuffle.mixed": {
+        "en": "This time the usual pattern did not appear: final loss {off_loss:.2f} in order against "
+              "{on_loss:.2f} shuffled, with batch-to-batch jumps {jump_ratio:.1f} times those of the shuffled "
+              "run; compare the curves.",
+        "pt": "Desta vez o padrão de sempre não apareceu: perda final {off_loss:.2f} em ordem contra "
+              "{on_loss:.2f} embaralhado, com saltos de um lote para o outro {jump_ratio:.1f} vezes os do "
+              "embaralhado; compare as curvas.",
+    },
     "experiment.word_order.conclusion": {
         "en": "The GRU, which reads the words in order, gets {gru_accuracy:.0%} of the validation texts right; "
               "mean pooling, which only averages them, gets {bag_accuracy:.0%}.",
@@ -183,6 +205,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O pooling por média acerta só {bag_accuracy:.0%} dos textos de validação, menos que chutar sempre "
               "o rótulo mais comum ({majority:.0%}), porque as mesmas palavras em outra ordem dão a mesma média; "
               "o GRU lê a ordem e acerta {gru_accuracy:.0%}.",
+    },
+    "experiment.word_order.bag_better": {
+        "en": "On this data mean pooling did better: {bag_accuracy:.0%} of the validation texts right against "
+              "{gru_accuracy:.0%} for the GRU; compare the curves.",
+        "pt": "Com estes dados o pooling por média foi melhor: acertou {bag_accuracy:.0%} dos textos de "
+              "validação contra {gru_accuracy:.0%} do GRU; compare as curvas.",
     },
     "experiment.word_order.unclear": {
         "en": "On this data word order made little difference: the GRU got {gru_accuracy:.0%}, mean pooling "
@@ -203,10 +231,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "que é a taxa real de um texto novo e que o vazamento esconde.",
     },
     "experiment.vocabulary.unclear": {
-        "en": "Every validation word also appears in the training texts here, so both vocabularies know them all "
-              "({train_unknown:.0%} unknown).",
-        "pt": "Aqui toda palavra da validação também aparece no treino, então os dois vocabulários conhecem "
-              "todas ({train_unknown:.0%} desconhecidas).",
+        "en": "Almost every validation word also appears in the training texts here ({train_unknown:.1%} of the "
+              "validation tokens unknown), so the two vocabularies hardly differ.",
+        "pt": "Aqui quase toda palavra da validação também aparece no treino ({train_unknown:.1%} dos tokens de "
+              "validação desconhecidos), então os dois vocabulários quase não diferem.",
     },
     "experiment.vocabulary.needs_validation": {
         "en": "This experiment needs a validation set: use data with at least a few texts.",

@@ -151,10 +151,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Positivo ou negativo (português e inglês)",
     },
     "sample.sentiment.description": {
-        "en": "Short and long sentences about products, films, restaurants and daily life, "
-        "labelled positive or negative. Their lengths vary a lot, which shows what padding does.",
-        "pt": "Frases curtas e longas sobre produtos, filmes, restaurantes e o dia a dia, "
-        "rotuladas como positivas ou negativas. Os tamanhos variam muito, o que mostra o efeito do padding.",
+        "en": "500 short and long product reviews, positive or negative, whose sentiment words recur, so a "
+        "model learns them and gets new reviews right. Their lengths vary a lot, which shows what padding does.",
+        "pt": "500 avaliações curtas e longas de produtos, positivas ou negativas, cujas palavras de sentimento "
+        "se repetem, então um modelo as aprende e acerta avaliações novas. Os tamanhos variam muito, o que mostra "
+        "o efeito do padding.",
     },
     "sample.ratings.title": {
         "en": "Reviews with a rating from 1 to 5",

@@ -3,8 +3,19 @@
 TEXTS: dict[str, dict[str, str]] = {
     "field.tokenizer": {"en": "Tokenizer", "pt": "Tokenizador"},
     "field.tokenizer.help": {
-        "en": "whitespace: the notebook's str.split(); words: words and punctuation apart; chars: characters.",
-        "pt": "whitespace: o str.split() do notebook; words: palavras e pontuação separadas; chars: caracteres.",
+        "en": "whitespace: the notebook's str.split(); words: words and punctuation apart; chars: characters; "
+              "BPE, WordPiece, Unigram: subword pieces learned from the training texts, so a new word is cut "
+              "into known pieces instead of becoming <UNK>.",
+        "pt": "whitespace: o str.split() do notebook; words: palavras e pontuação separadas; chars: caracteres; "
+              "BPE, WordPiece, Unigram: pedaços de palavras aprendidos com os textos de treino, então uma "
+              "palavra nova vira pedaços conhecidos em vez de <UNK>.",
+    },
+    "field.vocab_size": {"en": "Subword vocabulary size", "pt": "Tamanho do vocabulário de subpalavras"},
+    "field.vocab_size.help": {
+        "en": "How many tokens the BPE, WordPiece or Unigram tokenizer learns, <PAD> and <UNK> included "
+              "(the word tokenizers use the maximum size instead).",
+        "pt": "Quantos tokens o tokenizador BPE, WordPiece ou Unigram aprende, contando <PAD> e <UNK> "
+              "(os tokenizadores de palavras usam o tamanho máximo).",
     },
     "field.lowercase": {"en": "Lowercase", "pt": "Minúsculas"},
     "field.lowercase.help": {"en": "Lowercase every text before tokenizing.",

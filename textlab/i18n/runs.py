@@ -10,6 +10,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O banco de execuções {path} foi gravado por um textlab mais novo (esquema {version}; este lê até "
               "{supported}). Atualize o textlab ou escolha outra pasta com TEXTLAB_DATA_DIR.",
     },
+    "store.closed": {"en": "The run database {path} was already closed.",
+                     "pt": "O banco de execuções {path} já foi fechado."},
     "store.no_such_run": {"en": "There is no run #{run_id}. See the list with: python -m textlab runs",
                           "pt": "Não existe a execução #{run_id}. Veja a lista com: python -m textlab runs"},
     "store.no_dataset": {"en": "The data of this run is missing from the database ({fingerprint}).",
@@ -91,6 +93,15 @@ TEXTS: dict[str, dict[str, str]] = {
                               "pt": "Tokenização: palavras e sinais de pontuação separados"},
     "export.tokenize.chars": {"en": "Tokenization: one token per character",
                               "pt": "Tokenização: um token por caractere"},
+    "export.tokenize.subword": {
+        "en": "Tokenization: the {kind} subword tokenizer textlab learned from the training texts\n"
+              "(Hugging Face tokenizers; TOKENIZER_JSON is the learned tokenizer)",
+        "pt": "Tokenização: o tokenizador de subpalavras {kind} que o textlab aprendeu com os textos de treino\n"
+              "(Hugging Face tokenizers; TOKENIZER_JSON é o tokenizador aprendido)",
+    },
+    "export.vocab_subword": {"en": "Vocabulary (token2idx): every learned piece, <PAD> = 0 and <UNK> = 1 first",
+                             "pt": "Vocabulário (token2idx): todos os pedaços aprendidos, <PAD> = 0 e <UNK> = 1 "
+                                   "primeiro"},
     "export.vocab_train": {
         "en": "Vocabulary (token2idx) from the training texts only, in the order tokens first appear",
         "pt": "Vocabulário (token2idx) só com os textos de treino, na ordem em que os tokens aparecem",
@@ -110,8 +121,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.targets_classification": {"en": "Class labels: each class's position in LABEL_NAMES",
                                       "pt": "Rótulos de classe: a posição de cada classe em LABEL_NAMES"},
     "export.batches": {
-        "en": "Batches: the random order of DataLoader(shuffle=True); pad_sequence pads with <PAD> = 0",
-        "pt": "Lotes: a ordem aleatória do DataLoader(shuffle=True); pad_sequence preenche com <PAD> = 0",
+        "en": "Batches: pad_sequence pads each batch's ids with <PAD> = 0",
+        "pt": "Lotes: pad_sequence preenche os ids de cada lote com <PAD> = 0",
+    },
+    "export.loader": {
+        "en": "The DataLoader draws each epoch's order from shuffle_generator (shuffle=SHUFFLE),\n"
+              "the same batches textlab trained on",
+        "pt": "O DataLoader sorteia a ordem de cada época com shuffle_generator (shuffle=SHUFFLE),\n"
+              "os mesmos lotes com que o textlab treinou",
     },
     "export.bucketing": {
         "en": "Length bucketing: pools of {pool} batches sorted by length,\ncut into batches, then the batches "
@@ -201,12 +218,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.status.finished": {"en": "finished", "pt": "concluída"},
     "runs.status.stopped": {"en": "stopped", "pt": "interrompida"},
     "runs.status.failed": {"en": "failed", "pt": "falhou"},
-    "runs.status.interrupted": {"en": "interrupted (the server stopped)",
-                                "pt": "interrompida (o servidor parou)"},
+    # The process training it ended first (killed, crashed, a machine restarted): not the server's doing.
+    "runs.status.interrupted": {"en": "interrupted (its process ended)",
+                                "pt": "inacabada (o processo que a treinava terminou)"},
     "runs.default_name": {"en": "Run {run_id}", "pt": "Execução {run_id}"},
     # Short names of settings and values, for legends such as "lr 0.1 vs 0.01"
     "runs.short.tokenizer": {"en": "tokenizer", "pt": "tokenizador"},
     "runs.short.lowercase": {"en": "lowercase", "pt": "minúsculas"},
+    "runs.short.vocab_size": {"en": "vocab. size", "pt": "tam. vocab."},
     "runs.short.min_freq": {"en": "min. frequency", "pt": "freq. mín."},
     "runs.short.max_size": {"en": "max. vocabulary", "pt": "vocab. máx."},
     "runs.short.vocab_from": {"en": "vocabulary from", "pt": "vocabulário de"},

@@ -193,7 +193,8 @@ class TextModel(nn.Module):
         # The GRU/LSTM reads left to right and padding comes after each text's tokens, so the outputs
         # at real tokens never see it; zeroing the padded ones gives exactly what packing the batch
         # gives (position 0 stays, as packing keeps an empty text's first step), and runs the whole
-        # padded batch at once: on CPU packing was 4-17x slower (bench/recurrent_speed.py).
+        # padded batch at once: on CPU that took half the time of packing a batch of 256 B2W reviews
+        # (bench/recurrent_speed.py, stop latency).
         output, _ = self.rnn(embedded)  # (B, T, H)
         kept = mask.clone()
         kept[:, :1] = True

@@ -1,6 +1,7 @@
 """Export a run as a standalone PyTorch script, in the notebook's style, plus its data as CSV.
 
-The script uses plain PyTorch and the standard library only. It repeats every step textlab
+The script uses plain PyTorch and the standard library only (and Hugging Face ``tokenizers``
+for a subword tokenizer, whose learned JSON the script carries). It repeats every step textlab
 takes, in the same order and with the same random generators (split, vocabulary, ids, seeded
 model, batch order, labels), so on the CPU it prints the run's per-epoch losses again.
 Only the code the run's settings need is written: a notebook run gets a notebook-sized script.
@@ -20,7 +21,9 @@ from textlab.i18n import t
 from textlab.model.models import MAX_POSITIONS, build_model
 from textlab.runs.export_model import model_source
 from textlab.text.batching import BUCKET_POOL_BATCHES
+from textlab.text.vocab import TOKENIZERS
 from textlab.train.config import TrainConfig
+from textlab.train.prepare import prepare
 from textlab.train.tasks import resolve_task
 
 
@@ -51,6 +54,15 @@ def export_zip(config: TrainConfig, dataset: Dataset, stem: str, lang: str = "en
     return buffer.getvalue()
 
 
+def _learned_tokenizer(config: TrainConfig, dataset: Dataset) -> str:
+    """The subword tokenizer a run of ``config`` learns on ``dataset``, learned again.
+
+    BPE and Unigram learn the same tokenizer every time; Hugging Face's WordPiece trainer breaks
+    count ties in hash-map order, so on small data a WordPiece export may differ from its run.
+    """
+    return prepare(config, dataset).vocab.options.model
+
+
 class _ScriptWriter:
     """Assembles the script from small blocks, keeping only those the settings use."""
 
@@ -67,6 +79,9 @@ class _ScriptWriter:
             self.model_kind = type(build_model(2, 1, 1, model.encoder, model.pooling, 1, model.dropout,
                                                heads=1)).__name__
         self.has_validation = config.batches.val_fraction > 0 and self.task.reads_labels
+        # A subword tokenizer travels inside the script as the JSON textlab learned from the training texts.
+        self.tokenizer_json = (_learned_tokenizer(config, self.dataset) if config.text.tokenizer not in TOKENIZERS
+                               else "")
 
     def c(self, key: str, indent: int = 0, **params: object) -> str:
         """A comment in the chosen language; continuation lines get ``indent`` spaces."""
@@ -93,7 +108,10 @@ class _ScriptWriter:
         if self.config.text.tokenizer == "words":
             lines.append("import re")
         lines += ["import sys", "from pathlib import Path", "", "import torch", "import torch.nn as nn"]
+        if self.tokenizer_json:
+            lines.append("from tokenizers import Tokenizer")
         lines.append("from torch.nn.utils.rnn import pad_sequence")
+        lines.append("from torch.utils.data import DataLoader" + (", Sampler" if self.config.batches.bucketing else ""))
         return "\n".join(lines)
 
     def settings(self) -> str:
@@ -143,6 +161,8 @@ class _ScriptWriter:
         ])
 
     def vocabulary(self) -> str:
+        if self.tokenizer_json:
+            return self.subword_vocabulary()
         tokenize = {"whitespace": "text.split()", "words": r're.findall(r"\w+|[^\w\s]", text)',
                     "chars": "list(text)"}[self.config.text.tokenizer]
         lines = [self.c("tokenize." + self.config.text.tokenizer), "def tokenize(text):"]
@@ -177,13 +197,38 @@ class _ScriptWriter:
             "            for token in tokenize(text)]",
             "",
         ]
+        return "\n".join(lines + self.encoding())
+
+    def encoding(self) -> list[str]:
+        """Every text's ids (cut to MAX_LENGTH when set) and the targets, after ``encode`` is defined."""
         if self.config.text.max_length:
-            lines += [self.c("max_length"), "encoded_texts = [encode(text)[:MAX_LENGTH] for text in texts]"]
+            lines = [self.c("max_length"), "encoded_texts = [encode(text)[:MAX_LENGTH] for text in texts]"]
         else:
-            lines.append("encoded_texts = [encode(text) for text in texts]")
-        lines.append('print(f"vocab_size = {len(token2idx)}")')
-        lines += self.task.export_targets(self.c)
-        return "\n".join(lines)
+            lines = ["encoded_texts = [encode(text) for text in texts]"]
+        return [*lines, 'print(f"vocab_size = {len(token2idx)}")', *self.task.export_targets(self.c)]
+
+    def subword_vocabulary(self) -> str:
+        lines = [
+            self.c("tokenize.subword", kind=self.config.text.tokenizer),
+            f"TOKENIZER_JSON = {self.tokenizer_json!r}",
+            "tokenizer = Tokenizer.from_str(TOKENIZER_JSON)",
+            f"tokenizer.encode_special_tokens = True  {self.c('encode')}",
+            "",
+            "def tokenize(text):",
+        ]
+        if self.config.text.lowercase:
+            lines.append("    text = text.lower()")
+        lines += [
+            "    return tokenizer.encode(text, add_special_tokens=False).tokens",
+            "",
+            self.c("vocab_subword"),
+            "token2idx = tokenizer.get_vocab()",
+            "",
+            "def encode(text):",
+            '    return [token2idx.get(token, token2idx["<UNK>"]) for token in tokenize(text)]',
+            "",
+        ]
+        return "\n".join(lines + self.encoding())
 
     def batches(self) -> str:
         lines = [
@@ -275,17 +320,40 @@ class _ScriptWriter:
         ]
         lines += self.task.export_label_generator()
         lines += [
-            "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
+            self.c("loader"),
+            "def collate_batch(batch_idx):",
+            "    return (batch_idx, *collate(batch_idx))",
+            "",
         ]
+        if config.batches.bucketing:
+            lines += [
+                "class BucketedBatches(Sampler):",
+                "    def __init__(self, lengths):",
+                "        self.lengths = lengths",
+                "",
+                "    def __iter__(self):",
+                "        for positions in epoch_batches(self.lengths, shuffle_generator):",
+                "            yield positions.tolist()",
+                "",
+                "    def __len__(self):",
+                "        return math.ceil(len(self.lengths) / BATCH_SIZE)",
+                "",
+                "train_lengths = torch.tensor([len(encoded_texts[i]) for i in train_idx])",
+                "train_loader = DataLoader(train_idx, batch_sampler=BucketedBatches(train_lengths),",
+                "                          collate_fn=collate_batch, generator=shuffle_generator)",
+            ]
+        else:
+            lines += [
+                "train_loader = DataLoader(train_idx, batch_size=BATCH_SIZE, shuffle=SHUFFLE,",
+                "                          collate_fn=collate_batch, generator=shuffle_generator)",
+            ]
         if config.optimisation.patience and self.has_validation:
             lines.append("best_val_loss, best_state, epochs_without_gain = math.inf, None, 0")
         lines += [
             "for epoch in range(1, EPOCHS + 1):",
             "    model.train()",
             "    loss_total, texts_seen = 0.0, 0",
-            "    for positions in epoch_batches(train_lengths, shuffle_generator):",
-            "        batch_idx = [train_idx[p] for p in positions.tolist()]",
-            "        ids, mask = collate(batch_idx)",
+            "    for batch_idx, ids, mask in train_loader:",
             "        outputs = model(ids.to(device), mask.to(device))  # (B, output_dim)",
         ]
         lines += self.task.export_batch_labels(self.c)

@@ -7,8 +7,9 @@ of thousands of tiny batches costs a handful of transactions, not one per batch.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
+
+import sqlalchemy
 
 from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
@@ -44,7 +45,7 @@ class RunRecorder:
             return
         try:
             self._record(run, event)
-        except (sqlite3.Error, OSError, TextlabError) as error:
+        except (sqlalchemy.exc.SQLAlchemyError, OSError, TextlabError) as error:
             # A full disk or a locked database must not cost the student the run itself.
             self.error = error
             logger.warning("textlab: run not recorded: %s", error)

@@ -1,23 +1,32 @@
-"""The run store: every run, its settings, data and metrics, in one embedded SQLite database.
+"""The run store: every run, its settings, data and metrics, in SQLite (the default) or PostgreSQL.
 
-The database lives in a data directory (``./textlab-data``, or ``TEXTLAB_DATA_DIR``) with the
-checkpoints beside it. WAL mode lets the pages read while a training thread writes; every write
-is one ``BEGIN IMMEDIATE`` transaction under a lock, and ``busy_timeout`` makes other processes
-(the CLI, a second server) wait their turn instead of failing.
+One code path (SQLAlchemy Core, portable SQL) serves both engines. By default the database is a
+file in the data directory (``./textlab-data``, or ``TEXTLAB_DATA_DIR``) with the checkpoints
+beside it; ``TEXTLAB_DATABASE_URL=postgresql://...`` puts the runs in PostgreSQL instead, so that
+several app servers share them (the checkpoints stay in the data directory, which they share too).
+SQLite runs in WAL mode, so the pages read while a training thread writes; every SQLite write is one
+``BEGIN IMMEDIATE`` transaction, and ``busy_timeout`` makes other processes wait their turn.
+
+A run records which process owns it (host, pid) and that process touches the run every
+``HEARTBEAT_SECONDS``, so a run whose process died shows as "interrupted", never "running" forever.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import sqlite3
+import socket
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
@@ -25,13 +34,19 @@ from textlab.train.config import ADDED_SETTINGS, TrainConfig
 from textlab.train.events import EpochEnd, RunStarted, Step
 
 DATA_DIR_VARIABLE = "TEXTLAB_DATA_DIR"
+DATABASE_URL_VARIABLE = "TEXTLAB_DATABASE_URL"
 DEFAULT_DATA_DIR = "textlab-data"
 DATABASE_NAME = "runs.sqlite3"
 CHECKPOINT_DIR = "checkpoints"
 BUSY_TIMEOUT_SECONDS = 30.0
-# A run still "running" whose last write is older than this belongs to a process that died.
+# A live run's process touches it this often, even while paused; a running run untouched for
+# STALE_SECONDS belongs to a process that died (on this host a dead pid says so at once).
+HEARTBEAT_SECONDS = 20.0
 STALE_SECONDS = 120.0
 STATUSES = ("running", "finished", "stopped", "failed", "interrupted")
+HOST = socket.gethostname()
+# Any constant: PostgreSQL's advisory lock that serialises two servers migrating at once.
+MIGRATION_LOCK = 7_261_853
 
 
 class StoreError(TextlabError):
@@ -43,52 +58,125 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
 
 
+def database_url() -> str | None:
+    """``TEXTLAB_DATABASE_URL`` when set (a PostgreSQL server), else None: SQLite in the data directory."""
+    return os.environ.get(DATABASE_URL_VARIABLE) or None
+
+
+def _engine(url: str | None, path: Path) -> Engine:
+    if url is None:
+        engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_SECONDS,
+                                                                     "check_same_thread": False})
+        sa.event.listen(engine, "connect", _configure_sqlite)
+        sa.event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    parsed = sa.make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not SQLAlchemy's default psycopg2
+    return sa.create_engine(parsed, pool_pre_ping=True)
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: object) -> None:
+    # SQLAlchemy, not the sqlite3 module, decides when transactions begin (see _begin_sqlite).
+    dbapi_connection.isolation_level = None
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+        # NORMAL is durable across application crashes in WAL mode and keeps commits cheap.
+        dbapi_connection.execute(f"PRAGMA {pragma}")
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock up front, so two writers wait instead of deadlocking; reads
+    # need no transaction in WAL mode.
+    if connection.get_execution_options().get("textlab_write"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 # Migrations: MIGRATIONS[n] takes a database at schema version n to version n + 1. Never edit a
 # released one; append a new function instead, so every older database can still be upgraded.
 
 
-def _create_v1(connection: sqlite3.Connection) -> None:
-    # One statement per execute: executescript would commit the migration's transaction half-way.
-    statements = """
-        CREATE TABLE datasets (
-            fingerprint TEXT PRIMARY KEY, texts TEXT NOT NULL, labels TEXT, label_kind TEXT NOT NULL,
-            label_names TEXT NOT NULL);
-        CREATE TABLE runs (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-            message_key TEXT NOT NULL DEFAULT '', message_params TEXT NOT NULL DEFAULT '{}',
-            config TEXT NOT NULL, dataset_fingerprint TEXT NOT NULL REFERENCES datasets(fingerprint),
-            dataset_size INTEGER NOT NULL, label_kind TEXT NOT NULL,
-            label_mode TEXT NOT NULL DEFAULT '', vocab_size INTEGER, num_outputs INTEGER,
-            train_size INTEGER, val_size INTEGER, device TEXT NOT NULL DEFAULT '',
-            started_at REAL NOT NULL, updated_at REAL NOT NULL, ended_at REAL,
-            epochs_run INTEGER NOT NULL DEFAULT 0, seconds_per_epoch REAL, checkpoint TEXT);
-        CREATE TABLE steps (
-            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL,
-            epoch INTEGER NOT NULL, loss REAL NOT NULL, lr REAL NOT NULL, seconds REAL NOT NULL,
-            PRIMARY KEY (run_id, step)) WITHOUT ROWID;
-        CREATE TABLE epochs (
-            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
-            train_loss REAL NOT NULL, last_loss REAL NOT NULL, val_loss REAL, metrics TEXT NOT NULL,
-            seconds REAL NOT NULL, PRIMARY KEY (run_id, epoch)) WITHOUT ROWID;
-    """
-    for statement in statements.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+def _create_v1(connection: Connection) -> None:
+    # Generic types: SQLAlchemy writes each engine's own DDL (REAL/AUTOINCREMENT for SQLite,
+    # DOUBLE PRECISION/SERIAL for PostgreSQL).
+    metadata = sa.MetaData()
+    text, integer, real = sa.Text, sa.Integer, sa.Double
+    sa.Table("datasets", metadata, sa.Column("fingerprint", text, primary_key=True),
+             sa.Column("texts", text, nullable=False), sa.Column("labels", text),
+             sa.Column("label_kind", text, nullable=False), sa.Column("label_names", text, nullable=False))
+    sa.Table("runs", metadata,
+             sa.Column("id", integer, primary_key=True, autoincrement=True),
+             sa.Column("status", text, nullable=False), sa.Column("reason", text, nullable=False, server_default=""),
+             sa.Column("message_key", text, nullable=False, server_default=""),
+             sa.Column("message_params", text, nullable=False, server_default="{}"),
+             sa.Column("config", text, nullable=False),
+             sa.Column("dataset_fingerprint", text, sa.ForeignKey("datasets.fingerprint"), nullable=False),
+             sa.Column("dataset_size", integer, nullable=False), sa.Column("label_kind", text, nullable=False),
+             sa.Column("label_mode", text, nullable=False, server_default=""), sa.Column("vocab_size", integer),
+             sa.Column("num_outputs", integer), sa.Column("train_size", integer), sa.Column("val_size", integer),
+             sa.Column("device", text, nullable=False, server_default=""),
+             sa.Column("started_at", real, nullable=False), sa.Column("updated_at", real, nullable=False),
+             sa.Column("ended_at", real), sa.Column("epochs_run", integer, nullable=False, server_default="0"),
+             sa.Column("seconds_per_epoch", real), sa.Column("checkpoint", text),
+             sqlite_autoincrement=True)
+    sa.Table("steps", metadata,
+             sa.Column("run_id", integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+             sa.Column("step", integer, primary_key=True), sa.Column("epoch", integer, nullable=False),
+             sa.Column("loss", real, nullable=False), sa.Column("lr", real, nullable=False),
+             sa.Column("seconds", real, nullable=False), sqlite_with_rowid=False)
+    sa.Table("epochs", metadata,
+             sa.Column("run_id", integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+             sa.Column("epoch", integer, primary_key=True), sa.Column("train_loss", real, nullable=False),
+             sa.Column("last_loss", real, nullable=False), sa.Column("val_loss", real),
+             sa.Column("metrics", text, nullable=False), sa.Column("seconds", real, nullable=False),
+             sqlite_with_rowid=False)
+    metadata.create_all(connection)
 
 
-def _add_name_and_notes(connection: sqlite3.Connection) -> None:
-    connection.execute("ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''")
-    connection.execute("ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
+def _add_name_and_notes(connection: Connection) -> None:
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
 
 
-def _add_data_source(connection: sqlite3.Connection) -> None:
+def _add_owner(connection: Connection) -> None:
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN owner_host TEXT NOT NULL DEFAULT ''")
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN owner_pid INTEGER")
+
+
+def _add_data_source(connection: Connection) -> None:
     # Where the texts came from ("sample:ratings", "file:reviews.csv", "pasted"); older runs keep ''.
-    connection.execute("ALTER TABLE runs ADD COLUMN data_source TEXT NOT NULL DEFAULT ''")
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN data_source TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_name_and_notes, _add_data_source)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_name_and_notes, _add_owner,
+                                                         _add_data_source)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _schema_version(connection: Connection) -> int:
+    """SQLite keeps it in the file header (``user_version``); PostgreSQL in a one-row table."""
+    if connection.dialect.name == "sqlite":
+        return connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+    connection.exec_driver_sql("CREATE TABLE IF NOT EXISTS textlab_schema (version INTEGER NOT NULL)")
+    return connection.exec_driver_sql("SELECT COALESCE(MAX(version), 0) FROM textlab_schema").scalar_one()
+
+
+def _set_schema_version(connection: Connection, version: int) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+    else:
+        connection.exec_driver_sql("DELETE FROM textlab_schema")
+        connection.execute(sa.text("INSERT INTO textlab_schema VALUES (:version)"), {"version": version})
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this host."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 @dataclass(frozen=True)
@@ -122,30 +210,29 @@ class RunRecord:
 
 
 class Store:
-    """The run database in ``directory``; safe to share between threads."""
+    """The run database (``url``, else ``TEXTLAB_DATABASE_URL``, else SQLite in ``directory``); thread-safe."""
 
-    def __init__(self, directory: Path | str | None = None) -> None:
+    def __init__(self, directory: Path | str | None = None, url: str | None = None) -> None:
         self.directory = Path(directory) if directory is not None else data_dir()
         self.checkpoint_dir = self.directory / CHECKPOINT_DIR
+        url = url or database_url()
         self.path = self.directory / DATABASE_NAME
+        # What messages name: the SQLite file, or the server without its password.
+        self.location = str(self.path) if url is None else sa.make_url(url).render_as_string(hide_password=True)
+        self._closed = False
+        self._live: set[int] = set()  # runs this process is recording now (a paused one writes nothing)
+        self._lock = threading.Lock()
+        self._heartbeat: threading.Thread | None = None
         try:
             self.checkpoint_dir.mkdir(parents=True, exist_ok=True)
-            self._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                                               check_same_thread=False)
-            self._connection.row_factory = sqlite3.Row
-            self._connection.execute("PRAGMA journal_mode=WAL")
-            # NORMAL is durable across application crashes in WAL mode and keeps commits cheap.
-            self._connection.execute("PRAGMA synchronous=NORMAL")
-            self._connection.execute("PRAGMA foreign_keys=ON")
-        except (sqlite3.Error, OSError) as error:
-            raise StoreError("store.cannot_open", path=str(self.path), detail=str(error)) from None
-        self._lock = threading.RLock()
-        self._live: set[int] = set()  # runs this process is recording now (a paused one writes nothing)
-        self._migrate()
+            self._engine = _engine(url, self.path)
+            self._migrate()
+        except (sa.exc.SQLAlchemyError, OSError, ImportError) as error:
+            raise StoreError("store.cannot_open", path=self.location, detail=_detail(error)) from None
 
     def close(self) -> None:
-        with self._lock:
-            self._connection.close()
+        self._closed = True
+        self._engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -154,87 +241,131 @@ class Store:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; IMMEDIATE takes the write lock up front, so waiting never deadlocks."""
-        with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._connection
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+    def _connect(self, **options: Any) -> Iterator[Connection]:
+        if self._closed:
+            raise StoreError("store.closed", path=self.location)
+        with self._engine.connect() as connection:
+            yield connection.execution_options(**options)
 
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._connection.execute(sql, params).fetchall()
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction, committed at the end of the block, rolled back on any error."""
+        with self._connect(textlab_write=True) as connection, connection.begin():
+            yield connection
+
+    def _read(self, sql: str, params: Mapping[str, Any] | None = None) -> list[RowMapping]:
+        with self._connect() as connection:
+            return list(connection.execute(sa.text(sql), params or {}).mappings())
 
     def _migrate(self) -> None:
-        try:
-            with self._write() as connection:
-                version = connection.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:
-                    raise StoreError("store.newer_schema", path=str(self.path), version=version,
-                                     supported=SCHEMA_VERSION)
-                for migration in MIGRATIONS[version:]:
-                    migration(connection)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as error:
-            raise StoreError("store.cannot_open", path=str(self.path), detail=str(error)) from None
+        with self._write() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            version = _schema_version(connection)
+            if version > SCHEMA_VERSION:
+                raise StoreError("store.newer_schema", path=self.location, version=version,
+                                 supported=SCHEMA_VERSION)
+            for migration in MIGRATIONS[version:]:
+                migration(connection)
+            if version != SCHEMA_VERSION:
+                _set_schema_version(connection, SCHEMA_VERSION)
 
     # Recording a run
 
     def start_run(self, config: TrainConfig, dataset: Dataset, started: RunStarted | None = None,
                   data_source: str = "") -> int:
-        """A new run with status "running"; stores the dataset once per fingerprint. Returns its id."""
-        fingerprint, now = dataset.fingerprint(), time.time()
+        """A new run with status "running", owned by this process; stores the dataset once per fingerprint."""
+        now = time.time()
+        details = (started.label_mode, started.vocab_size, started.num_outputs, started.train_size,
+                   started.val_size, started.device) if started else ("", None, None, None, None, "")
         with self._write() as connection:
-            if connection.execute("SELECT 1 FROM datasets WHERE fingerprint = ?", (fingerprint,)).fetchone() is None:
-                connection.execute(
-                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
-                    (fingerprint, json.dumps(dataset.texts, ensure_ascii=False),
-                     None if dataset.labels is None else json.dumps(dataset.labels, ensure_ascii=False),
-                     dataset.label_kind, json.dumps(dataset.label_names, ensure_ascii=False)))
-            details = (started.label_mode, started.vocab_size, started.num_outputs, started.train_size,
-                       started.val_size, started.device) if started else ("", None, None, None, None, "")
-            cursor = connection.execute(
+            # ON CONFLICT: another server may store the same data at the same moment.
+            connection.execute(sa.text(
+                "INSERT INTO datasets VALUES (:fingerprint, :texts, :labels, :label_kind, :label_names) "
+                "ON CONFLICT (fingerprint) DO NOTHING"),
+                {"fingerprint": dataset.fingerprint(), "texts": json.dumps(dataset.texts, ensure_ascii=False),
+                 "labels": None if dataset.labels is None else json.dumps(dataset.labels, ensure_ascii=False),
+                 "label_kind": dataset.label_kind,
+                 "label_names": json.dumps(dataset.label_names, ensure_ascii=False)})
+            run_id = connection.execute(sa.text(
                 "INSERT INTO runs (status, config, dataset_fingerprint, dataset_size, label_kind, label_mode, "
-                "vocab_size, num_outputs, train_size, val_size, device, started_at, updated_at, data_source) "
-                "VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (config.to_json(), fingerprint, len(dataset), dataset.label_kind, *details, now, now, data_source))
-            run_id = int(cursor.lastrowid)
-        self._live.add(run_id)
+                "vocab_size, num_outputs, train_size, val_size, device, started_at, updated_at, owner_host, "
+                "owner_pid, data_source) VALUES ('running', :config, :fingerprint, :size, :label_kind, :label_mode, "
+                ":vocab_size, :num_outputs, :train_size, :val_size, :device, :now, :now, :host, :pid, :data_source) "
+                "RETURNING id"),
+                {"config": config.to_json(), "fingerprint": dataset.fingerprint(), "size": len(dataset),
+                 "label_kind": dataset.label_kind, "now": now, "host": HOST, "pid": os.getpid(),
+                 "data_source": data_source,
+                 **dict(zip(("label_mode", "vocab_size", "num_outputs", "train_size", "val_size", "device"),
+                            details, strict=True))}).scalar_one()
+        with self._lock:
+            self._live.add(run_id)
+            if self._heartbeat is None:
+                self._heartbeat = threading.Thread(target=self._beat, name="textlab-store-heartbeat", daemon=True)
+                self._heartbeat.start()
         return run_id
+
+    def _beat(self) -> None:
+        """Touch this process's live runs, so other processes see their owner is still there."""
+        while not self._closed:
+            time.sleep(HEARTBEAT_SECONDS)
+            with self._lock:
+                live = sorted(self._live)
+            # A busy or closed database: the next beat tries again.
+            with contextlib.suppress(sa.exc.SQLAlchemyError, StoreError):
+                if live and not self._closed:
+                    self.touch(live)
+
+    def touch(self, run_ids: Sequence[int]) -> None:
+        """Note that the runs' owner is alive (the heartbeat; steps do it too)."""
+        with self._write() as connection:
+            connection.execute(sa.text("UPDATE runs SET updated_at = :now WHERE id IN :ids").bindparams(
+                sa.bindparam("ids", expanding=True)), {"now": time.time(), "ids": list(run_ids)})
 
     def add_epochs(self, run_id: int, epochs: Sequence[EpochEnd], steps: Sequence[Step] = ()) -> None:
         """Record several epochs' ends and the steps not yet written in one transaction."""
         with self._write() as connection:
             self._insert_steps(connection, run_id, steps)
-            connection.executemany("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   [(run_id, epoch.epoch, epoch.train_loss, epoch.last_loss, epoch.val_loss,
-                                     json.dumps(epoch.metrics), epoch.seconds) for epoch in epochs])
-            if epochs:
-                last = epochs[-1]
-                connection.execute("UPDATE runs SET epochs_run = ?, seconds_per_epoch = ? WHERE id = ?",
-                                   (last.epoch, last.seconds / last.epoch, run_id))
+            if not epochs:
+                return
+            connection.execute(sa.text(
+                "INSERT INTO epochs VALUES (:run_id, :epoch, :train_loss, :last_loss, :val_loss, :metrics, :seconds) "
+                "ON CONFLICT (run_id, epoch) DO UPDATE SET train_loss = excluded.train_loss, "
+                "last_loss = excluded.last_loss, val_loss = excluded.val_loss, metrics = excluded.metrics, "
+                "seconds = excluded.seconds"),
+                [{"run_id": run_id, "epoch": epoch.epoch, "train_loss": epoch.train_loss,
+                  "last_loss": epoch.last_loss, "val_loss": epoch.val_loss, "metrics": json.dumps(epoch.metrics),
+                  "seconds": epoch.seconds} for epoch in epochs])
+            last = epochs[-1]
+            connection.execute(sa.text("UPDATE runs SET epochs_run = :epoch, seconds_per_epoch = :per_epoch "
+                                       "WHERE id = :run_id"),
+                               {"epoch": last.epoch, "per_epoch": last.seconds / last.epoch, "run_id": run_id})
 
     @staticmethod
-    def _insert_steps(connection: sqlite3.Connection, run_id: int, steps: Sequence[Step]) -> None:
-        connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?, ?, ?, ?)",
-                               [(run_id, s.step, s.epoch, s.loss, s.lr, s.seconds) for s in steps])
-        connection.execute("UPDATE runs SET updated_at = ? WHERE id = ?", (time.time(), run_id))
+    def _insert_steps(connection: Connection, run_id: int, steps: Sequence[Step]) -> None:
+        if steps:
+            connection.execute(sa.text(
+                "INSERT INTO steps VALUES (:run_id, :step, :epoch, :loss, :lr, :seconds) "
+                "ON CONFLICT (run_id, step) DO UPDATE SET epoch = excluded.epoch, loss = excluded.loss, "
+                "lr = excluded.lr, seconds = excluded.seconds"),
+                [{"run_id": run_id, "step": s.step, "epoch": s.epoch, "loss": s.loss, "lr": s.lr,
+                  "seconds": s.seconds} for s in steps])
+        connection.execute(sa.text("UPDATE runs SET updated_at = :now WHERE id = :run_id"),
+                           {"now": time.time(), "run_id": run_id})
 
     def finish_run(self, run_id: int, status: str, reason: str, message_key: str = "",
                    message_params: dict[str, Any] | None = None, checkpoint: str | None = None) -> None:
         """Mark a run finished, stopped or failed, with the end event's reason."""
         now = time.time()
         with self._write() as connection:
-            connection.execute(
-                "UPDATE runs SET status = ?, reason = ?, message_key = ?, message_params = ?, checkpoint = ?, "
-                "ended_at = ?, updated_at = ? WHERE id = ?",
-                (status, reason, message_key, json.dumps(message_params or {}, default=str), checkpoint, now, now,
-                 run_id))
-        self._live.discard(run_id)
+            connection.execute(sa.text(
+                "UPDATE runs SET status = :status, reason = :reason, message_key = :key, message_params = :params, "
+                "checkpoint = :checkpoint, ended_at = :now, updated_at = :now WHERE id = :run_id"),
+                {"status": status, "reason": reason, "key": message_key,
+                 "params": json.dumps(message_params or {}, default=str), "checkpoint": checkpoint, "now": now,
+                 "run_id": run_id})
+        with self._lock:
+            self._live.discard(run_id)
 
     def checkpoint_path(self, run_id: int) -> Path:
         """Where a run's checkpoint is written (it may not exist)."""
@@ -250,24 +381,36 @@ class Store:
         return [self._record(row, finals.get(row["id"])) for row in rows]
 
     def run(self, run_id: int) -> RunRecord:
-        rows = self._read("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._read("SELECT * FROM runs WHERE id = :run_id", {"run_id": run_id})
         if not rows:
             raise StoreError("store.no_such_run", run_id=run_id)
         epochs = self.epochs(run_id)
         return self._record(rows[0], epochs[-1] if epochs else None)
 
-    def _record(self, row: sqlite3.Row, final: EpochEnd | None) -> RunRecord:
-        return _record(row, final, self._live)
+    def _record(self, row: RowMapping, final: EpochEnd | None) -> RunRecord:
+        with self._lock:
+            live = row["id"] in self._live
+        status = row["status"]
+        if status == "running" and not live and _owner_gone(row):
+            status = "interrupted"  # its process ended (killed, a crash, a restart) before the run did
+        return RunRecord(
+            row["id"], row["name"], row["notes"], status, row["reason"], row["message_key"],
+            json.loads(row["message_params"]), _config(row["config"]), row["dataset_fingerprint"],
+            row["dataset_size"], row["label_kind"], row["label_mode"], row["vocab_size"], row["num_outputs"],
+            row["train_size"], row["val_size"], row["device"], row["started_at"], row["ended_at"],
+            row["epochs_run"], row["seconds_per_epoch"], row["checkpoint"], final, row["data_source"])
 
     def steps(self, run_id: int) -> list[Step]:
         return [Step(row["epoch"], row["step"], row["loss"], row["lr"], row["seconds"])
-                for row in self._read("SELECT * FROM steps WHERE run_id = ? ORDER BY step", (run_id,))]
+                for row in self._read("SELECT * FROM steps WHERE run_id = :run_id ORDER BY step",
+                                      {"run_id": run_id})]
 
     def epochs(self, run_id: int) -> list[EpochEnd]:
-        return [_epoch(row) for row in self._read("SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch", (run_id,))]
+        return [_epoch(row) for row in self._read("SELECT * FROM epochs WHERE run_id = :run_id ORDER BY epoch",
+                                                  {"run_id": run_id})]
 
     def dataset(self, fingerprint: str) -> Dataset:
-        rows = self._read("SELECT * FROM datasets WHERE fingerprint = ?", (fingerprint,))
+        rows = self._read("SELECT * FROM datasets WHERE fingerprint = :fingerprint", {"fingerprint": fingerprint})
         if not rows:
             raise StoreError("store.no_dataset", fingerprint=fingerprint[:12])
         row = rows[0]
@@ -285,20 +428,37 @@ class Store:
 
     def _update(self, run_id: int, column: str, value: str) -> None:
         with self._write() as connection:
-            if connection.execute(f"UPDATE runs SET {column} = ? WHERE id = ?", (value, run_id)).rowcount == 0:
+            updated = connection.execute(sa.text(f"UPDATE runs SET {column} = :value WHERE id = :run_id"),
+                                         {"value": value, "run_id": run_id})
+            if updated.rowcount == 0:
                 raise StoreError("store.no_such_run", run_id=run_id)
 
     def delete(self, run_id: int) -> None:
         """Remove a run, its metrics and checkpoint, and its dataset when no other run uses it."""
         with self._write() as connection:
-            if connection.execute("DELETE FROM runs WHERE id = ?", (run_id,)).rowcount == 0:
+            # Deleted explicitly: a database made by an older SQLite schema may lack ON DELETE CASCADE.
+            for table in ("steps", "epochs"):
+                connection.execute(sa.text(f"DELETE FROM {table} WHERE run_id = :run_id"), {"run_id": run_id})
+            if connection.execute(sa.text("DELETE FROM runs WHERE id = :run_id"), {"run_id": run_id}).rowcount == 0:
                 raise StoreError("store.no_such_run", run_id=run_id)
-            connection.execute("DELETE FROM datasets WHERE fingerprint NOT IN "
-                               "(SELECT dataset_fingerprint FROM runs)")
+            connection.exec_driver_sql("DELETE FROM datasets WHERE fingerprint NOT IN "
+                                       "(SELECT dataset_fingerprint FROM runs)")
         self.checkpoint_path(run_id).unlink(missing_ok=True)
 
 
-def _epoch(row: sqlite3.Row) -> EpochEnd:
+def _owner_gone(row: RowMapping) -> bool:
+    """A running run's process is gone: a dead pid on this host, or no heartbeat for STALE_SECONDS."""
+    if row["owner_host"] == HOST and row["owner_pid"] is not None and not process_alive(row["owner_pid"]):
+        return True
+    return time.time() - row["updated_at"] > STALE_SECONDS
+
+
+def _detail(error: BaseException) -> str:
+    # SQLAlchemy appends its own help link and the statement; the first line says what failed.
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+
+
+def _epoch(row: RowMapping) -> EpochEnd:
     return EpochEnd(row["epoch"], row["train_loss"], row["last_loss"], row["val_loss"], json.loads(row["metrics"]),
                     row["seconds"])
 
@@ -307,15 +467,3 @@ def _config(text: str) -> TrainConfig:
     # Settings removed from TrainConfig since the run was stored are dropped, not refused; settings
     # added since then take the value that run used.
     return TrainConfig.from_dict({**ADDED_SETTINGS, **json.loads(text)}, drop_unknown=True)
-
-
-def _record(row: sqlite3.Row, final: EpochEnd | None, live: set[int]) -> RunRecord:
-    status = row["status"]
-    if status == "running" and row["id"] not in live and time.time() - row["updated_at"] > STALE_SECONDS:
-        status = "interrupted"  # its process ended (a restart, a crash) before the run did
-    return RunRecord(
-        row["id"], row["name"], row["notes"], status, row["reason"], row["message_key"],
-        json.loads(row["message_params"]), _config(row["config"]), row["dataset_fingerprint"], row["dataset_size"],
-        row["label_kind"], row["label_mode"], row["vocab_size"], row["num_outputs"], row["train_size"],
-        row["val_size"], row["device"], row["started_at"], row["ended_at"], row["epochs_run"],
-        row["seconds_per_epoch"], row["checkpoint"], final, row["data_source"])

@@ -7,10 +7,12 @@ single gather, with values identical to ``pad_sequence(..., batch_first=True)``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import torch
+from torch.utils.data import BatchSampler, DataLoader, RandomSampler, Sampler, SequentialSampler
 
 from textlab.text.vocab import PAD_ID
 
@@ -109,6 +111,58 @@ def batch_indices(lengths: torch.Tensor, batch_size: int, shuffle: bool = True, 
     if shuffle:
         batches = [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
     return batches
+
+
+class EpochBatchSampler(Sampler[list[int]]):
+    """Each epoch's batches as positions into the loader's dataset.
+
+    Without bucketing these are torch's own ``BatchSampler(RandomSampler(...))``, the sampler
+    ``DataLoader(shuffle=True)`` builds, so the generator advances exactly as it does there
+    (RandomSampler draws one more permutation once the epoch is exhausted). With bucketing they
+    are ``batch_indices``'s length-sorted pools.
+    """
+
+    def __init__(self, lengths: torch.Tensor, batch_size: int, shuffle: bool, bucketing: bool,
+                 generator: torch.Generator | None) -> None:
+        self.lengths, self.batch_size, self.shuffle, self.bucketing = lengths, batch_size, shuffle, bucketing
+        self.generator = generator
+
+    def __iter__(self) -> Iterator[list[int]]:
+        if not self.bucketing:
+            count = range(len(self.lengths))
+            order = RandomSampler(count, generator=self.generator) if self.shuffle else SequentialSampler(count)
+            yield from BatchSampler(order, self.batch_size, drop_last=False)
+            return
+        for positions in batch_indices(self.lengths, self.batch_size, self.shuffle, self.bucketing, self.generator):
+            yield positions.tolist()
+
+    def __len__(self) -> int:
+        return -(-len(self.lengths) // self.batch_size)
+
+
+def _collate_texts(text_indices: list[int], encoded: EncodedTexts, targets: torch.Tensor | None) -> Batch:
+    return encoded.collate(text_indices, targets)
+
+
+def epoch_loader(encoded: EncodedTexts, text_indices: torch.Tensor, batch_size: int,
+                 targets: torch.Tensor | None = None, shuffle: bool = True, bucketing: bool = False,
+                 generator: torch.Generator | None = None, indices_only: bool = False) -> DataLoader:
+    """A real ``torch.utils.data.DataLoader`` over ``text_indices``, yielding padded ``Batch``es.
+
+    Its dataset is the texts' indices, its ``batch_sampler`` draws ``batch_indices`` and its
+    ``collate_fn`` is one gather (``EncodedTexts.collate``). Each epoch the DataLoader draws its
+    base seed from ``generator`` before the sampler draws the order, exactly as
+    ``DataLoader(texts, batch_size, shuffle=True, generator=generator)`` does: without bucketing
+    the two give the same batches for the same seed. ``indices_only`` yields each batch's text
+    indices instead of a ``Batch`` (the Batches page's plan draws the batches without padding them).
+    """
+    sampler = EpochBatchSampler(encoded.lengths[text_indices], batch_size, shuffle, bucketing, generator)
+    # The generator is always passed: without one the DataLoader would draw its seed from torch's
+    # global generator, which model construction in another session may be using.
+    generator = generator if generator is not None else torch.Generator()
+    collate = torch.tensor if indices_only else partial(_collate_texts, encoded=encoded, targets=targets)
+    return DataLoader(text_indices.tolist(), batch_sampler=sampler, num_workers=0, generator=generator,
+                      collate_fn=collate)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from itertools import chain, count
 import torch
 
 from textlab.errors import ConfigError
+from textlab.text import subword
 from textlab.text.vocab import SPECIAL_TOKENS, TOKENIZERS, UNK_ID, TokenizerOptions, Vocab
 
 # Joined between texts so one C-level split/findall tokenizes the whole corpus. NUL is
@@ -51,6 +52,10 @@ class TokenizedCorpus:
 
     @classmethod
     def from_texts(cls, texts: Sequence[str], options: TokenizerOptions = TokenizerOptions()) -> TokenizedCorpus:
+        if options.is_subword:
+            # The learned vocabulary is the type list, so a token's type id is its vocabulary id.
+            ids, lengths = subword.encode_many(options.model, [options.prepared(text) for text in texts])
+            return cls(subword.vocabulary(options.model), _as_long_tensor(ids), _as_long_tensor(lengths), options)
         joined = _TEXT_SEPARATOR.join(texts)
         if options.lowercase:
             joined = joined.lower()
@@ -96,6 +101,10 @@ class TokenizedCorpus:
         if max_size < 0:
             raise ConfigError("config.out_of_range", name="max_size", low=0, high="∞", value=max_size)
         ids = self.type_ids if text_indices is None else self.type_ids[self.token_mask(text_indices)]
+        if self.options.is_subword:
+            # Every learned piece stays, seen in these texts or not: dropping one would turn new words
+            # that need it into <UNK>. The trainer applied min_freq; vocab_size replaces max_size.
+            return Vocab(self.types, torch.bincount(ids, minlength=len(self.types)).tolist(), self.options)
         n_types = len(self.types)
         counts = torch.bincount(ids, minlength=n_types)
         first_seen = torch.full((n_types,), len(ids), dtype=torch.long).scatter_reduce_(

@@ -1,7 +1,8 @@
 """Tokenizers and the token2idx vocabulary (built fast by ``textlab.text.corpus``).
 
 The default reproduces the notebook: ``str.split()`` tokens, case kept,
-``<PAD>`` = 0, ``<UNK>`` = 1, then tokens in first-seen order.
+``<PAD>`` = 0, ``<UNK>`` = 1, then tokens in first-seen order. The subword kinds
+(``textlab.text.subword``) are learned from texts first and carry their model with them.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from textlab.errors import ConfigError
+from textlab.text import subword
+from textlab.text.specials import PAD_ID, PAD_TOKEN, SPECIAL_TOKENS, UNK_ID, UNK_TOKEN
 
-PAD_TOKEN, UNK_TOKEN = "<PAD>", "<UNK>"
-PAD_ID, UNK_ID = 0, 1
-SPECIAL_TOKENS = (PAD_TOKEN, UNK_TOKEN)
+__all__ = ["PAD_ID", "PAD_TOKEN", "SPECIAL_TOKENS", "UNK_ID", "UNK_TOKEN", "TOKENIZERS", "TOKENIZER_KINDS",
+           "TokenizerOptions", "Vocab", "learned_options"]
 
 # Runs of letters/digits, or any single character that is neither a word
 # character nor white space: "Ótimo, incrível!" -> Ótimo , incrível !
@@ -31,23 +33,44 @@ TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
     "words": _WORD_OR_PUNCT.findall,
     "chars": _characters,
 }
+# Every tokenizer a run can choose: the fixed rules above, then the ones learned from the data.
+TOKENIZER_KINDS = (*TOKENIZERS, *subword.SUBWORD_KINDS)
 
 
 @dataclass(frozen=True)
 class TokenizerOptions:
-    """How text becomes tokens: which tokenizer, and whether to lowercase first."""
+    """How text becomes tokens: which tokenizer, whether to lowercase first, and a learned subword model."""
 
     kind: str = "whitespace"
     lowercase: bool = False
+    model: str = ""  # a subword kind's trained tokenizer (Hugging Face JSON); empty for the fixed rules
 
     def __post_init__(self) -> None:
-        if self.kind not in TOKENIZERS:
+        if self.kind not in TOKENIZER_KINDS:
             raise ConfigError("config.bad_choice", name="tokenizer", value=self.kind,
-                              choices=", ".join(TOKENIZERS))
+                              choices=", ".join(TOKENIZER_KINDS))
+        if bool(self.model) != self.is_subword:
+            raise ValueError("a subword tokenizer needs its trained model, and only a subword one has one")
+
+    @property
+    def is_subword(self) -> bool:
+        return self.kind in subword.SUBWORD_KINDS
+
+    def prepared(self, text: str) -> str:
+        """The text as the tokenizer reads it (lowercased when asked)."""
+        return text.lower() if self.lowercase else text
 
     def tokenize(self, text: str) -> list[str]:
-        return TOKENIZERS[self.kind](text.lower() if self.lowercase else text)
+        if self.model:
+            return [piece.token for piece in subword.pieces(self.model, self.prepared(text))]
+        return TOKENIZERS[self.kind](self.prepared(text))
 
+
+def learned_options(kind: str, lowercase: bool, texts: Sequence[str], vocab_size: int,
+                    min_freq: int = 1) -> TokenizerOptions:
+    """Options whose subword ``kind`` tokenizer is learned from ``texts`` (lowercased first when asked)."""
+    prepared = [text.lower() for text in texts] if lowercase else list(texts)
+    return TokenizerOptions(kind, lowercase, subword.train_subword(prepared, kind, vocab_size, min_freq))
 
 
 class Vocab:

@@ -16,7 +16,8 @@ from typing import Any
 from textlab.errors import ConfigError
 from textlab.model.devices import DEVICE_CHOICES
 from textlab.model.models import ENCODERS, POOLINGS, check_heads
-from textlab.text.vocab import TOKENIZERS
+from textlab.text.subword import DEFAULT_VOCAB_SIZE
+from textlab.text.vocab import TOKENIZER_KINDS
 from textlab.train.tasks import TASKS
 
 # "auto" picks the task that reads the data's kind of labels; the others are the tasks themselves.
@@ -57,8 +58,10 @@ class _Part:
 class TextSettings(_Part):
     """Text -> tokens -> vocabulary."""
 
-    tokenizer: str = setting("whitespace", tuple(TOKENIZERS))
+    tokenizer: str = setting("whitespace", TOKENIZER_KINDS)
     lowercase: bool = setting(False)
+    # The subword tokenizers' size, <PAD> and <UNK> included; the word ones use max_size.
+    vocab_size: int = setting(DEFAULT_VOCAB_SIZE, Range(50, 50_000))
     min_freq: int = setting(1, Range(1, 1_000_000))
     max_size: int = setting(0, Range(0, 10_000_000))  # 0 = keep every token
     vocab_from: str = setting("train", VOCAB_SOURCES)  # "all" leaks validation words into the vocabulary

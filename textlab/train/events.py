@@ -42,6 +42,9 @@ class EpochEnd:
 class Finished:
     reason: str  # "completed" or "early_stopping"
     epochs_run: int
+    # The epoch whose weights the model ends with: early stopping restores the best one, so it can
+    # be earlier than the last epoch trained. None when it is simply the last one.
+    kept_epoch: int | None = None
 
 
 @dataclass(frozen=True)

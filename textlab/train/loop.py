@@ -20,7 +20,7 @@ from textlab.errors import DataError, TextlabError
 from textlab.model.devices import resolve_device
 from textlab.model.models import MAX_POSITIONS, TextModel, build_model
 from textlab.model.outputs import batched_outputs
-from textlab.text.batching import Batch, EncodedTexts, batch_indices
+from textlab.text.batching import Batch, EncodedTexts, epoch_loader
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
@@ -95,21 +95,20 @@ class TrainingRun:
         config, control = self.config, control or Control()
         shuffle_generator = torch.Generator().manual_seed(config.run.seed)
         label_generator = torch.Generator().manual_seed(config.run.seed + 1)
-        train_lengths = self.encoded.lengths[self.train_indices]
+        batches = config.batches
+        loader = epoch_loader(self.encoded, self.train_indices, batches.batch_size, self.targets, batches.shuffle,
+                              batches.bucketing, shuffle_generator)
         yield RunStarted(str(self.device), len(self.vocab), len(self.train_indices), len(self.val_indices),
                          self.steps_per_epoch, self.steps_per_epoch * config.optimisation.epochs, self.label_mode,
                          self.num_outputs)
         started, step = time.perf_counter(), 0
-        best_val_loss, best_state, epochs_without_gain = math.inf, None, 0
+        best_val_loss, best_state, best_epoch, epochs_without_gain = math.inf, None, None, 0
         for epoch in range(1, config.optimisation.epochs + 1):
             self.model.train()
             loss_total, texts_seen, value = 0.0, 0, math.nan
             # The epoch's batches are gathered up front, as a hand-written loop over prebuilt batches
             # would have them: small allocations between steps measured slower (bench/train_speed.py).
-            batches = [self.encoded.collate(self.train_indices[positions], self.targets)
-                       for positions in batch_indices(train_lengths, config.batches.batch_size, config.batches.shuffle,
-                                                      config.batches.bucketing, shuffle_generator)]
-            for batch in batches:
+            for batch in list(loader):
                 if not control.wait_for_go():
                     yield Stopped("user")
                     return
@@ -143,12 +142,13 @@ class TrainingRun:
                 if val_loss < best_val_loss:
                     best_val_loss, epochs_without_gain = val_loss, 0
                     best_state = {name: tensor.detach().clone() for name, tensor in self.model.state_dict().items()}
+                    best_epoch = epoch
                 else:
                     epochs_without_gain += 1
                 if epochs_without_gain >= config.optimisation.patience:
                     if best_state is not None:  # keep the weights of the best epoch
                         self.model.load_state_dict(best_state)
-                    yield Finished("early_stopping", epoch)
+                    yield Finished("early_stopping", epoch, best_epoch)
                     return
         yield Finished("completed", config.optimisation.epochs)
 

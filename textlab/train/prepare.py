@@ -8,21 +8,22 @@ numbers training will use.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
 
 from textlab.data.dataset import Dataset, train_validation_split
 from textlab.errors import BadLabelError, EmptyInputError
-from textlab.text.batching import EncodedTexts, PaddingStats, batch_indices, padding_stats
+from textlab.text.batching import EncodedTexts, PaddingStats, epoch_loader, padding_stats
 from textlab.text.corpus import TokenizedCorpus
-from textlab.text.vocab import TokenizerOptions, Vocab
+from textlab.text.vocab import TOKENIZERS, TokenizerOptions, Vocab, learned_options
 from textlab.train.config import BatchSettings, RunSettings, TrainConfig
 from textlab.train.tasks import Task, resolve_task
 
 
 def tokenizer_options(config: TrainConfig) -> TokenizerOptions:
-    """The tokenizer settings of ``config``."""
+    """The settings of a word tokenizer in ``config`` (a subword one is learned from the training texts)."""
     return TokenizerOptions(config.text.tokenizer, config.text.lowercase)
 
 
@@ -96,13 +97,28 @@ def _preview_task(config: TrainConfig, dataset: Dataset) -> tuple[Task, Dataset]
         return resolve_task("random", dataset)
 
 
+def tokenized_for_run(texts: Sequence[str], train_indices: torch.Tensor, has_validation: bool,
+                      config: TrainConfig, corpus: TokenizedCorpus | None = None) -> tuple[TokenizedCorpus, Vocab]:
+    """The run's tokens and vocabulary, from the training texts only unless vocab_from is "all".
+
+    A subword tokenizer is learned from those same texts first, so validation words never shape
+    it. ``corpus`` reuses a word tokenizer's tokens (they do not depend on the split).
+    """
+    text = config.text
+    # Without validation texts the training texts are all texts: skip selecting them.
+    vocab_texts = None if text.vocab_from == "all" or not has_validation else train_indices
+    if corpus is None or text.tokenizer not in TOKENIZERS:
+        options = tokenizer_options(config) if text.tokenizer in TOKENIZERS else learned_options(
+            text.tokenizer, text.lowercase, texts if vocab_texts is None else [texts[i] for i in vocab_texts.tolist()],
+            text.vocab_size, text.min_freq)
+        corpus = TokenizedCorpus.from_texts(texts, options)
+    return corpus, corpus.build_vocab(vocab_texts, text.min_freq, text.max_size)
+
+
 def _prepare(config: TrainConfig, task: Task, dataset: Dataset, corpus: TokenizedCorpus | None) -> PreparedData:
-    corpus = corpus if corpus is not None else tokenize(dataset, tokenizer_options(config))
     train, validation = split_for_task(dataset, task, config)
     train_indices = torch.tensor(train, dtype=torch.long)
-    # Without validation texts the training texts are all texts: skip selecting them.
-    vocab_texts = None if config.text.vocab_from == "all" or not validation else train_indices
-    vocab = corpus.build_vocab(vocab_texts, config.text.min_freq, config.text.max_size)
+    corpus, vocab = tokenized_for_run(dataset.texts, train_indices, bool(validation), config, corpus)
     encoded = EncodedTexts(corpus.encode(vocab), corpus.lengths, config.text.max_length)
     return PreparedData(task, dataset, corpus, train_indices, torch.tensor(validation, dtype=torch.long), vocab,
                         encoded, task.targets(dataset))
@@ -112,10 +128,9 @@ def epoch_batches(prepared: PreparedData, config: TrainConfig, bucketing: bool |
     """Dataset indices of each batch of the first training epoch, drawn as the run draws them."""
     generator = torch.Generator().manual_seed(config.run.seed)
     use_bucketing = config.batches.bucketing if bucketing is None else bucketing
-    train_lengths = prepared.encoded.lengths[prepared.train_indices]
     batches = config.batches
-    positions = batch_indices(train_lengths, batches.batch_size, batches.shuffle, use_bucketing, generator)
-    return [prepared.train_indices[batch] for batch in positions]
+    return list(epoch_loader(prepared.encoded, prepared.train_indices, batches.batch_size, shuffle=batches.shuffle,
+                             bucketing=use_bucketing, generator=generator, indices_only=True))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The session's data as the pages show it, cached by content fingerprint and settings.
 
 Tokenizing is keyed by (fingerprint, tokenizer options) and the prepared data by the fingerprint
-and ``preparation_settings(config)``, so changing min_freq reuses the tokens and revisiting a page
+and ``preparation_settings(config)`` (a subword tokenizer is learned there, from the training
+texts those settings select), so changing min_freq reuses the tokens and revisiting a page
 after no change costs a dictionary lookup. Values are shared between sessions (equal data
 gives equal results) and never modified after they are built.
 """
@@ -11,9 +12,10 @@ from __future__ import annotations
 import streamlit as st
 
 from textlab.data.dataset import Dataset
+from textlab.text import subword
 from textlab.text.corpus import TokenizedCorpus
 from textlab.text.coverage import OovReport, held_out_check
-from textlab.text.vocab import TokenizerOptions
+from textlab.text.vocab import TOKENIZERS, TokenizerOptions
 from textlab.train import prepare as preparation
 from textlab.train.config import TrainConfig
 from textlab.train.prepare import EpochPlan, PreparedData, preparation_settings, preview, tokenize, tokenizer_options
@@ -36,6 +38,8 @@ def _corpus(_dataset: Dataset, key: tuple[str, TokenizerOptions]) -> TokenizedCo
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
 def _prepared(_dataset: Dataset, key: tuple[str, TrainConfig]) -> PreparedData:
     digest, settings = key
+    if settings.text.tokenizer not in TOKENIZERS:  # a subword tokenizer is learned from this split's training texts
+        return preview(settings, _dataset)
     return preview(settings, _dataset, _corpus(_dataset, (digest, tokenizer_options(settings))))
 
 
@@ -74,3 +78,15 @@ def oov(fraction: float) -> OovReport:
     """The out-of-vocabulary rate of held-out texts (``fraction`` applies when the settings hold none out)."""
     dataset, config = state.session().dataset, state.session().config
     return _oov(prepared_for(dataset, config), config, (*_preparation_key(dataset, config), fraction))
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _training_words(_prepared: PreparedData, key: tuple) -> list[str]:
+    texts, options = _prepared.dataset.texts, _prepared.vocab.options
+    return subword.frequent_words([options.prepared(texts[i]) for i in _prepared.train_indices.tolist()])
+
+
+def training_words(config: TrainConfig) -> list[str]:
+    """The most frequent words of the training texts under ``config``: the examples BPE merges assemble."""
+    dataset = state.session().dataset
+    return _training_words(prepared_for(dataset, config), _preparation_key(dataset, config))

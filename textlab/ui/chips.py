@@ -1,4 +1,5 @@
-"""Token chips for "Try a sentence": each token over its id, unknown tokens highlighted.
+"""Token chips for "Try a sentence": each token over its id, unknown tokens highlighted; and the
+sentence itself with each token's stretch coloured (as tiktokenizer shows it).
 
 Tokens are user text and go into HTML, so every one is escaped; the chips use no script.
 """
@@ -31,6 +32,39 @@ def chips_html(chips: Sequence[TokenChip]) -> str:
         parts.append(f'<span class="token-chip {kind}" style="{_CHIP_STYLE};{style}">'
                      f"<span>{html.escape(chip.token)}</span><span style=\"{_ID_STYLE}\">{number}</span></span>")
     return f'<div class="token-chips" style="display:flex;flex-wrap:wrap">{"".join(parts)}</div>'
+
+
+# Colour-blind-safe pastels (Okabe-Ito, lightened), alternating so neighbouring tokens differ.
+_TOKEN_BACKGROUNDS = ("#CFE6F5", "#FBE0C3", "#D3EFE3", "#F6D7E6", "#EEE9B8")
+
+
+def text_html(sentence: str, chips: Sequence[TokenChip]) -> str:
+    """The sentence with each token's characters on an alternating background, its id in the tooltip.
+
+    The text between tokens (spaces) stays plain; an unknown token also gets a dashed border.
+    Tokens that could not be placed in the text follow it. Everything is escaped.
+    """
+    parts, position, unplaced = [], 0, []
+    for number, chip in enumerate(chips):
+        if chip.start < position:
+            unplaced.append((number, chip))
+            continue
+        background = _TOKEN_BACKGROUNDS[number % len(_TOKEN_BACKGROUNDS)]
+        border = "outline:2px dashed #D55E00;" if chip.unknown else ""
+        parts.append(html.escape(sentence[position:chip.start]))
+        parts.append(f'<span class="token-span{" unknown" if chip.unknown else ""}" '
+                     f'title="{html.escape(chip.token)} = {chip.id}" '
+                     f'style="background:{background};{border}border-radius:3px;padding:1px 0;color:#000">'
+                     f"{html.escape(sentence[chip.start:chip.end])}</span>")
+        position = chip.end
+    parts.append(html.escape(sentence[position:]))
+    for number, chip in unplaced:
+        background = _TOKEN_BACKGROUNDS[number % len(_TOKEN_BACKGROUNDS)]
+        parts.append(f' <span class="token-span" style="background:{background};color:#000">'
+                     f"{html.escape(chip.token)}</span>")
+    ids = ", ".join(str(chip.id) for chip in chips)
+    return (f'<div class="token-text" style="font-size:1.2rem;line-height:1.9;white-space:pre-wrap">{"".join(parts)}'
+            f'</div><div class="token-ids" style="{_ID_STYLE}">[{ids}]</div>')
 
 
 def show_chips(chips: Sequence[TokenChip]) -> None:

@@ -15,7 +15,7 @@ import torch
 
 from textlab.analysis.inspection import frozen_copy
 from textlab.analysis.projection import cosine_neighbours, movement, project_frames
-from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight
+from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight, model_snapshot_index
 from textlab.analysis.token_association import TokenAssociation, associate_tokens
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import TokenColours, embedding_map
@@ -180,19 +180,24 @@ def map_section(source: ModelSource) -> None:
     shown = tracked if tracked <= 2 else right.slider(tr("emb.map.shown"), 2, tracked, min(DEFAULT_SHOWN, tracked),
                                                       key="emb_shown", help=tr("emb.map.shown_help"))
     frames = [snapshot.weights[:shown] for snapshot in snapshots]
+    kept = model_snapshot_index(snapshots, history.kept_epoch)  # the weights the model ended with
     coordinates, axes = project_frames(frames, dims)
     tokens = history.tokens[:shown]
     labelled = [row for row, token in enumerate(tokens) if row < LABELLED_TOKENS or token in SPECIAL_TOKENS]
     figure = embedding_map(coordinates, tokens, history.counts[:shown], _colours(source, colour_by == "label", shown),
                            [s.epoch for s in snapshots], [s.train_loss for s in snapshots], axes.explained.tolist(),
-                           state.session().language, labelled, untrained=source.kind in ("preview", "starting"))
+                           state.session().language, labelled, untrained=source.kind in ("preview", "starting"),
+                           kept_frame=kept)
     show_figure(figure, theme=None, key="emb_map")
+    if kept != len(snapshots) - 1:
+        st.info(tr("emb.map.kept_notice", kept=snapshots[kept].epoch, last=snapshots[-1].epoch),
+                icon=":material/history:")
     st.caption(tr("emb.map.notice_frames" if len(snapshots) > 1 else "emb.map.notice_single",
                   count=shown, total=len(source.run.vocab)))
     st.caption(tr("emb.map.notice_pca"))
-    neighbours_section(snapshots[0].weights[:shown], snapshots[-1].weights[:shown], tokens, len(snapshots) > 1)
+    neighbours_section(snapshots[0].weights[:shown], snapshots[kept].weights[:shown], tokens, len(snapshots) > 1)
     if len(snapshots) > 1:
-        movers_section(snapshots[0].weights[:shown], snapshots[-1].weights[:shown], tokens, history.counts)
+        movers_section(snapshots[0].weights[:shown], snapshots[kept].weights[:shown], tokens, history.counts)
 
 
 def neighbours_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[str, ...], compare: bool) -> None:

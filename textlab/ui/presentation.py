@@ -5,15 +5,26 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from textlab.figures.style import figure_style
 from textlab.ui import state
 from textlab.ui.state import tr
 
 SWITCH = "presentation_switch"  # the widget's key; the session keeps the value for every page
 # Static CSS written here, never built from user text, so it is safe to inject.
+# In both modes: labels in narrow columns wrap onto a second line instead of ending in an ellipsis.
+_WRAPPING_LABELS_CSS = """
+<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] { overflow: visible; text-overflow: clip; white-space: normal;
+                                overflow-wrap: break-word; height: auto; }
+[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p { white-space: normal; overflow-wrap: break-word; }
+</style>
+"""
 _PROJECTOR_CSS = """
 <style>
 [data-testid="stAppViewContainer"], [data-testid="stSidebar"] { color: #000000; }
-/* Text grows; controls keep their size, so narrow columns don't cut button and label text. */
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stAlertContainer"] p { font-size: 1.3rem; color: #000000; }
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; color: #1a1a1a; }
@@ -22,10 +33,23 @@ h1 { font-size: 3rem !important; }
 h2 { font-size: 2.2rem !important; }
 h3 { font-size: 1.7rem !important; }
 code, pre { font-size: 1.15rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+/* Metric values: larger than normal mode's 2.25rem (the paragraph rule above must not shrink them). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.8rem !important; line-height: 1.2; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+/* Segmented controls wrap their options when the column is narrow. */
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap; row-gap: 0.4rem; }
+[data-testid="stButtonGroup"] button { min-width: fit-content; }
+/* Slider values sit above the thumb, clear of the track, at the larger size. */
+[data-testid="stSlider"] { padding-top: 0.9rem; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"] {
+  font-size: 1.1rem; }
+/* Disabled buttons keep looking disabled: the black text rule above must not reach them. */
+.stButton button:disabled, .stButton button:disabled p, .stDownloadButton button:disabled,
+.stDownloadButton button:disabled p, [data-testid="stButtonGroup"] button:disabled p { color: #8a8a8a !important; }
+.stButton button:disabled, .stDownloadButton button:disabled {
+  opacity: 0.6; border-style: dashed; cursor: not-allowed; }
 </style>
 """
-PROJECTOR_FONT_SIZE = 20
 
 
 def presentation_on() -> bool:
@@ -40,8 +64,7 @@ def presentation_toggle() -> None:
     """The sidebar switch; when on, the whole app is restyled for a projector."""
     st.session_state[SWITCH] = presentation_on()
     st.sidebar.toggle(tr("app.presentation"), key=SWITCH, help=tr("app.presentation.help"), on_change=_copy_switch)
-    if presentation_on():
-        st.html(_PROJECTOR_CSS)
+    st.html(_WRAPPING_LABELS_CSS + (_PROJECTOR_CSS if presentation_on() else ""))
 
 
 def url_parameters() -> dict[str, str]:
@@ -50,7 +73,5 @@ def url_parameters() -> dict[str, str]:
 
 
 def show_figure(figure: go.Figure, **kwargs: object) -> None:
-    """st.plotly_chart, with larger chart text in presentation mode."""
-    if presentation_on():
-        figure = go.Figure(figure).update_layout(font_size=PROJECTOR_FONT_SIZE)
-    st.plotly_chart(figure, **kwargs)
+    """st.plotly_chart, with every chart text larger in presentation mode (figure_style)."""
+    st.plotly_chart(figure_style(figure, presentation_on()), **kwargs)

@@ -11,20 +11,20 @@ import streamlit as st
 
 from textlab.runs.checkpoint import Checkpoint
 from textlab.runs.recorder import RunRecorder, WarmStart
-from textlab.runs.store import Store, StoreError, data_dir
+from textlab.runs.store import Store, StoreError, data_dir, database_url
 from textlab.train.jobs import Observer
 
 logger = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
-def _store_in(directory: str) -> Store:
-    return Store(directory)
+def _store_in(directory: str, url: str | None) -> Store:
+    return Store(directory, url)
 
 
 def store() -> Store:
-    """The store of ``TEXTLAB_DATA_DIR`` (read on every call, so tests can point it elsewhere)."""
-    return _store_in(str(data_dir().resolve()))
+    """The store of ``TEXTLAB_DATA_DIR`` and ``TEXTLAB_DATABASE_URL``, read on every call (tests change them)."""
+    return _store_in(str(data_dir().resolve()), database_url())
 
 
 def run_observers(warm_start: Checkpoint | None = None, data_source: str = "") -> list[Observer]:

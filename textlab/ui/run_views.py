@@ -13,6 +13,7 @@ from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
 from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
+from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.texts import TEXTS
 
@@ -57,7 +58,7 @@ def overlay(records: Sequence[RunRecord]) -> None:
     store = run_store.store()
     curves = [RunCurve(label, store.epochs(record.run_id), store.steps(record.run_id) if per == "step" else ())
               for label, record in zip(comparison.legend_labels(selected, lang), selected, strict=True)]
-    st.plotly_chart(runs_overlay(curves, per=per, lang=lang), key="runs_overlay", config={"displaylogo": False})
+    show_figure(runs_overlay(curves, per=per, lang=lang), key="runs_overlay", config={"displaylogo": False})
     if per == "epoch":
         for record, curve in zip(selected, curves, strict=True):
             if not curve.epochs:

@@ -17,6 +17,7 @@ from textlab.train.defaults import size_tier, suggested_config
 from textlab.train.jobs import JobSnapshot, TrainingJob
 from textlab.train.tasks import task_for
 from textlab.ui import lesson_links, state
+from textlab.ui.label_choice import label_mode_choice
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
@@ -28,7 +29,7 @@ FIRST_DRAW_WAIT_SECONDS = 0.25
 MAIN_FIELDS = ("embed_dim", "lr", "batch_size", "epochs")
 MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "layers", "heads", "dropout", "optimizer", "seed", "val_fraction",
                 "patience")
-ADVANCED_FIELDS = ("label_mode", "lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
+ADVANCED_FIELDS = ("lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
 LIVE_HISTORY_ROWS = 50
 
@@ -38,9 +39,8 @@ LIVE_HISTORY_ROWS = 50
 
 def settings_panel() -> None:
     """Every setting of the next run, and the suggestion for this data."""
-    data = state.session().dataset
-    labels = tr(f"train.labels.{data.label_kind}", count=len(data.label_names))
-    st.caption(tr("train.data", texts=state.tr_count("texts", len(data)), labels=labels))
+    st.caption(tr("train.data", texts=state.tr_count("texts", len(state.session().dataset))))
+    label_mode_choice()
     _suggestion_button()
     for name in MAIN_FIELDS:
         config_input(name)

@@ -185,4 +185,30 @@ TEXTS: dict[str, dict[str, str]] = {
               "arrastar o arquivo até a caixa (“Drag and drop file here”). Essas palavras vêm do Streamlit, "
               "em inglês.",
     },
+    # The tokenizer views of the Vocabulary page (textlab/ui/tokenizer_views.py).
+    "tokview.compare": {"en": "Notebook tokenizer vs subword tokenizer",
+                        "pt": "Tokenizador do notebook vs subpalavras"},
+    "tokview.compare_caption": {
+        "en": "The same sentence, each token on its own colour (hover for its id). The subword tokenizer was "
+              "learned from the training texts: a word it never saw is cut into known pieces, not <UNK>.",
+        "pt": "A mesma frase, cada token com sua cor (passe o mouse para ver o id). O tokenizador de subpalavras "
+              "foi aprendido com os textos de treino: uma palavra que ele nunca viu vira pedaços conhecidos, "
+              "não <UNK>.",
+    },
+    "tokview.counts": {"en": "{count} tokens, {unknown} of them <UNK>", "pt": "{count} tokens, {unknown} deles <UNK>"},
+    "tokview.merges": {"en": "How BPE learned its pieces, merge by merge",
+                       "pt": "Como o BPE aprendeu seus pedaços, fusão por fusão"},
+    "tokview.merge_number": {"en": "Merge (of {total})", "pt": "Fusão (de {total})"},
+    "tokview.merge_help": {
+        "en": "BPE starts from single characters and, again and again, joins the pair seen most often in the "
+              "training texts into a new token.",
+        "pt": "O BPE começa com caracteres soltos e, repetidas vezes, junta o par mais frequente nos textos de "
+              "treino num token novo.",
+    },
+    "tokview.merge_line": {"en": "Merge {number} of {total}: {left} + {right} → new token {token}",
+                           "pt": "Fusão {number} de {total}: {left} + {right} → token novo {token}"},
+    "tokview.no_examples": {"en": "No frequent word of the data changes at this merge.",
+                            "pt": "Nenhuma palavra frequente dos dados muda nesta fusão."},
+    "tokview.no_merges": {"en": "The texts are too few for BPE to learn any merge.",
+                          "pt": "Há textos de menos para o BPE aprender alguma fusão."},
 }

@@ -71,6 +71,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Repare: antes do treino os pontos estão espalhados ao acaso, então tokens próximos ainda não "
               "significam nada ({count} de {total} tokens do vocabulário).",
     },
+    "emb.map.kept_notice": {
+        "en": "Early stopping ended training at epoch {last} and gave the model back the weights of epoch {kept}, "
+              "its best validation loss: the map opens on epoch {kept}, the model you have, and the neighbours "
+              "and movers below use it. Move the slider to epoch {last} to see the last epoch trained.",
+        "pt": "A parada antecipada encerrou o treino na época {last} e devolveu ao modelo os pesos da época "
+              "{kept}, a de melhor perda de validação: o mapa abre na época {kept}, o modelo que você tem, e os "
+              "vizinhos e os que mais se moveram abaixo usam ela. Mova o controle para a época {last} para ver a "
+              "última época treinada.",
+    },
     "emb.map.notice_pca": {
         "en": "How it is drawn: PCA (computed with PyTorch) flattens each vector to 2 or 3 numbers; every epoch "
               "uses the axes of the last one, so a point moves only when its vector really moved (t-SNE is not "

@@ -11,10 +11,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Escolha as configurações, aperte Treinar e veja a perda cair. Cada execução guarda uma cópia "
               "congelada das configurações e dos dados com que começou.",
     },
-    "train.data": {"en": "Data: {texts}, labels: {labels}.", "pt": "Dados: {texts}, rótulos: {labels}."},
-    "train.labels.none": {"en": "none (random, as in the notebook)", "pt": "nenhum (aleatórios, como no notebook)"},
-    "train.labels.numeric": {"en": "numbers (regression)", "pt": "números (regressão)"},
-    "train.labels.categorical": {"en": "{count} classes (classification)", "pt": "{count} classes (classificação)"},
+    "train.data": {"en": "Data: {texts}.", "pt": "Dados: {texts}."},
+    # What the next run does with the labels (the label mode resolved, not the data's kind)
+    "labels.summary.random": {"en": "The run trains on random labels, as in the notebook.",
+                              "pt": "A execução treina com rótulos aleatórios, como no notebook."},
+    "labels.summary.random_ignoring": {
+        "en": "The run trains on random labels, as in the notebook: the data's labels are ignored.",
+        "pt": "A execução treina com rótulos aleatórios, como no notebook: os rótulos dos dados são ignorados."},
+    "labels.summary.regression": {"en": "The run predicts the labels as numbers (regression).",
+                                  "pt": "A execução prevê os rótulos como números (regressão)."},
+    "labels.summary.classification": {"en": "The run sorts the texts into {count} classes (classification).",
+                                      "pt": "A execução separa os textos em {count} classes (classificação)."},
     # Settings
     "train.settings": {"en": "Settings", "pt": "Configurações"},
     "train.section.model": {"en": "Model", "pt": "Modelo"},

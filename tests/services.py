@@ -1,0 +1,38 @@
+"""The real services some tests run against: PostgreSQL and a Ray cluster.
+
+``.ci/run`` starts both and exports their addresses; on a laptop without them those tests skip and
+say why, and in CI (``CI=true``) a missing service fails the run instead of skipping silently.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+DATABASE_VARIABLE = "TEXTLAB_TEST_DATABASE_URL"
+RAY_VARIABLE = "TEXTLAB_TEST_RAY_ADDRESS"
+STORE_TABLES = ("steps", "epochs", "runs", "datasets", "textlab_schema")
+
+
+def service_address(variable: str, what: str) -> str:
+    """The service's address from ``variable``, or a skip (a failure in CI) when it is not set."""
+    address = os.environ.get(variable)
+    if address:
+        return address
+    reason = f"{what} not available: set {variable} (.ci/run starts one and sets it)"
+    if os.environ.get("CI"):
+        pytest.fail(f"tests with {what} must run in CI, but {reason}")
+    pytest.skip(reason)
+
+
+def empty_postgres_url() -> str:
+    """The test PostgreSQL database, emptied of textlab's tables so each test starts from nothing."""
+    import sqlalchemy as sa
+
+    url = service_address(DATABASE_VARIABLE, "PostgreSQL")
+    engine = sa.create_engine(sa.make_url(url).set(drivername="postgresql+psycopg"))
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {', '.join(STORE_TABLES)} CASCADE")
+    engine.dispose()
+    return url
