@@ -20,8 +20,10 @@ def service_address(variable: str, what: str) -> str:
     address = os.environ.get(variable)
     if address:
         return address
-    reason = f"{what} not available: set {variable} (.ci/run starts one and sets it)"
-    if os.environ.get("CI"):
+    reason = f"{what} not available: set {variable}"
+    # Fails only where .ci/run promised the services (it sets TEXTLAB_TEST_SERVICES=required once
+    # it starts them), so a CI=true run in a plain checkout still skips, saying why.
+    if os.environ.get("CI") and os.environ.get("TEXTLAB_TEST_SERVICES") == "required":
         pytest.fail(f"tests with {what} must run in CI, but {reason}")
     pytest.skip(reason)
 
