@@ -124,12 +124,14 @@ def test_while_a_run_is_paused_the_page_shows_its_latest_snapshot() -> None:
 def test_every_string_the_page_uses_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parents[2]
     sources = ["app_pages/embeddings.py", "textlab/ui/embedding_views.py", "textlab/ui/inspection_views.py",
-               "textlab/figures/embeddings.py", "textlab/analysis/predictions.py"]
+               "textlab/figures/embeddings.py", "textlab/analysis/predictions.py",
+               "textlab/ui/token_selection.py", "textlab/ui/projection_jobs.py"]
     used = {key for source in sources for key in re.findall(r'"(emb\.[a-z_.]+[a-z_])"', (root / source).read_text())}
     families = {"emb.state.": STATES, "emb.pooling.": POOLINGS, "emb.encoder.": ENCODERS,
                 "emb.forward.loss_notice.": ("random", "regression", "classification"),
                 "emb.predict.notice.": ("random", "regression", "classification"),
-                "emb.map.colour.": ("frequency", "label"), "emb.source.": ("preview", "starting")}
+                "emb.map.colour.": ("frequency", "label"),
+                "emb.map.projection.": ("pca", "tsne"), "emb.source.": ("preview", "starting")}
     used |= {prefix + value for prefix, values in families.items() for value in values}
     assert len(used) > 100
     for key in sorted(used):

@@ -4,8 +4,8 @@ Alignment across epochs: the axes are fitted once, on the LAST snapshot (what th
 learning), and every earlier snapshot is projected onto those same axes. One linear map for all
 frames means a point moves on screen only when its vector really moved. Each axis's sign is fixed
 by the data (the point furthest along it lies on the positive side), so refitting a rotated or
-mirrored copy of the same embeddings draws the same picture. t-SNE is not offered: it would need
-scikit-learn, and its layout is not a linear map, so frames could not share axes.
+mirrored copy of the same embeddings draws the same picture. t-SNE (tsne.py) is not a linear
+map, so its frames could not share axes: it maps one snapshot.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
 CLASS_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
 NO_LABEL_COLOUR = "#999999"
 SPECIAL_COLOUR = "#000000"
+HIGHLIGHT_COLOUR = "#D55E00"  # Okabe–Ito vermillion
 SPECIAL_SYMBOLS = {PAD_TOKEN: "square", UNK_TOKEN: "x"}
 DIVERGING = [[0.0, "#0072B2"], [0.5, "#F2F2F2"], [1.0, "#D55E00"]]
 # For points on white: the middle of the scale must stay visible.
@@ -127,13 +128,16 @@ def _points(coordinates: torch.Tensor, rows: list[int], three_d: bool) -> dict:
 def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
                   epochs: Sequence[int], losses: Sequence[float | None], explained: Sequence[float], lang: str,
                   labelled_rows: Sequence[int] = (), untrained: bool = False,
-                  kept_frame: int | None = None) -> go.Figure:
+                  kept_frame: int | None = None, projection: str = "pca",
+                  highlighted_rows: Sequence[int] = ()) -> go.Figure:
     """Tokens on the first 2 or 3 principal axes; with several snapshots, one animation frame per epoch.
 
     ``coordinates`` is (S, K, d): S snapshots of K tokens in d = 2 or 3 dimensions. The figure opens
     on the snapshot the model kept (``kept_frame``: early stopping restored that epoch's weights; the
     last one by default); its slider moves through the epochs and the title shows each epoch's loss,
-    marking the kept one.
+    marking the kept one. ``projection`` "tsne" names the axes as t-SNE's (they carry no variance);
+    ``highlighted_rows`` (a searched or clicked token and its neighbours) are drawn on top, larger, in
+    vermillion, always labelled.
     """
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
@@ -144,6 +148,10 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     opened = last if kept_frame is None else kept_frame
     marked = kept_frame is not None and kept_frame != last
     scatter = go.Scatter3d if three_d else go.Scatter
+    if highlighted_rows:
+        groups.append(_Group(t("emb.map.highlighted", lang), list(highlighted_rows), dict(
+            size=(7 if three_d else 12) + 8, color=HIGHLIGHT_COLOUR, line=dict(width=2, color="black"))))
+        labelled = labelled | set(highlighted_rows)
 
     def traces(frame: int, full: bool) -> list:
         made = []
@@ -156,14 +164,18 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
             made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker,
                                 text=[shown_tokens[row] if row in labelled else "" for row in group.rows],
                                 textposition="top center", textfont=dict(size=LABEL_SIZE),
-                                hovertext=hover, hoverinfo="text"))
+                                hovertext=hover, hoverinfo="text", customdata=group.rows))
         return made
 
     figure = go.Figure(data=traces(opened, full=True))
     _style(figure, _frame_title(epochs[opened], losses[opened], untrained, lang, kept=marked), 720, lang)
     # 3D axes are drawn at an angle: there, a short title keeps them from running into each other.
     axis_key = "emb.map.axis_short" if three_d else "emb.map.axis"
-    axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}") for index in range(dims)]
+    if projection == "tsne":
+        axis_titles = [t("emb.map.axis_tsne", lang, number=index + 1) for index in range(dims)]
+    else:
+        axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}")
+                       for index in range(dims)]
     ranges = [_axis_range(coordinates[:, :, index]) for index in range(dims)]
     if three_d:
         figure.update_layout(scene=dict(aspectmode="cube", **{

@@ -25,6 +25,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "emb.map.axis_short": {"en": "PC {number} ({share}%)", "pt": "CP {number} ({share}%)"},
     "emb.map.tokens": {"en": "tokens", "pt": "tokens"},
+    "emb.map.axis_tsne": {"en": "t-SNE {number}", "pt": "t-SNE {number}"},
+    "emb.map.highlighted": {"en": "selected", "pt": "selecionados"},
     "emb.map.count": {"en": "count", "pt": "contagem"},
     "emb.map.mean_label": {"en": "mean label", "pt": "rótulo médio"},
     "emb.map.no_label": {"en": "no clear label", "pt": "sem rótulo claro"},

@@ -14,21 +14,20 @@ import streamlit as st
 import torch
 
 from textlab.analysis.inspection import frozen_copy
-from textlab.analysis.projection import cosine_neighbours, movement, project_frames
+from textlab.analysis.projection import movement, project_frames
 from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight, model_snapshot_index
 from textlab.analysis.token_association import TokenAssociation, associate_tokens
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import TokenColours, embedding_map
-from textlab.text.vocab import PAD_TOKEN, SPECIAL_TOKENS, UNK_TOKEN
+from textlab.text.vocab import SPECIAL_TOKENS
 from textlab.train.jobs import TrainingJob
 from textlab.train.loop import TrainingRun
-from textlab.ui import state, widgets
+from textlab.ui import projection_jobs, state, token_selection, widgets
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 
 LIVE_REFRESH_SECONDS = 2.0
 LABELLED_TOKENS = 30  # the most frequent tokens get a text label on the map; every point has a hover label
-NEIGHBOURS = 8
 DEFAULT_SHOWN = 80  # enough to see groups form, few enough to read on a projector
 MOVERS = 10
 
@@ -169,9 +168,12 @@ def map_section(source: ModelSource) -> None:
     if not snapshots:
         return
     tracked = len(history.tokens)
-    left, middle, right = st.columns([1, 2, 2])
+    left, projection_column, middle, right = st.columns([1, 1, 2, 2])
     dims = left.segmented_control(tr("emb.map.dims"), (2, 3), default=2, key="emb_dims", required=True,
                                   format_func=lambda value: f"{value}D")
+    projection = projection_column.segmented_control(
+        tr("emb.map.projection"), ("pca", "tsne"), default="pca", key="emb_projection", required=True,
+        format_func=lambda value: tr(f"emb.map.projection.{value}"), help=tr("emb.map.projection_help"))
     colour_names = {value: tr(f"emb.map.colour.{value}")
                     for value in ["frequency"] + (["label"] if source.run.task.reads_labels else [])}
     colour_by = middle.selectbox(tr("emb.map.colour_by"), list(colour_names), index=len(colour_names) - 1,
@@ -179,22 +181,39 @@ def map_section(source: ModelSource) -> None:
     clamp_widget("emb_shown", 2, tracked)
     shown = tracked if tracked <= 2 else right.slider(tr("emb.map.shown"), 2, tracked, min(DEFAULT_SHOWN, tracked),
                                                       key="emb_shown", help=tr("emb.map.shown_help"))
-    frames = [snapshot.weights[:shown] for snapshot in snapshots]
     kept = model_snapshot_index(snapshots, history.kept_epoch)  # the weights the model ended with
-    coordinates, axes = project_frames(frames, dims)
     tokens = history.tokens[:shown]
+    selected = token_selection.selected_rows(tokens, source.run)
+    if projection == "tsne":
+        # One map of the kept weights: t-SNE has no shared axes, so there is no epoch time-lapse.
+        seed = source.run.config.run.seed
+        found = projection_jobs.tsne_map((source.version, kept, shown, dims, seed), snapshots[kept].weights[:shown],
+                                         seed, dims)
+        if found is None:
+            return
+        coordinates, explained, drawn, kept_frame = found.coordinates[None], [], (snapshots[kept],), 0
+    else:
+        coordinates, axes = project_frames([snapshot.weights[:shown] for snapshot in snapshots], dims)
+        explained, drawn, kept_frame = axes.explained.tolist(), snapshots, kept
     labelled = [row for row, token in enumerate(tokens) if row < LABELLED_TOKENS or token in SPECIAL_TOKENS]
+    neighbours = token_selection.neighbours(snapshots[kept].weights[:shown], selected, tokens)
     figure = embedding_map(coordinates, tokens, history.counts[:shown], _colours(source, colour_by == "label", shown),
-                           [s.epoch for s in snapshots], [s.train_loss for s in snapshots], axes.explained.tolist(),
+                           [s.epoch for s in drawn], [s.train_loss for s in drawn], explained,
                            state.session().language, labelled, untrained=source.kind in ("preview", "starting"),
-                           kept_frame=kept)
-    show_figure(figure, theme=None, key="emb_map")
+                           kept_frame=kept_frame, projection=projection,
+                           highlighted_rows=[*selected, *(n.row for n in neighbours)])
+    token_selection.remember_click(show_figure(figure, theme=None, key="emb_map", on_select="rerun",
+                                               selection_mode="points"), tokens)
+    token_selection.neighbours_table(selected, neighbours, tokens)
     if kept != len(snapshots) - 1:
         st.info(tr("emb.map.kept_notice", kept=snapshots[kept].epoch, last=snapshots[-1].epoch),
                 icon=":material/history:")
-    st.caption(tr("emb.map.notice_frames" if len(snapshots) > 1 else "emb.map.notice_single",
+    st.caption(tr("emb.map.notice_frames" if len(drawn) > 1 else "emb.map.notice_single",
                   count=shown, total=len(source.run.vocab)))
-    st.caption(tr("emb.map.notice_pca"))
+    if projection == "tsne":
+        st.caption(tr("emb.map.notice_tsne", perplexity=state.decimal(found.perplexity, 1), count=shown))
+    else:
+        st.caption(tr("emb.map.notice_pca"))
     neighbours_section(snapshots[0].weights[:shown], snapshots[kept].weights[:shown], tokens, len(snapshots) > 1)
     if len(snapshots) > 1:
         movers_section(snapshots[0].weights[:shown], snapshots[kept].weights[:shown], tokens, history.counts)
@@ -211,10 +230,9 @@ def neighbours_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[st
     first_word = next((place for place, r in enumerate(ordinary) if any(c.isalpha() for c in tokens[r])), 0)
     row = st.selectbox(tr("emb.neighbours.token"), ordinary, index=first_word, key="emb_token",
                        format_func=lambda r: tokens[r])
-    excluded = [index for index, token in enumerate(tokens) if token in (PAD_TOKEN, UNK_TOKEN)]
     pairs = [(last, "emb.neighbours.now")] + ([(first, "emb.neighbours.initial")] if compare else [])
     for column, (matrix, title) in zip(st.columns(2), pairs, strict=False):
-        found = cosine_neighbours(matrix, row, NEIGHBOURS, excluded)
+        found = token_selection.nearest(matrix, row, tokens)
         column.markdown(f"**{tr(title)}**")
         column.table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
                       tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]},

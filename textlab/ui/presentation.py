@@ -72,6 +72,6 @@ def url_parameters() -> dict[str, str]:
     return {"present": "1"} if presentation_on() else {}
 
 
-def show_figure(figure: go.Figure, **kwargs: object) -> None:
-    """st.plotly_chart, with every chart text larger in presentation mode (figure_style)."""
-    st.plotly_chart(figure_style(figure, presentation_on()), **kwargs)
+def show_figure(figure: go.Figure, **kwargs: object) -> object:
+    """st.plotly_chart, with every chart text larger in presentation mode (figure_style); its selection state."""
+    return st.plotly_chart(figure_style(figure, presentation_on()), **kwargs)

@@ -82,11 +82,66 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "emb.map.notice_pca": {
         "en": "How it is drawn: PCA (computed with PyTorch) flattens each vector to 2 or 3 numbers; every epoch "
-              "uses the axes of the last one, so a point moves only when its vector really moved (t-SNE is not "
-              "offered: it would need scikit-learn). ■ = <PAD>, ✕ = <UNK>.",
+              "uses the axes of the last one, so a point moves only when its vector really moved. "
+              "■ = <PAD>, ✕ = <UNK>.",
         "pt": "Como é desenhado: a PCA (calculada com PyTorch) reduz cada vetor a 2 ou 3 números; todas as épocas "
-              "usam os eixos da última, então um ponto só se move quando seu vetor realmente mudou (t-SNE não é "
-              "oferecido: exigiria o scikit-learn). ■ = <PAD>, ✕ = <UNK>.",
+              "usam os eixos da última, então um ponto só se move quando seu vetor realmente mudou. "
+              "■ = <PAD>, ✕ = <UNK>.",
+    },
+    "emb.map.projection": {"en": "Projection", "pt": "Projeção"},
+    "emb.map.projection.pca": {"en": "PCA", "pt": "PCA"},
+    "emb.map.projection.tsne": {"en": "t-SNE", "pt": "t-SNE"},
+    "emb.map.projection_help": {
+        "en": "PCA is instant and shows every epoch on the same axes. t-SNE (scikit-learn) keeps each token's "
+              "nearest neighbours close, but distances between groups mean little; it maps the weights the "
+              "model kept, and takes a few seconds on many tokens.",
+        "pt": "A PCA é instantânea e mostra todas as épocas nos mesmos eixos. O t-SNE (scikit-learn) mantém "
+              "próximos os vizinhos de cada token, mas as distâncias entre grupos dizem pouco; ele mapeia os "
+              "pesos que o modelo guardou e leva alguns segundos com muitos tokens.",
+    },
+    "emb.map.tsne_running": {
+        "en": "Computing the t-SNE map in the background… the rest of the page keeps working.",
+        "pt": "Calculando o mapa t-SNE em segundo plano… o resto da página continua funcionando.",
+    },
+    "emb.map.notice_tsne": {
+        "en": "How it is drawn: t-SNE (scikit-learn) of the kept weights, perplexity {perplexity} (at most 30 and "
+              "under a third of the {count} tokens shown, since it must stay below the number of points), "
+              "random state = the run's seed, so the same run gives the same map. Only nearness means "
+              "something: the axes and the gaps between groups do not. ■ = <PAD>, ✕ = <UNK>.",
+        "pt": "Como é desenhado: t-SNE (scikit-learn) dos pesos guardados, perplexidade {perplexity} (no máximo 30 "
+              "e menos de um terço dos {count} tokens exibidos, pois precisa ficar abaixo do número de pontos), "
+              "estado aleatório = a semente do treino, então o mesmo treino dá o mesmo mapa. Só a proximidade "
+              "significa algo: os eixos e as distâncias entre grupos não. ■ = <PAD>, ✕ = <UNK>.",
+    },
+    "emb.search.label": {"en": "Find a token (or click a point)", "pt": "Buscar um token (ou clique num ponto)"},
+    "emb.search.placeholder": {"en": "a word", "pt": "uma palavra"},
+    "emb.search.help": {
+        "en": "The token is highlighted on the map with its nearest neighbours.",
+        "pt": "O token é destacado no mapa com seus vizinhos mais próximos.",
+    },
+    "emb.search.pieces": {
+        "en": "The tokenizer splits “{word}” into pieces: {pieces}. The pieces among the tokens shown are "
+              "highlighted.",
+        "pt": "O tokenizador divide “{word}” em pedaços: {pieces}. Os pedaços entre os tokens exibidos estão "
+              "destacados.",
+    },
+    "emb.search.missing": {
+        "en": "“{word}” is not in the vocabulary: the model reads it as <UNK>.",
+        "pt": "“{word}” não está no vocabulário: o modelo o lê como <UNK>.",
+    },
+    "emb.search.not_shown": {
+        "en": "“{word}” is in the vocabulary but not among the tokens shown: show more tokens with the slider.",
+        "pt": "“{word}” está no vocabulário, mas não entre os tokens exibidos: exiba mais tokens com o controle.",
+    },
+    "emb.search.neighbours_title": {
+        "en": "**Nearest neighbours of “{token}”** (highlighted on the map)",
+        "pt": "**Vizinhos mais próximos de “{token}”** (destacados no mapa)",
+    },
+    "emb.search.neighbours_notice": {
+        "en": "Measured by cosine similarity in the full embedding space, not on the flattened map: neighbours "
+              "may look far apart there.",
+        "pt": "Medidos pela similaridade de cosseno no espaço completo dos embeddings, não no mapa achatado: "
+              "ali os vizinhos podem parecer distantes.",
     },
     "emb.neighbours.title": {"en": "Nearest neighbours", "pt": "Vizinhos mais próximos"},
     "emb.neighbours.token": {"en": "Token", "pt": "Token"},

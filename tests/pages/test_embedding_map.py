@@ -1,0 +1,69 @@
+"""The embedding map's projection choice (PCA / t-SNE in the background), token search and neighbours."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import all_text, open_page
+from tests.pages.test_embeddings_page import map_spec, point_count
+
+
+def tsne_page(lang: str) -> AppTest:
+    """The untrained notebook map switched to t-SNE, rerun until the background map is ready."""
+    at = open_page("embeddings", lang=lang, timeout=60)
+    at.segmented_control(key="emb_projection").set_value("tsne").run()
+    assert not at.exception
+    deadline = time.monotonic() + 60
+    while not [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("emb_map")]:
+        assert time.monotonic() < deadline, "the t-SNE map never arrived"
+        time.sleep(0.2)
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_pca_is_the_default_and_t_sne_is_a_translated_choice(lang) -> None:
+    at = open_page("embeddings", lang=lang)
+    control = at.segmented_control(key="emb_projection")
+    assert control.value == "pca"
+    assert control.options == ["PCA", "t-SNE"]
+    assert "principal" in map_spec(at)["layout"]["xaxis"]["title"]["text"]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_t_sne_is_computed_in_the_background_then_drawn_with_its_perplexity(lang) -> None:
+    at = open_page("embeddings", lang=lang, timeout=60)
+    at.segmented_control(key="emb_projection").set_value("tsne").run()
+    first = all_text(at)
+    at = tsne_page(lang)
+    spec = map_spec(at)
+    assert spec["layout"]["xaxis"]["title"]["text"] == "t-SNE 1"
+    assert point_count(spec["data"]) == 11  # the notebook's 9 words + <PAD> + <UNK>
+    assert not spec.get("frames")  # one snapshot: t-SNE has no shared axes across epochs
+    text = all_text(at)
+    # 11 tokens: perplexity (11 - 1) / 3, formatted by Babel in the page's language.
+    assert ("perplexity 3.3" if lang == "en" else "perplexidade 3,3") in text
+    assert first != text
+
+
+@pytest.mark.parametrize(("lang", "missing"), [("en", "is not in the vocabulary"), ("pt", "não está no vocabulário")])
+def test_a_searched_token_is_highlighted_with_its_neighbours_or_reported_missing(lang, missing) -> None:
+    at = open_page("embeddings", lang=lang)
+    at.text_input(key="emb_search").input("texto").run()
+    assert not at.exception
+    highlighted = [trace for trace in map_spec(at)["data"] if trace["name"] in ("selected", "selecionados")]
+    assert len(highlighted) == 1
+    words = highlighted[0]["text"]
+    assert words[0] == "texto" and len(words) == 1 + 8  # the token, then all 8 other words
+    assert "<PAD>" not in words and "<UNK>" not in words
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == words[1:]
+    assert "texto" not in list(table.iloc[:, 0])
+    assert ("cosine similarity" if lang == "en" else "similaridade de cosseno") in table.columns
+    at.text_input(key="emb_search").input("zzzqqq").run()
+    assert not at.exception
+    assert any(missing in warning.value for warning in at.warning)
+    assert not [trace for trace in map_spec(at)["data"] if trace["name"] in ("selected", "selecionados")]
