@@ -31,10 +31,15 @@ def top_level_imports(path: Path) -> set[str]:
     return names
 
 
+# Distributions whose import name differs from their name on PyPI.
+DISTRIBUTION_OF = {"sklearn": "scikit-learn"}
+
+
 def test_every_third_party_import_of_the_app_is_declared():
     declared = {line.split("==")[0].lower() for line in requirement_lines(ROOT / "requirements.txt")}
     sources = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "textlab").rglob("*.py")]
     imported = set().union(*(top_level_imports(path) for path in sources))
-    third_party = imported - set(sys.stdlib_module_names) - {"textlab", "__future__"}
+    third_party = {DISTRIBUTION_OF.get(name, name)
+                   for name in imported - set(sys.stdlib_module_names) - {"textlab", "__future__"}}
     assert third_party, "the scan found no third-party import at all"
     assert third_party <= declared, f"imported but not declared: {sorted(third_party - declared)}"
