@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -54,16 +55,19 @@ def test_a_searched_token_is_highlighted_with_its_neighbours_or_reported_missing
     at = open_page("embeddings", lang=lang)
     at.text_input(key="emb_search").input("texto").run()
     assert not at.exception
-    highlighted = [trace for trace in map_spec(at)["data"] if trace["name"] in ("selected", "selecionados")]
-    assert len(highlighted) == 1
-    words = highlighted[0]["text"]
-    assert words[0] == "texto" and len(words) == 1 + 8  # the token, then all 8 other words
-    assert "<PAD>" not in words and "<UNK>" not in words
+    traces = {trace["name"]: trace for trace in map_spec(at)["data"]}
+    selected = traces["selected" if lang == "en" else "selecionado"]["text"]
+    neighbours = traces["its nearest neighbours" if lang == "en" else "seus vizinhos mais próximos"]["text"]
+    assert selected == ["texto"] and len(neighbours) == 5
+    assert not {"texto", "<PAD>", "<UNK>"} & set(neighbours)
+    # Each highlighted token is labelled once: on its highlight, not again in its colour group.
+    plain = [word for trace in traces.values() if trace["name"] in ("tokens",) for word in trace["text"]]
+    assert not {"texto", *neighbours} & set(plain)
     table = at.table[0].value
-    assert list(table.iloc[:, 0]) == words[1:]
-    assert "texto" not in list(table.iloc[:, 0])
+    assert list(table.iloc[:, 0]) == neighbours
     assert ("cosine similarity" if lang == "en" else "similaridade de cosseno") in table.columns
+    assert all(re.fullmatch(r"[+−-]0[.,]\d{3}", score) for score in table.iloc[:, 1])
     at.text_input(key="emb_search").input("zzzqqq").run()
     assert not at.exception
     assert any(missing in warning.value for warning in at.warning)
-    assert not [trace for trace in map_spec(at)["data"] if trace["name"] in ("selected", "selecionados")]
+    assert len(map_spec(at)["data"]) == len(traces) - 2  # no highlight traces

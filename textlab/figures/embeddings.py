@@ -24,7 +24,7 @@ from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
 CLASS_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
 NO_LABEL_COLOUR = "#999999"
 SPECIAL_COLOUR = "#000000"
-HIGHLIGHT_COLOUR = "#D55E00"  # Okabe–Ito vermillion
+HIGHLIGHT_COLOUR, NEIGHBOUR_COLOUR = "#D55E00", "#CC79A7"  # Okabe–Ito vermillion and reddish purple
 SPECIAL_SYMBOLS = {PAD_TOKEN: "square", UNK_TOKEN: "x"}
 DIVERGING = [[0.0, "#0072B2"], [0.5, "#F2F2F2"], [1.0, "#D55E00"]]
 # For points on white: the middle of the scale must stay visible.
@@ -51,6 +51,7 @@ class _Group:
     name: str
     rows: list[int]
     marker: dict
+    labels: bool = False  # every point labelled (the highlighted ones)
 
 
 def _style(figure: go.Figure, title: str, height: int, lang: str) -> go.Figure:
@@ -129,15 +130,15 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
                   epochs: Sequence[int], losses: Sequence[float | None], explained: Sequence[float], lang: str,
                   labelled_rows: Sequence[int] = (), untrained: bool = False,
                   kept_frame: int | None = None, projection: str = "pca",
-                  highlighted_rows: Sequence[int] = ()) -> go.Figure:
+                  highlighted_rows: Sequence[int] = (), neighbour_rows: Sequence[int] = ()) -> go.Figure:
     """Tokens on the first 2 or 3 principal axes; with several snapshots, one animation frame per epoch.
 
     ``coordinates`` is (S, K, d): S snapshots of K tokens in d = 2 or 3 dimensions. The figure opens
     on the snapshot the model kept (``kept_frame``: early stopping restored that epoch's weights; the
     last one by default); its slider moves through the epochs and the title shows each epoch's loss,
     marking the kept one. ``projection`` "tsne" names the axes as t-SNE's (they carry no variance);
-    ``highlighted_rows`` (a searched or clicked token and its neighbours) are drawn on top, larger, in
-    vermillion, always labelled.
+    ``highlighted_rows`` (a searched or clicked token, in vermillion) and ``neighbour_rows`` (its
+    neighbours, in reddish purple) are drawn on top, larger, always labelled.
     """
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
@@ -148,10 +149,13 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     opened = last if kept_frame is None else kept_frame
     marked = kept_frame is not None and kept_frame != last
     scatter = go.Scatter3d if three_d else go.Scatter
-    if highlighted_rows:
-        groups.append(_Group(t("emb.map.highlighted", lang), list(highlighted_rows), dict(
-            size=(7 if three_d else 12) + 8, color=HIGHLIGHT_COLOUR, line=dict(width=2, color="black"))))
-        labelled = labelled | set(highlighted_rows)
+    # Drawn last, so on top; their labels move to these traces, never written twice.
+    for name, rows, colour in (("emb.map.neighbours", neighbour_rows, NEIGHBOUR_COLOUR),
+                               ("emb.map.highlighted", highlighted_rows, HIGHLIGHT_COLOUR)):
+        if rows:
+            groups.append(_Group(t(name, lang), list(rows), dict(
+                size=(7 if three_d else 12) + 8, color=colour, line=dict(width=2, color="black")), labels=True))
+    on_top = {row for group in groups if group.labels for row in group.rows}
 
     def traces(frame: int, full: bool) -> list:
         made = []
@@ -162,7 +166,8 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
                 continue
             hover = [f"{shown_tokens[row]} · {counts[row]:,}×" for row in group.rows]
             made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker,
-                                text=[shown_tokens[row] if row in labelled else "" for row in group.rows],
+                                text=[shown_tokens[row] if group.labels or (row in labelled and row not in on_top)
+                                      else "" for row in group.rows],
                                 textposition="top center", textfont=dict(size=LABEL_SIZE),
                                 hovertext=hover, hoverinfo="text", customdata=group.rows))
         return made
@@ -187,7 +192,8 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
         figure.update_yaxes(title=dict(text=axis_titles[1]), range=ranges[1], autorange=False, zeroline=False,
                             scaleanchor="x", scaleratio=1)
     figure.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=FONT_SIZE)),
-                         margin=dict(t=110))
+                         # Room for a second legend row (the highlight entries), which grows upwards.
+                         margin=dict(t=150 if on_top else 110))
     if frame_count > 1:
         _add_time_travel(figure, traces, epochs, losses, lang, opened if marked else None)
     return figure

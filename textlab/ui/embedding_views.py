@@ -201,7 +201,7 @@ def map_section(source: ModelSource) -> None:
                            [s.epoch for s in drawn], [s.train_loss for s in drawn], explained,
                            state.session().language, labelled, untrained=source.kind in ("preview", "starting"),
                            kept_frame=kept_frame, projection=projection,
-                           highlighted_rows=[*selected, *(n.row for n in neighbours)])
+                           highlighted_rows=selected, neighbour_rows=[n.row for n in neighbours])
     token_selection.remember_click(show_figure(figure, theme=None, key="emb_map", on_select="rerun",
                                                selection_mode="points"), tokens)
     token_selection.neighbours_table(selected, neighbours, tokens)

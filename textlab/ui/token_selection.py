@@ -19,7 +19,8 @@ from textlab.ui.state import tr
 
 SEARCH_KEY = "emb_search"
 _CLICK_KEY = "_emb_clicked"
-NEIGHBOURS = 8
+NEIGHBOURS = 8  # the lists below the map
+ON_MAP = 5  # the selected token's neighbours, highlighted: few enough to stand out in a small vocabulary
 
 
 def remember_click(event: object, tokens: tuple[str, ...]) -> None:
@@ -60,17 +61,17 @@ def selected_rows(tokens: tuple[str, ...], run: TrainingRun) -> list[int]:
     return found
 
 
-def nearest(matrix: torch.Tensor, row: int, tokens: tuple[str, ...]) -> list[Neighbour]:
+def nearest(matrix: torch.Tensor, row: int, tokens: tuple[str, ...], count: int = NEIGHBOURS) -> list[Neighbour]:
     """The shown tokens closest to ``row`` by cosine similarity in the full embedding space, never <PAD>/<UNK>."""
     excluded = [other for other, token in enumerate(tokens) if token in (PAD_TOKEN, UNK_TOKEN)]
-    return cosine_neighbours(matrix, row, NEIGHBOURS, excluded)
+    return cosine_neighbours(matrix, row, count, excluded)
 
 
 def neighbours(matrix: torch.Tensor, selected: list[int], tokens: tuple[str, ...]) -> list[Neighbour]:
     """The selected token's neighbours (only when exactly one ordinary token is selected)."""
     if len(selected) != 1 or tokens[selected[0]] in SPECIAL_TOKENS:
         return []
-    return nearest(matrix, selected[0], tokens)
+    return nearest(matrix, selected[0], tokens, ON_MAP)
 
 
 def neighbours_table(selected: list[int], found: list[Neighbour], tokens: tuple[str, ...]) -> None:
