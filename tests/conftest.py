@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.services import empty_postgres_url
+from tests.services import RAY_VARIABLE, empty_postgres_url, service_address
 from textlab.data.dataset import Dataset
 
 # The tests train tiny models: one thread avoids thread start-up costs and fights over 2 shared cores.
@@ -46,6 +46,16 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 def store_url(request: pytest.FixtureRequest) -> str | None:
     """Each store test runs on SQLite (None: the file in the data directory) and on an empty PostgreSQL."""
     return None if request.param == "sqlite" else empty_postgres_url()
+
+
+@pytest.fixture(scope="session")
+def ray_address() -> str:
+    """The test Ray cluster, joined once per test session (joining costs seconds)."""
+    address = service_address(RAY_VARIABLE, "a Ray cluster")
+    from textlab.train.ray_jobs import connect
+
+    connect(address)
+    return address
 
 
 @pytest.fixture

@@ -13,14 +13,14 @@ from textlab.data.dataset import Dataset
 from textlab.train import jobs as jobs_module
 from textlab.train.config import TrainConfig
 from textlab.train.events import Failed, Finished, Step, Stopped
-from textlab.train.jobs import SlotPool, TrainingJob
+from textlab.train.jobs import SlotPool, TrainingJob, new_job
 from textlab.train.loop import TrainingRun
 from textlab.ui import state
 
 FAST = TrainConfig.of(device="cpu")  # the notebook's run: 3 texts, 3 epochs of 2 batches
 # Long enough never to finish within a test: 3 texts, 2 batches an epoch, 10,000 epochs.
 LONG = TrainConfig.of(device="cpu", epochs=10_000)
-TIMEOUT = 30.0
+TIMEOUT = 120.0  # a bound, not a speed: a Ray actor's first start on a busy machine takes half a minute
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
@@ -40,14 +40,21 @@ def pool() -> SlotPool:
     return SlotPool(slots=2)
 
 
+@pytest.fixture(params=["thread", "ray"])
+def make_job(request: pytest.FixtureRequest) -> Callable[..., TrainingJob]:
+    """``new_job`` training in a local thread, or in an actor on the test Ray cluster."""
+    address = request.getfixturevalue("ray_address") if request.param == "ray" else None
+    return lambda config, dataset, pool, observers=(): new_job(config, dataset, pool, observers, ray_address=address)
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_behind():
     yield
     wait_until(lambda: not job_threads(), timeout=10)
 
 
-def test_a_job_runs_to_finished(notebook_dataset, pool):
-    job = TrainingJob(FAST, notebook_dataset, pool).start()
+def test_a_job_runs_to_finished(notebook_dataset, pool, make_job):
+    job = make_job(FAST, notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     snapshot = job.snapshot()
     assert snapshot.state == "finished" and not snapshot.is_active
@@ -60,16 +67,16 @@ def test_a_job_runs_to_finished(notebook_dataset, pool):
     assert pool.running_count == 0
 
 
-def test_the_job_trains_what_it_was_given_not_what_changed_later(notebook_dataset, pool):
+def test_the_job_trains_what_it_was_given_not_what_changed_later(notebook_dataset, pool, make_job):
     config = TrainConfig.of(device="cpu", epochs=2)
-    job = TrainingJob(config, notebook_dataset, pool).start()
+    job = make_job(config, notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     assert job.snapshot().config is config
     assert len(job.snapshot().epochs) == 2
 
 
-def test_pause_resume_and_step(notebook_dataset, pool):
-    job = TrainingJob(LONG, notebook_dataset, pool)
+def test_pause_resume_and_step(notebook_dataset, pool, make_job):
+    job = make_job(LONG, notebook_dataset, pool)
     job.step()  # before starting: exactly one batch, then paused
     job.start()
     wait_until(lambda: len(job.snapshot().steps) == 1)
@@ -126,8 +133,8 @@ def test_stop_from_another_thread_ends_the_thread(notebook_dataset, pool):
     assert not job.thread_alive and not job_threads()
 
 
-def test_a_stopped_paused_job_ends(notebook_dataset, pool):
-    job = TrainingJob(LONG, notebook_dataset, pool)
+def test_a_stopped_paused_job_ends(notebook_dataset, pool, make_job):
+    job = make_job(LONG, notebook_dataset, pool)
     job.step()
     job.start()
     wait_until(lambda: job.snapshot().state == "paused")
@@ -136,9 +143,9 @@ def test_a_stopped_paused_job_ends(notebook_dataset, pool):
     assert job.snapshot().state == "stopped"
 
 
-def test_bad_settings_fail_with_their_message(notebook_dataset, pool):
+def test_bad_settings_fail_with_their_message(notebook_dataset, pool, make_job):
     # Regression on texts without labels: the run cannot even be prepared.
-    job = TrainingJob(TrainConfig.of(device="cpu", label_mode="regression"), notebook_dataset, pool).start()
+    job = make_job(TrainConfig.of(device="cpu", label_mode="regression"), notebook_dataset, pool).start()
     assert job.join(TIMEOUT)
     snapshot = job.snapshot()
     assert snapshot.state == "failed" and isinstance(snapshot.end, Failed)
@@ -160,9 +167,9 @@ def test_an_exception_in_the_loop_fails_with_its_message(notebook_dataset, pool,
     assert not job.thread_alive and pool.running_count == 0
 
 
-def test_divergence_fails_with_a_suggestion(regression_dataset, pool):
+def test_divergence_fails_with_a_suggestion(regression_dataset, pool, make_job):
     config = TrainConfig.of(device="cpu", optimizer="sgd", lr=100.0, epochs=50, batch_size=8)
-    job = TrainingJob(config, regression_dataset, pool).start()
+    job = make_job(config, regression_dataset, pool).start()
     assert job.join(TIMEOUT)
     end = job.snapshot().end
     assert isinstance(end, Failed) and end.reason == "diverged"

@@ -15,10 +15,16 @@ def requirement_lines(path: Path) -> set[str]:
     return {line for line in lines if line and not line.startswith("-")}
 
 
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+EXTRAS = {line for lines in PROJECT["optional-dependencies"].values() for line in lines}
+
+
 def test_pyproject_and_requirements_pin_the_same_versions():
-    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"])
+    declared = set(PROJECT["dependencies"])
     assert declared == requirement_lines(ROOT / "requirements.txt")
     assert "torch==2.13.0" in declared  # a range would pull a multi-GB CUDA build
+    # The optional extras (Ray) are installed for the tests at the same pins.
+    assert EXTRAS and requirement_lines(ROOT / "requirements-dev.txt") >= EXTRAS
 
 
 def top_level_imports(path: Path) -> set[str]:
@@ -36,7 +42,7 @@ DISTRIBUTION_OF = {"sklearn": "scikit-learn"}
 
 
 def test_every_third_party_import_of_the_app_is_declared():
-    declared = {line.split("==")[0].lower() for line in requirement_lines(ROOT / "requirements.txt")}
+    declared = {line.split("==")[0].lower() for line in requirement_lines(ROOT / "requirements.txt") | EXTRAS}
     sources = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "textlab").rglob("*.py")]
     imported = set().union(*(top_level_imports(path) for path in sources))
     third_party = {DISTRIBUTION_OF.get(name, name)

@@ -1,5 +1,8 @@
 """Background training: a job owns one thread running the core loop, and a process-wide slot pool.
 
+``new_job`` picks where the run trains: in that thread, or with ``TEXTLAB_RAY_ADDRESS`` set, in a
+Ray actor that the thread relays (``textlab.train.ray_jobs``); callers see the same job either way.
+
 The thread never touches the UI. It appends events under a lock; the page reads
 ``snapshot()``, an immutable copy, as often as it likes.
 """
@@ -25,6 +28,7 @@ from textlab.train.loop import Observer, TrainingRun, train
 
 STATES = ("queued", "running", "paused", "finished", "stopped", "failed")
 ACTIVE_STATES = ("queued", "running", "paused")
+RAY_ADDRESS_VARIABLE = "TEXTLAB_RAY_ADDRESS"
 # Steps per second are measured over the most recent steps, so the ETA follows speed changes.
 RATE_WINDOW_STEPS = 50
 
@@ -265,6 +269,17 @@ class TrainingJob:
         return JobSnapshot(self.job_id, state, self.config, started, steps, epochs, end,
                            self.pool.position(self.job_id) if state == "queued" else None,
                            _steps_per_second(steps), observer_errors)
+
+
+def new_job(config: TrainConfig, dataset: Dataset, pool: SlotPool, observers: Sequence[Observer] = (),
+            embedding_history: EmbeddingHistory | None = None, ray_address: str | None = None) -> TrainingJob:
+    """A job training in its own thread, or on the Ray cluster at ``ray_address`` / ``TEXTLAB_RAY_ADDRESS``."""
+    address = ray_address or os.environ.get(RAY_ADDRESS_VARIABLE)
+    if not address:
+        return TrainingJob(config, dataset, pool, observers, embedding_history)
+    from textlab.train.ray_jobs import RayTrainingJob  # only here: Ray is heavy, optional and slow to import
+
+    return RayTrainingJob(config, dataset, pool, observers, embedding_history, address=address)
 
 
 def _steps_per_second(steps: Sequence[Step]) -> float | None:

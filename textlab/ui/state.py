@@ -23,7 +23,7 @@ from textlab.i18n import normalize_language, plural
 from textlab.i18n.numbers import format_decimal, format_percent
 from textlab.runs.checkpoint import Checkpoint
 from textlab.train.config import TrainConfig
-from textlab.train.jobs import SlotPool, TrainingJob
+from textlab.train.jobs import SlotPool, TrainingJob, new_job
 from textlab.ui.run_store import run_observers
 from textlab.ui.texts import t
 
@@ -179,8 +179,8 @@ def start_job(run_config: TrainConfig, run_dataset: Dataset, *, step_first: bool
         previous.stop()
     current = session()
     warm, current.warm_start = current.warm_start, None  # a warm start applies to one run
-    job = TrainingJob(run_config, run_dataset, slot_pool(), run_observers(warm, current.data_source),
-                      EmbeddingHistory())
+    job = new_job(run_config, run_dataset, slot_pool(), run_observers(warm, current.data_source),
+                  EmbeddingHistory())
     if step_first:
         job.step()  # before the thread starts, so not even a second batch can slip through
     job.start()
