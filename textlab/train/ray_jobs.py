@@ -101,7 +101,7 @@ class RayTrainingJob(TrainingJob):
         mirror.config = self.config  # what the run was asked for (the store records it), device included
         try:
             connect(self.address)
-            gpus = 1 if self.config.device == "cuda" else 0
+            gpus = 1 if self.config.run.device == "cuda" else 0
             actor = RunActor.options(num_gpus=gpus).remote(self.config, self.dataset, self._take_commands())
         except Exception as error:  # noqa: BLE001 - a cluster that cannot be reached fails this run only
             return failure(error, self.config)
