@@ -31,6 +31,18 @@ def wait_until(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
         time.sleep(0.005)
 
 
+def settled_step_count(job: TrainingJob, quiet_seconds: float = 0.3) -> int:
+    """The job's step count once no new step has arrived for ``quiet_seconds``."""
+    deadline = time.monotonic() + TIMEOUT
+    count = len(job.snapshot().steps)
+    while True:
+        time.sleep(quiet_seconds)
+        now = len(job.snapshot().steps)
+        if now == count or time.monotonic() > deadline:
+            return now
+        count = now
+
+
 def job_threads() -> list[threading.Thread]:
     return [thread for thread in threading.enumerate() if thread.name.startswith("textlab-job")]
 
@@ -95,8 +107,7 @@ def test_pause_resume_and_step(notebook_dataset, pool, make_job):
     wait_until(lambda: len(job.snapshot().steps) > 10)
     assert job.snapshot().state == "running"
     job.pause()
-    time.sleep(0.1)  # the batch under way when pausing may still finish
-    paused_at = len(job.snapshot().steps)
+    paused_at = settled_step_count(job)  # the batch under way (on Ray: the steps on their way back) still arrive
     time.sleep(0.2)
     assert len(job.snapshot().steps) == paused_at and job.snapshot().state == "paused"
     job.stop()

@@ -11,13 +11,13 @@ from pathlib import Path
 import torch
 
 from tests.services import empty_postgres_url
-from textlab.analysis.snapshots import EmbeddingHistory
+from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight
 from textlab.runs import checkpoint
-from textlab.runs.recorder import RunRecorder
+from textlab.runs.recorder import RunRecorder, WarmStart
 from textlab.runs.store import Store
 from textlab.train.config import TrainConfig
 from textlab.train.jobs import SlotPool, new_job
-from textlab.train.loop import TrainingRun
+from textlab.train.loop import TrainingRun, train
 from textlab.train.ray_jobs import RayTrainingJob
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +47,36 @@ def test_a_ray_run_is_recorded_in_postgres_and_its_weights_come_back(tmp_path, r
     weights = [snap.weights for snap in history.snapshots()]
     assert len(weights) == 5 and all(not torch.equal(a, b) for a, b in zip(weights, weights[1:], strict=False))
     assert snapshot.epochs[-1].metrics["accuracy"] >= 0.9
+
+
+def test_a_warm_start_on_ray_starts_from_the_checkpoint(tmp_path, ray_address, classification_dataset):
+    config = TrainConfig.of(device="cpu", epochs=2, batch_size=8, lr=0.05)
+    with Store(tmp_path) as store:
+        recorder = RunRecorder(store, config, classification_dataset)
+        list(train(config, classification_dataset, observer=recorder))
+        saved = checkpoint.load(store.checkpoint_path(recorder.run_id))
+    history = EmbeddingHistory()
+    job = new_job(config, classification_dataset, SlotPool(1), [WarmStart(saved)], history, ray_address=ray_address)
+    assert job.start().join(120)
+    assert job.snapshot().state == "finished" and job.snapshot().observer_errors == ()
+    initial = history.snapshots()[0]  # epoch 0: the weights the run started from, as the actor had them
+    assert initial.epoch == 0
+    assert torch.equal(initial.weights, embedding_weight(saved.model)[history.token_ids])
+
+
+def test_a_warm_start_that_does_not_fit_is_reported_and_the_run_goes_on(ray_address, classification_dataset,
+                                                                        notebook_dataset, tmp_path):
+    config = TrainConfig.of(device="cpu", epochs=1)
+    with Store(tmp_path) as store:
+        recorder = RunRecorder(store, config, notebook_dataset)
+        list(train(config, notebook_dataset, observer=recorder))
+        other_vocabulary = checkpoint.load(store.checkpoint_path(recorder.run_id))
+    job = new_job(config, classification_dataset, SlotPool(1), [WarmStart(other_vocabulary)],
+                  ray_address=ray_address)
+    assert job.start().join(120)
+    snapshot = job.snapshot()
+    assert snapshot.state == "finished" and len(snapshot.observer_errors) == 1
+    assert "CheckpointError" in snapshot.observer_errors[0]
 
 
 PROGRAM = """

@@ -86,6 +86,8 @@ class RunRecorder:
 class WarmStart:
     """An observer that copies a checkpoint's weights into the run as it starts, before its first batch."""
 
+    changes_the_run = True  # so a Ray job calls it where the run trains, not on the server's copy
+
     def __init__(self, saved: checkpoint.Checkpoint) -> None:
         self.saved = saved
 

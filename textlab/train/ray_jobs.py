@@ -7,6 +7,8 @@ step and stop with each poll, and calls the observers here, against a CPU mirror
 same vocabulary and split, prepared from the same seed, whose weights the actor sends with each
 epoch's end and with the end. So the run store (shared through PostgreSQL and the data
 directory), the embedding snapshots and the inspection pages work as with a local thread.
+Observers that change the run itself (``changes_the_run``: a warm start's weights) go with the run
+and are called in the actor instead.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from textlab.analysis.snapshots import EmbeddingHistory
 from textlab.data.dataset import Dataset
 from textlab.train.config import TrainConfig
 from textlab.train.control import Control
-from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, Stopped
+from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Stopped
 from textlab.train.jobs import SlotPool, TrainingJob
 from textlab.train.loop import Observer, TrainingRun, failure, train
 
@@ -51,11 +53,14 @@ def _cpu_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
 class RunActor:
     """One run on a cluster worker; its training thread starts as soon as the actor exists."""
 
-    def __init__(self, config: TrainConfig, dataset: Dataset, commands: Sequence[str]) -> None:
+    def __init__(self, config: TrainConfig, dataset: Dataset, commands: Sequence[str],
+                 observers: Sequence[Observer]) -> None:
         self.control = Control()
         self._apply(commands)  # before the first batch, so a Step pressed early trains exactly one
         self._lock = threading.Lock()
         self._events: list[tuple[Event, dict[str, torch.Tensor] | None]] = []
+        self._observers = list(observers)
+        self._observer_errors: list[str] = []
         self._thread = threading.Thread(target=self._work, args=(config, dataset), daemon=True)
         self._thread.start()
 
@@ -64,8 +69,17 @@ class RunActor:
             pass
 
     def _observe(self, run: TrainingRun | None, event: Event) -> None:
-        # The weights go with each epoch's end (for the embedding snapshots) and with the end.
-        state = _cpu_state(run.model) if run is not None and isinstance(event, (EpochEnd, *END_EVENTS)) else None
+        for observer in tuple(self._observers if run is not None else ()):
+            try:
+                observer(run, event)
+            except Exception as error:  # noqa: BLE001 - like a local job: switched off, reported, run goes on
+                self._observers.remove(observer)
+                with self._lock:
+                    self._observer_errors.append(f"{type(error).__name__}: {error}")
+        # The weights go with the start (a warm start's), each epoch's end (the embedding snapshots)
+        # and the end.
+        sent = (RunStarted, EpochEnd, *END_EVENTS)
+        state = _cpu_state(run.model) if run is not None and isinstance(event, sent) else None
         with self._lock:
             self._events.append((event, state))
 
@@ -73,12 +87,13 @@ class RunActor:
         for command in commands:
             getattr(self.control, command)()
 
-    def poll(self, commands: Sequence[str]) -> list[tuple[Event, dict[str, torch.Tensor] | None]]:
-        """Apply the page's commands, then hand over the events since the last poll."""
+    def poll(self, commands: Sequence[str]) -> tuple[list[tuple[Event, dict[str, torch.Tensor] | None]], list[str]]:
+        """Apply the page's commands, then hand over the events and observer errors since the last poll."""
         self._apply(commands)
         with self._lock:
             events, self._events = self._events, []
-        return events
+            errors, self._observer_errors = self._observer_errors, []
+        return events, errors
 
 
 class RayTrainingJob(TrainingJob):
@@ -88,6 +103,10 @@ class RayTrainingJob(TrainingJob):
                  embedding_history: EmbeddingHistory | None = None, *, address: str) -> None:
         super().__init__(config, dataset, pool, observers, embedding_history)
         self.address = address
+        self._actor_observers = [observer for observer in self._live_observers
+                                 if getattr(observer, "changes_the_run", False)]
+        self._live_observers = [observer for observer in self._live_observers
+                                if observer not in self._actor_observers]
         self._commands: list[str] = []  # control calls not yet sent to the actor, in order
         self._commands_lock = threading.Lock()
 
@@ -102,7 +121,8 @@ class RayTrainingJob(TrainingJob):
         try:
             connect(self.address)
             gpus = 1 if self.config.run.device == "cuda" else 0
-            actor = RunActor.options(num_gpus=gpus).remote(self.config, self.dataset, self._take_commands())
+            actor = RunActor.options(num_gpus=gpus).remote(self.config, self.dataset, self._take_commands(),
+                                                           self._actor_observers)
         except Exception as error:  # noqa: BLE001 - a cluster that cannot be reached fails this run only
             return failure(error, self.config)
         try:
@@ -114,7 +134,9 @@ class RayTrainingJob(TrainingJob):
 
     def _relay(self, actor: ray.actor.ActorHandle, mirror: TrainingRun) -> Finished | Stopped | Failed:
         while True:
-            batch = ray.get(actor.poll.remote(self._take_commands()))
+            batch, errors = ray.get(actor.poll.remote(self._take_commands()))
+            with self._lock:
+                self._observer_errors.extend(errors)
             for event, state in batch:
                 if state is not None:
                     mirror.model.load_state_dict(state)
