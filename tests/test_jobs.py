@@ -31,7 +31,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
         time.sleep(0.005)
 
 
-def settled_step_count(job: TrainingJob, quiet_seconds: float = 0.3) -> int:
+def settled_step_count(job: TrainingJob, quiet_seconds: float = 1.0) -> int:
     """The job's step count once no new step has arrived for ``quiet_seconds``."""
     deadline = time.monotonic() + TIMEOUT
     count = len(job.snapshot().steps)
