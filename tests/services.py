@@ -1,6 +1,6 @@
-"""The real service some tests run against: PostgreSQL.
+"""The real services some tests run against: PostgreSQL and a Ray cluster.
 
-``.ci/run`` starts it and exports its address; on a laptop without it those tests skip and
+``.ci/run`` starts them and exports their addresses; on a laptop without it those tests skip and
 say why, and in CI (``CI=true``) a missing service fails the run instead of skipping silently.
 """
 
@@ -11,6 +11,7 @@ import os
 import pytest
 
 DATABASE_VARIABLE = "TEXTLAB_TEST_DATABASE_URL"
+RAY_VARIABLE = "TEXTLAB_TEST_RAY_ADDRESS"
 STORE_TABLES = ("steps", "epochs", "runs", "datasets", "textlab_schema")
 
 
