@@ -25,10 +25,10 @@ dataset, config, lang = state.session().dataset, state.session().config, state.s
 prepared, plan = cached.prepared(), cached.epoch_plan()
 lengths = prepared.encoded.lengths  # (N,) tokens per text
 texts, tokens, longest, labels = st.columns(4)
-texts.metric(tr("datapage.texts"), len(dataset), format="localized")
-tokens.metric(tr("datapage.tokens"), int(lengths.sum()), format="localized",
+texts.metric(tr("datapage.texts"), state.decimal(len(dataset), 0))
+tokens.metric(tr("datapage.tokens"), state.decimal(int(lengths.sum()), 0),
               help=tr("datapage.tokens_help", tokenizer=config.text.tokenizer))
-longest.metric(tr("datapage.longest"), int(lengths.max()), format="localized")
+longest.metric(tr("datapage.longest"), state.decimal(int(lengths.max()), 0))
 labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
 label_mode_choice()
 
