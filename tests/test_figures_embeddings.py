@@ -63,6 +63,12 @@ def test_frames_hold_each_snapshots_positions_and_loss() -> None:
     assert figure.data[pad_trace].x[0] == pytest.approx(float(positions[2, 0, 0]), abs=1e-4)
 
 
+def test_frame_titles_write_the_loss_in_the_languages_marks() -> None:
+    portuguese = map_figure(snapshots=3, lang="pt")
+    assert "0,5000" in portuguese.layout.title.text and "0.5000" not in portuguese.layout.title.text
+    assert "0,5000" in portuguese.frames[2].layout.title.text
+
+
 def test_pad_and_unk_are_marked_with_their_own_symbols() -> None:
     figure = map_figure(labelled_rows=[0, 1])
     special = [trace for trace in figure.data if trace.name == SPECIAL_NAME][0]

@@ -108,7 +108,7 @@ def _frame_title(epoch: int, loss: float | None, untrained: bool, lang: str, kep
         return t("emb.map.title_initial", lang)
     if loss is None:
         return t("emb.map.title_epoch", lang, epoch=epoch)
-    return t("emb.map.title_epoch_loss", lang, epoch=epoch, loss=f"{loss:.4f}")
+    return t("emb.map.title_epoch_loss", lang, epoch=epoch, loss=loss)
 
 
 def _axis_range(values: torch.Tensor) -> list[float]:

@@ -16,8 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.map.title_epoch": {"en": "Embeddings after epoch {epoch}", "pt": "Embeddings após a época {epoch}"},
     "emb.map.title_kept": {"en": "{title} · the model's weights", "pt": "{title} · os pesos do modelo"},
     "emb.map.title_epoch_loss": {
-        "en": "Embeddings after epoch {epoch} · training loss {loss}",
-        "pt": "Embeddings após a época {epoch} · perda de treino {loss}",
+        "en": "Embeddings after epoch {epoch} · training loss {loss:.4f}",
+        "pt": "Embeddings após a época {epoch} · perda de treino {loss:.4f}",
     },
     "emb.map.axis": {
         "en": "principal component {number} ({share}% of the variance)",
