@@ -40,12 +40,15 @@ def click(page, key: str) -> None:
     page.locator(f".st-key-{key} button:visible").click()
 
 
-def open_page(page, name: str, present: bool) -> None:
-    page.goto(f"/{name}?lang=en&present={int(present)}")
+FINISHED = {"en": "Finished", "pt": "Concluído"}
+
+
+def open_page(page, name: str, present: bool, lang: str = "en") -> None:
+    page.goto(f"/{name}?lang={lang}&present={int(present)}")
     wait_for_app(page)
     if name == "train":  # metrics and ticks appear once a run has trained: the notebook's, a second
         click(page, "train_start")
-        page.wait_for_selector("text=Finished", timeout=60_000)
+        page.wait_for_selector(f"text={FINISHED[lang]}", timeout=60_000)
         wait_for_app(page)
     page.wait_for_selector(".gtitle")
     page.wait_for_selector(".xtick text")
@@ -80,13 +83,14 @@ def test_the_cut_text_probe_sees_an_ellipsis(page) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("sized_page", VIEWPORTS, indirect=True, ids=["1280x800", "1920x1080"])
 @pytest.mark.parametrize("name", ["batches", "train"])
-def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name) -> None:
+@pytest.mark.parametrize("lang", ["en", "pt"])  # Portuguese labels are longer ("Configurações sugeridas")
+def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name, lang) -> None:
     page, width = sized_page
     sizes = {}
     for present in (False, True):
-        open_page(page, name, present)
+        open_page(page, name, present, lang)
         sizes[present] = page.evaluate(FONT_SIZES)
-        screenshot(page, f"presentation-{name}-{width}-{'on' if present else 'off'}")
+        screenshot(page, f"presentation-{name}-{lang}-{width}-{'on' if present else 'off'}")
         assert page.evaluate(CUT_TEXT) == [], f"cut with presentation {'on' if present else 'off'}"
     normal, projected = sizes[False], sizes[True]
     for part in ("metric", "title", "tick"):

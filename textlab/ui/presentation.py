@@ -20,6 +20,10 @@ _WRAPPING_LABELS_CSS = """
 [data-testid="stWidgetLabel"] { overflow: visible; text-overflow: clip; white-space: normal;
                                 overflow-wrap: break-word; height: auto; }
 [data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p { white-space: normal; overflow-wrap: break-word; }
+/* A button in a narrow column wraps its label instead of ending it in an ellipsis. */
+.stButton button [data-testid="stMarkdownContainer"], .stButton button p {
+  overflow: visible; text-overflow: clip; white-space: normal; }
+.stButton button { height: auto; }
 </style>
 """
 _PROJECTOR_CSS = """
