@@ -310,7 +310,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     assert "name" not in columns  # really the old schema
 
     with Store(tmp_path) as upgraded:
-        assert schema_version(upgraded) == SCHEMA_VERSION == 4  # v3 added the owner, v4 the data source
+        assert schema_version(upgraded) == SCHEMA_VERSION == 5  # v3 the owner, v4 the data source, v5 tokenizers
         (record,) = upgraded.runs()
         # Stored before max_length existed: that run kept every token, so it reads back uncut.
         expected = ("", "", TrainConfig.of(lr=0.5, max_length=0), "")

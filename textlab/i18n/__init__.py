@@ -11,7 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from textlab.i18n import classroom, cli, core, counts, data, data_pages, embeddings, fields, options, runs, train
+from textlab.i18n import (
+    classroom,
+    cli,
+    core,
+    counts,
+    data,
+    data_pages,
+    embeddings,
+    fields,
+    notebook,
+    options,
+    runs,
+    train,
+)
 from textlab.i18n.numbers import LocalNumber, format_general, plural_category
 
 LANGUAGES = ("pt", "en")
@@ -30,7 +43,7 @@ def merge_tables(*tables: Mapping[str, dict[str, str]]) -> MappingProxyType:
 
 
 TEXTS = merge_tables(core.TEXTS, fields.TEXTS, cli.TEXTS, data.TEXTS, data_pages.TEXTS, train.TEXTS,
-                     embeddings.TEXTS, runs.TEXTS, classroom.TEXTS, options.TEXTS, counts.TEXTS)
+                     embeddings.TEXTS, runs.TEXTS, notebook.TEXTS, classroom.TEXTS, options.TEXTS, counts.TEXTS)
 
 
 def normalize_language(lang: str | None) -> str:

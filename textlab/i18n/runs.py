@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.settings": {"en": "Settings of this run", "pt": "Configurações desta execução"},
     "export.data": {"en": "Data: one text per CSV row (and its label, when there is one)",
                     "pt": "Dados: um texto por linha do CSV (e o rótulo, quando houver)"},
+    "export.data_embedded": {
+        "en": "Data: the run's CSV, one text per row (and its label, when there is one), inside this cell",
+        "pt": "Dados: o CSV da execução, um texto por linha (e o rótulo, quando houver), dentro desta célula",
+    },
     "export.no_split": {"en": "No validation set: every text is used for training",
                         "pt": "Sem conjunto de validação: todos os textos são de treino"},
     "export.split": {

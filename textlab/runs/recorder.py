@@ -52,7 +52,8 @@ class RunRecorder:
 
     def _record(self, run: TrainingRun | None, event: Event) -> None:
         if isinstance(event, RunStarted) and run is not None:
-            self.run_id = self.store.start_run(run.config, run.dataset, event, self.data_source)
+            self.run_id = self.store.start_run(run.config, run.dataset, event, self.data_source,
+                                               run.vocab.options.model)
         elif isinstance(event, Step) and self.run_id is not None:
             self._pending.append(event)
             if time.monotonic() - self._last_flush >= self.flush_seconds:

@@ -147,8 +147,16 @@ def _add_data_source(connection: Connection) -> None:
     connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN data_source TEXT NOT NULL DEFAULT ''")
 
 
+def _add_tokenizers(connection: Connection) -> None:
+    # A subword run's trained tokenizer (Hugging Face JSON), so its export reads the very pieces the
+    # run learned: WordPiece training again on small data may learn others. Its own table keeps the
+    # runs listing light (a tokenizer is tens of kilobytes).
+    connection.exec_driver_sql("CREATE TABLE run_tokenizers (run_id INTEGER PRIMARY KEY REFERENCES runs (id) "
+                               "ON DELETE CASCADE, tokenizer TEXT NOT NULL)")
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_name_and_notes, _add_owner,
-                                                         _add_data_source)
+                                                         _add_data_source, _add_tokenizers)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -273,8 +281,11 @@ class Store:
     # Recording a run
 
     def start_run(self, config: TrainConfig, dataset: Dataset, started: RunStarted | None = None,
-                  data_source: str = "") -> int:
-        """A new run with status "running", owned by this process; stores the dataset once per fingerprint."""
+                  data_source: str = "", tokenizer: str = "") -> int:
+        """A new run with status "running", owned by this process; stores the dataset once per fingerprint.
+
+        ``tokenizer`` is the subword tokenizer JSON the run learned ("" for the fixed word rules).
+        """
         now = time.time()
         details = (started.label_mode, started.vocab_size, started.num_outputs, started.train_size,
                    started.val_size, started.device) if started else ("", None, None, None, None, "")
@@ -298,6 +309,9 @@ class Store:
                  "data_source": data_source,
                  **dict(zip(("label_mode", "vocab_size", "num_outputs", "train_size", "val_size", "device"),
                             details, strict=True))}).scalar_one()
+            if tokenizer:
+                connection.execute(sa.text("INSERT INTO run_tokenizers VALUES (:run_id, :tokenizer)"),
+                                   {"run_id": run_id, "tokenizer": tokenizer})
         with self._lock:
             self._live.add(run_id)
             if self._heartbeat is None:
@@ -409,6 +423,11 @@ class Store:
         return [_epoch(row) for row in self._read("SELECT * FROM epochs WHERE run_id = :run_id ORDER BY epoch",
                                                   {"run_id": run_id})]
 
+    def tokenizer(self, run_id: int) -> str:
+        """The subword tokenizer JSON the run learned; "" for a word tokenizer or a run stored before it was kept."""
+        rows = self._read("SELECT tokenizer FROM run_tokenizers WHERE run_id = :run_id", {"run_id": run_id})
+        return rows[0]["tokenizer"] if rows else ""
+
     def dataset(self, fingerprint: str) -> Dataset:
         rows = self._read("SELECT * FROM datasets WHERE fingerprint = :fingerprint", {"fingerprint": fingerprint})
         if not rows:
@@ -437,7 +456,7 @@ class Store:
         """Remove a run, its metrics and checkpoint, and its dataset when no other run uses it."""
         with self._write() as connection:
             # Deleted explicitly: a database made by an older SQLite schema may lack ON DELETE CASCADE.
-            for table in ("steps", "epochs"):
+            for table in ("steps", "epochs", "run_tokenizers"):
                 connection.execute(sa.text(f"DELETE FROM {table} WHERE run_id = :run_id"), {"run_id": run_id})
             if connection.execute(sa.text("DELETE FROM runs WHERE id = :run_id"), {"run_id": run_id}).rowcount == 0:
                 raise StoreError("store.no_such_run", run_id=run_id)
