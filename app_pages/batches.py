@@ -50,7 +50,8 @@ st.markdown(f"**{tr('batchpage.mask')}**")
 st.code(str(batch.mask), language="python")
 cut_here = int(prepared.encoded.cut[indices].sum())
 if cut_here:
-    st.warning(tr("batchpage.batch_cut", count=cut_here, max_length=max_length), icon=":material/content_cut:")
+    st.warning(tr("batchpage.batch_cut", count=state.tr_count("texts", cut_here), max_length=max_length),
+               icon=":material/content_cut:")
 st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
                                   prepared.encoded.full_lengths[indices] if max_length else None), lang),
              hide_index=True)

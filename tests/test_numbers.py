@@ -45,3 +45,16 @@ def test_plural_forms_follow_cldr_in_both_languages():
     assert [plural_category(n, "pt") for n in (1, 2)] == ["one", "other"]
     assert plural("count.texts", 1, "en") == "1 text" and plural("count.texts", 1, "pt") == "1 texto"
     assert plural("count.texts", 10_000, "pt") == "10.000 textos"
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_every_counted_noun_is_singular_at_one_and_plural_at_zero_and_two(lang):
+    from textlab.i18n.counts import TEXTS as COUNTS
+
+    nouns = {key.split(".")[1] for key in COUNTS}
+    for noun in nouns:
+        one, other = COUNTS[f"count.{noun}.one"][lang], COUNTS[f"count.{noun}.other"][lang]
+        assert plural(f"count.{noun}", 1, lang) == one.format(count=1)
+        # CLDR: English and Brazilian Portuguese differ at 0 ("0 texts" / "0 texto").
+        assert plural(f"count.{noun}", 0, lang) == (other if lang == "en" else one).format(count=0)
+        assert plural(f"count.{noun}", 2, lang) == other.format(count=2)

@@ -7,4 +7,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "count.epochs.other": {"en": "{count} epochs", "pt": "{count} épocas"},
     "count.steps.one": {"en": "{count} step", "pt": "{count} passo"},
     "count.steps.other": {"en": "{count} steps", "pt": "{count} passos"},
+    "count.tokens.one": {"en": "{count} token", "pt": "{count} token"},
+    "count.tokens.other": {"en": "{count} tokens", "pt": "{count} tokens"},
 }

@@ -190,7 +190,8 @@ def prediction_section(source: ModelSource) -> None:
                           index=[tr("emb.predict.col_token"), tr("emb.predict.col_known")]))
     unknown = [token for token, flag in zip(prediction.tokens, prediction.unknown, strict=True) if flag]
     if unknown:
-        st.warning(tr("emb.predict.unknown", count=len(unknown), tokens=", ".join(unknown[:10])))
+        st.warning(tr("emb.predict.unknown", count=state.tr_count("tokens", len(unknown)),
+                      tokens=", ".join(unknown[:10])))
     if prediction.probabilities:
         _chart(class_probabilities(list(prediction.probabilities), list(prediction.probabilities.values()),
                                    state.session().language),

@@ -158,9 +158,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.cut_none_help": {"en": "No maximum length: every text is kept whole.",
                                 "pt": "Sem tamanho máximo: todos os textos ficam inteiros."},
     "batchpage.batch_cut": {
-        "en": "{count} text(s) of this batch were cut to {max_length} tokens (see \"tokens cut\" below).",
-        "pt": "{count} texto(s) deste lote foram cortados em {max_length} tokens (veja \"tokens cortados\" "
-              "abaixo).",
+        "en": "Cut to {max_length} tokens in this batch: {count} (see \"tokens cut\" below).",
+        "pt": "Cortados em {max_length} tokens neste lote: {count} (veja \"tokens cortados\" abaixo).",
     },
     "batchpage.batches": {"en": "Batches per epoch", "pt": "Lotes por época"},
     "batchpage.batches_help": {"en": "{texts} training texts divided into batches.",

@@ -317,8 +317,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.predict.known_mark": {"en": "✓", "pt": "✓"},
     "emb.predict.unknown_mark": {"en": "✗ <UNK>", "pt": "✗ <UNK>"},
     "emb.predict.unknown": {
-        "en": "{count} token(s) are not in the vocabulary and all become the same <UNK> vector: {tokens}",
-        "pt": "{count} token(s) não estão no vocabulário e viram todos o mesmo vetor <UNK>: {tokens}",
+        "en": "Not in the vocabulary ({count}), all read as the same <UNK> vector: {tokens}",
+        "pt": "Fora do vocabulário ({count}), todos viram o mesmo vetor <UNK>: {tokens}",
     },
     "emb.predict.value": {"en": "Predicted value", "pt": "Valor previsto"},
     "emb.predict.notice.random": {
