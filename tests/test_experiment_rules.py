@@ -136,10 +136,24 @@ def test_shuffle_sentence_needs_a_higher_end_and_bigger_jumps(on_below_off, jump
     (0.6 + CLEAR_ACCURACY_GAP + JUST, 0.6, "experiment.word_order.bag_better"),
 ])
 def test_word_order_sentence_follows_the_accuracy_gap(bag, gru, expected) -> None:
-    runs = (run(accuracy=bag, majority_share=0.5), run(accuracy=gru))
-    key, params = conclude_word_order(runs)
+    runs = (run(accuracy=bag, majority_share=0.5), run(accuracy=gru), run(accuracy=bag))
+    key, params, _ = conclude_word_order(runs)
     assert key == expected
     sentence_ok("word_order", runs, key, params)
+
+
+@pytest.mark.parametrize(("transformer_gain", "expected"), [
+    (CLEAR_ACCURACY_GAP + JUST, "experiment.word_order.transformer_reads"),
+    (CLEAR_ACCURACY_GAP - JUST, "experiment.word_order.transformer_close"),
+    (-CLEAR_ACCURACY_GAP, "experiment.word_order.transformer_close"),
+])
+def test_transformer_sentence_follows_its_gain_over_mean_pooling(transformer_gain, expected) -> None:
+    runs = (run(accuracy=0.2, majority_share=0.5), run(accuracy=0.95), run(accuracy=0.2 + transformer_gain))
+    key, params, addendum = conclude_word_order(runs)
+    assert (key, addendum) == ("experiment.word_order.below_chance", expected)
+    for lang in LANGUAGES:
+        sentence = ExperimentResult("word_order", runs, key, params, addendum).conclusion(lang)
+        assert sentence.endswith(".") and "{" not in sentence and sentence.count(".") >= 2
 
 
 # ---- vocabulary ----------------------------------------------------------------------------------

@@ -105,19 +105,25 @@ class ExperimentResult:
     runs: tuple[RunResult, ...]
     conclusion_key: str
     conclusion_params: dict[str, object]
+    # A second sentence about a third arm, chosen by its own threshold (same params), or None.
+    addendum_key: str | None = None
 
     def conclusion(self, lang: str) -> str:
         if self.conclusion_key == FAILED:
             run = self.run(str(self.conclusion_params["run_key"]))
             return t(FAILED, lang, run=t(run.label_key, lang), reason=run.failure.message(lang))
-        return t(self.conclusion_key, lang, **self.conclusion_params)
+        sentence = t(self.conclusion_key, lang, **self.conclusion_params)
+        if self.addendum_key is None:
+            return sentence
+        return f"{sentence} {t(self.addendum_key, lang, **self.conclusion_params)}"
 
     def run(self, label_key: str) -> RunResult:
         return next(run for run in self.runs if run.label_key == label_key)
 
 
 Probe = Callable[[TrainingRun], dict[str, float]]
-Conclude = Callable[[tuple[RunResult, ...]], tuple[str, dict[str, object]]]
+# The sentence key and its numbers, optionally followed by a second sentence's key.
+Conclude = Callable[[tuple[RunResult, ...]], tuple[str, dict[str, object]] | tuple[str, dict[str, object], str | None]]
 
 
 @dataclass(frozen=True)
@@ -275,21 +281,28 @@ def conclude_shuffle(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object
     return "experiment.shuffle.mixed", params
 
 
-def conclude_word_order(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
-    bag, gru = runs
-    if (problem := _cannot_compare(runs)) is not None:
-        return problem
-    if "accuracy" not in bag.metrics:  # no classes, or no validation texts
-        return "experiment.word_order.needs_classes", {}
-    params = {"bag_accuracy": bag.metrics["accuracy"], "gru_accuracy": gru.metrics["accuracy"],
-              "majority": bag.metrics["majority_share"]}
+def _gru_sentence(params: dict[str, float]) -> str:
     if params["bag_accuracy"] - params["gru_accuracy"] >= CLEAR_ACCURACY_GAP:
-        return "experiment.word_order.bag_better", params
+        return "experiment.word_order.bag_better"
     if params["gru_accuracy"] - params["bag_accuracy"] < CLEAR_ACCURACY_GAP:
-        return "experiment.word_order.unclear", params
+        return "experiment.word_order.unclear"
     if params["bag_accuracy"] < params["majority"]:
-        return "experiment.word_order.below_chance", params
-    return "experiment.word_order.conclusion", params
+        return "experiment.word_order.below_chance"
+    return "experiment.word_order.conclusion"
+
+
+def conclude_word_order(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object], str | None]:
+    bag, gru, transformer = runs
+    if (problem := _cannot_compare(runs)) is not None:
+        return (*problem, None)
+    if "accuracy" not in bag.metrics:  # no classes, or no validation texts
+        return "experiment.word_order.needs_classes", {}, None
+    params = {"bag_accuracy": bag.metrics["accuracy"], "gru_accuracy": gru.metrics["accuracy"],
+              "majority": bag.metrics["majority_share"], "transformer_accuracy": transformer.metrics["accuracy"]}
+    # The transformer's sentence has its own threshold: it sees order only through position embeddings.
+    reads_order = params["transformer_accuracy"] - params["bag_accuracy"] >= CLEAR_ACCURACY_GAP
+    addendum = "experiment.word_order.transformer_reads" if reads_order else "experiment.word_order.transformer_close"
+    return _gru_sentence(params), params, addendum
 
 
 def conclude_vocabulary(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, object]]:
@@ -334,7 +347,8 @@ EXPERIMENTS: dict[str, Experiment] = {experiment.name: experiment for experiment
     Experiment(
         "word_order", "word_order",
         _runs(TrainConfig.of(val_fraction=0.25, batch_size=16, epochs=12, embed_dim=16, hidden_dim=32, lr=0.01),
-              bag_of_words={"pooling": "masked_mean"}, gru={"encoder": "gru", "pooling": "last"}),
+              bag_of_words={"pooling": "masked_mean"}, gru={"encoder": "gru", "pooling": "last"},
+              transformer={"encoder": "transformer", "pooling": "masked_mean", "layers": 2, "heads": 2}),
         conclude_word_order, probe=validation_majority_share, highlights=("accuracy",)),
     Experiment(
         "vocabulary", "sentiment",
@@ -387,5 +401,5 @@ def run_experiment(name: str, dataset: Dataset | None = None, seed: int | None =
         runs = tuple(execute(spec, data, experiment.probe) for spec in specs)
     finally:
         torch.set_num_threads(previous_threads)
-    key, params = experiment.conclude(runs)
-    return ExperimentResult(name, runs, key, params)
+    key, params, *addendum = experiment.conclude(runs)
+    return ExperimentResult(name, runs, key, params, *addendum)

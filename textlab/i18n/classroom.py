@@ -64,8 +64,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "What if the texts came in order, all of one label and then all of the other, without shuffling?",
         "pt": "E se os textos viessem em ordem, todos de um rótulo e depois todos do outro, sem embaralhar?",
     },
-    "experiment.word_order.title": {"en": "Mean pooling vs a GRU on word order",
-                                    "pt": "Pooling por média vs GRU na ordem das palavras"},
+    "experiment.word_order.title": {"en": "Mean pooling vs a GRU vs a Transformer on word order",
+                                    "pt": "Pooling por média vs GRU vs Transformer na ordem das palavras"},
     "experiment.word_order.question": {
         "en": "What if the same words in another order meant the opposite?",
         "pt": "E se as mesmas palavras em outra ordem quisessem dizer o contrário?",
@@ -87,6 +87,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.run.shuffle_off": {"en": "in order (sorted by label)", "pt": "em ordem (por rótulo)"},
     "experiment.run.bag_of_words": {"en": "mean pooling (bag of words)", "pt": "média (saco de palavras)"},
     "experiment.run.gru": {"en": "GRU", "pt": "GRU"},
+    "experiment.run.transformer": {"en": "Transformer", "pt": "Transformer"},
     "experiment.run.vocab_all": {"en": "vocabulary from all data", "pt": "vocabulário de todos os dados"},
     "experiment.run.vocab_train": {"en": "vocabulary from training data", "pt": "vocabulário só do treino"},
     "experiment.metric.short_accuracy": {"en": "Accuracy on short training texts",
@@ -217,6 +218,18 @@ TEXTS: dict[str, dict[str, str]] = {
               "{bag_accuracy:.0%}.",
         "pt": "Com estes dados a ordem das palavras fez pouca diferença: o GRU acertou {gru_accuracy:.0%}, o "
               "pooling por média {bag_accuracy:.0%}.",
+    },
+    "experiment.word_order.transformer_reads": {
+        "en": "The Transformer, which sees each word's position, gets {transformer_accuracy:.0%}: more than mean "
+              "pooling, though a short run like this one learns order less surely than the GRU.",
+        "pt": "O Transformer, que vê a posição de cada palavra, acerta {transformer_accuracy:.0%}: mais que o "
+              "pooling por média, embora numa execução curta como esta aprenda a ordem com menos certeza que o GRU.",
+    },
+    "experiment.word_order.transformer_close": {
+        "en": "The Transformer got {transformer_accuracy:.0%}, not clearly better than mean pooling: in a run "
+              "this short it did not learn to use the positions.",
+        "pt": "O Transformer acertou {transformer_accuracy:.0%}, sem ficar claramente acima do pooling por média: "
+              "numa execução tão curta ele não aprendeu a usar as posições.",
     },
     "experiment.word_order.needs_classes": {
         "en": "This experiment compares accuracy, so it needs texts with class labels.",
