@@ -7,6 +7,7 @@ import json
 import pickle
 import string
 
+import nbformat
 import pytest
 
 from textlab.cli import main
@@ -144,3 +145,17 @@ def test_every_string_exists_in_portuguese_and_english_with_the_same_placeholder
         assert translations["pt"].strip() and translations["en"].strip(), key
         fields = [{name for _, name, _, _ in formatter.parse(translations[lang]) if name} for lang in ("pt", "en")]
         assert fields[0] == fields[1], key
+
+
+def test_export_writes_a_notebook_with_the_data_inside(data_dir, labelled_file, tmp_path, capsys):
+    main(["train", str(labelled_file), "--epochs", "2"])
+    notebook_path = tmp_path / "out" / "again.ipynb"
+    assert main(["--lang", "pt", "export", "1", "--notebook", str(notebook_path)]) == 0
+    assert "Escrito" in capsys.readouterr().out
+    notebook = nbformat.reads(notebook_path.read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(notebook)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "bom produto" in code and "ruim demais" in code  # the data travels inside the notebook
+    with pytest.raises(SystemExit) as raised:  # a script and a notebook at once is refused, in one line
+        main(["export", "1", "--script", "x.py", "--notebook", "x.ipynb"])
+    assert raised.value.code == 2 and capsys.readouterr().err.count("\n") == 1

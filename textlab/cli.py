@@ -24,6 +24,7 @@ from textlab.errors import TextlabError
 from textlab.i18n import LANGUAGES, normalize_language, option_label, plural, t
 from textlab.i18n.numbers import format_decimal
 from textlab.runs import checkpoint, comparison
+from textlab.runs.export_notebook import export_notebook
 from textlab.runs.export_script import dataset_csv, export_script
 from textlab.runs.recorder import RunRecorder
 from textlab.runs.store import Store, StoreError
@@ -121,7 +122,9 @@ def build_parser(lang: str = "en") -> OneLineParser:
 
     exporting = add_command("export")
     exporting.add_argument("run", type=int, metavar="RUN", help=t("cli.run_id", lang))
-    exporting.add_argument("--script", required=True, metavar="OUT.py", help=t("cli.script", lang))
+    output = exporting.add_mutually_exclusive_group(required=True)
+    output.add_argument("--script", metavar="OUT.py", help=t("cli.script", lang))
+    output.add_argument("--notebook", metavar="OUT.ipynb", help=t("cli.notebook", lang))
     exporting.add_argument("--data", metavar="OUT.csv", help=t("cli.data", lang))
 
     predicting = add_command("predict")
@@ -274,16 +277,24 @@ def command_runs(args: argparse.Namespace) -> None:
 
 
 def command_export(args: argparse.Namespace) -> None:
-    script = Path(args.script)
-    data = Path(args.data) if args.data else script.with_name(f"{script.stem}-data.csv")
     with Store() as store:
         record = store.run(args.run)
         dataset = store.dataset(record.dataset_fingerprint)
+        tokenizer, epochs = store.tokenizer(record.run_id), store.epochs(record.run_id)
     title = f"#{record.run_id} {comparison.display_name(record, args.lang)}"
+    if args.notebook:
+        notebook = Path(args.notebook)
+        notebook.parent.mkdir(parents=True, exist_ok=True)
+        notebook.write_text(export_notebook(record.config, dataset, args.lang, title, tokenizer, epochs),
+                            encoding="utf-8")
+        print(t("cli.exported_notebook", args.lang, notebook=notebook))
+        return
+    script = Path(args.script)
+    data = Path(args.data) if args.data else script.with_name(f"{script.stem}-data.csv")
     for folder in {script.parent, data.parent}:
         folder.mkdir(parents=True, exist_ok=True)
     relative = os.path.relpath(data.resolve(), script.resolve().parent)
-    script.write_text(export_script(record.config, dataset, relative, args.lang, title), encoding="utf-8")
+    script.write_text(export_script(record.config, dataset, relative, args.lang, title, tokenizer), encoding="utf-8")
     data.write_text(dataset_csv(dataset), encoding="utf-8", newline="")
     print(t("cli.exported", args.lang, script=script, data=data))
 

@@ -36,11 +36,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.runs_json": {"en": "Print one JSON object per run instead.",
                       "pt": "Mostra um objeto JSON por execução, em vez disso."},
     "cli.runs_empty": {"en": "No runs recorded yet in {path}.", "pt": "Nenhuma execução gravada ainda em {path}."},
-    "cli.export": {"en": "Write a standalone PyTorch script, with the run's data as CSV, that reproduces a run.",
-                   "pt": "Escreve um script PyTorch independente, com os dados da execução em CSV, que a reproduz."},
+    "cli.export": {"en": "Write a standalone PyTorch script (with the run's data as CSV) or a Jupyter notebook "
+                         "(with the data inside) that reproduces a run.",
+                   "pt": "Escreve um script PyTorch independente (com os dados da execução em CSV) ou um notebook "
+                         "Jupyter (com os dados dentro) que a reproduz."},
     "cli.run_id": {"en": "The run's number (see: python -m textlab runs).",
                    "pt": "O número da execução (veja: python -m textlab runs)."},
     "cli.script": {"en": "Where to write the script (.py).", "pt": "Onde escrever o script (.py)."},
+    "cli.notebook": {"en": "Where to write the notebook (.ipynb) instead; it opens in Jupyter or Colab as it is.",
+                     "pt": "Onde escrever o notebook (.ipynb), em vez do script; ele abre no Jupyter ou no Colab "
+                           "como está."},
+    "cli.exported_notebook": {"en": "Wrote {notebook}. Open it in Jupyter or Colab and run all cells.",
+                              "pt": "Escrito {notebook}. Abra-o no Jupyter ou no Colab e execute todas as células."},
     "cli.data": {"en": "Where to write the data (.csv); by default beside the script, named <script>-data.csv.",
                  "pt": "Onde escrever os dados (.csv); por padrão ao lado do script, como <script>-data.csv."},
     "cli.exported": {"en": "Wrote {script} and {data}. Run it with: python {script}",

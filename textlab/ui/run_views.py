@@ -6,11 +6,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
 from textlab.figures.runs import OVERLAY_AXES, RunCurve, runs_overlay
 from textlab.i18n.numbers import MISSING
 from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
+from textlab.runs.export_notebook import export_notebook
 from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, widgets
 from textlab.ui.presentation import show_figure
@@ -106,20 +108,31 @@ def _downloads(record: RunRecord) -> None:
     st.markdown(f"**{tr('runs.downloads')}**")
     saved = store.checkpoint_path(record.run_id)
     has_checkpoint = record.checkpoint is not None and saved.exists()
-    columns = st.columns(3)
-    columns[0].download_button(tr("runs.download_checkpoint"), data=saved.read_bytes if has_checkpoint else b"",
-                               file_name=f"{stem}.pt", mime="application/octet-stream", on_click="ignore",
-                               disabled=not has_checkpoint, key="runs_download_checkpoint", icon=":material/save:",
-                               help=None if has_checkpoint else tr("store.no_checkpoint", run_id=record.run_id))
-    title = f"#{record.run_id} {comparison.display_name(record, lang)}"
-    columns[1].download_button(
-        tr("runs.download_script"), file_name=f"{stem}.zip", mime="application/zip", on_click="ignore",
-        data=lambda: export.export_zip(record.config, store.dataset(record.dataset_fingerprint), stem, lang, title),
-        key="runs_download_script", icon=":material/code:", help=tr("runs.script_help"))
-    columns[2].download_button(
+    checkpoint_column, metrics_column = st.columns(2)
+    checkpoint_column.download_button(
+        tr("runs.download_checkpoint"), data=saved.read_bytes if has_checkpoint else b"", file_name=f"{stem}.pt",
+        mime="application/octet-stream", on_click="ignore", disabled=not has_checkpoint,
+        key="runs_download_checkpoint", icon=":material/save:",
+        help=None if has_checkpoint else tr("store.no_checkpoint", run_id=record.run_id))
+    metrics_column.download_button(
         tr("runs.download_metrics"), file_name=f"{stem}-metrics.csv", mime="text/csv", on_click="ignore",
         data=lambda: comparison.metrics_csv(store.steps(record.run_id), store.epochs(record.run_id)),
         key="runs_download_metrics", icon=":material/table:")
+    title = f"#{record.run_id} {comparison.display_name(record, lang)}"
+
+    def dataset() -> Dataset:  # read only when a download is pressed
+        return store.dataset(record.dataset_fingerprint)
+
+    script_column, notebook_column = st.columns(2)
+    script_column.download_button(
+        tr("runs.download_script"), file_name=f"{stem}.zip", mime="application/zip", on_click="ignore",
+        data=lambda: export.export_zip(record.config, dataset(), stem, lang, title, store.tokenizer(record.run_id)),
+        key="runs_download_script", icon=":material/code:", help=tr("runs.script_help"))
+    notebook_column.download_button(
+        tr("runs.download_notebook"), file_name=f"{stem}.ipynb", mime="application/x-ipynb+json", on_click="ignore",
+        data=lambda: export_notebook(record.config, dataset(), lang, title, store.tokenizer(record.run_id),
+                                     store.epochs(record.run_id)),
+        key="runs_download_notebook", icon=":material/book_2:", help=tr("runs.notebook_help"))
     reuse, resume = st.columns(2)
     reuse.button(tr("runs.use_settings"), key="runs_use_settings", on_click=_use_settings, args=(record, False),
                  icon=":material/replay:")

@@ -49,6 +49,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.download_checkpoint": {"en": "Checkpoint (.pt)", "pt": "Checkpoint (.pt)"},
     "runs.download_script": {"en": "PyTorch script + data (.zip)", "pt": "Script PyTorch + dados (.zip)"},
     "runs.download_metrics": {"en": "Metrics (.csv)", "pt": "Métricas (.csv)"},
+    "runs.download_notebook": {"en": "Jupyter notebook (.ipynb)", "pt": "Notebook Jupyter (.ipynb)"},
+    "runs.notebook_help": {
+        "en": "One .ipynb file with the data inside: it opens in Jupyter or Colab as it is. Each step is explained "
+              "in this language, and running all cells prints the same losses per epoch as this run on the CPU.",
+        "pt": "Um único arquivo .ipynb com os dados dentro: abre no Jupyter ou no Colab como está. Cada passo é "
+              "explicado neste idioma, e executar todas as células imprime, na CPU, as mesmas perdas por época "
+              "desta execução."},
     "runs.script_help": {
         "en": "A single .py file with plain PyTorch and the run's data as CSV. On the CPU it prints the same "
               "losses per epoch as this run.",
