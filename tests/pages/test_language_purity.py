@@ -125,3 +125,13 @@ def test_every_page_after_a_labelled_run_speaks_one_language(data_dir, lang):
     found = {page: problems(visit(at, page), lang) for page in PAGES}
     assert {page: issues for page, issues in found.items() if issues} == {}
     assert session(at).job.snapshot().state == "finished"
+
+
+def test_decimal_sliders_read_in_portuguese_marks():
+    """Every fractional setting and the smoothing are select sliders whose shown value uses a comma."""
+    at = visit(open_app("pt"), "train")
+    for key in ("cfg_dropout", "cfg_val_fraction", "cfg_weight_decay", "cfg_grad_clip", "train_smoothing_widget"):
+        widget = at.select_slider(key=key)
+        fractional = [value for value in widget.options if "," in value]
+        dotted = [value for value in widget.options if DOT_DECIMAL.search(value) and not THOUSANDS.fullmatch(value)]
+        assert fractional and not dotted, (key, dotted)

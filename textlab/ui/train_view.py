@@ -10,7 +10,7 @@ import streamlit as st
 
 from textlab.figures.loss import X_AXES, loss_figure, panel_metrics
 from textlab.i18n import describe_changes, option_label
-from textlab.i18n.numbers import format_decimal
+from textlab.i18n.numbers import format_decimal, format_general
 from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable_reason
 from textlab.runs import report as run_report
 from textlab.train.defaults import size_tier, suggested_config
@@ -20,7 +20,7 @@ from textlab.ui import lesson_links, state
 from textlab.ui.label_choice import label_mode_choice
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
-from textlab.ui.widgets import config_input
+from textlab.ui.widgets import config_input, decimal_stops
 
 REFRESH_SECONDS = 0.5
 # After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
@@ -235,8 +235,11 @@ def _chart_options() -> tuple[float, str]:
     st.session_state["train_smoothing_widget"] = session.loss_smoothing
     st.session_state["train_x_axis_widget"] = session.loss_x_axis
     smoothing_column, axis_column = st.columns([3, 2])
-    smoothing_column.slider(tr("train.chart.smoothing"), 0.0, 0.99, step=0.01, key="train_smoothing_widget",
-                            help=tr("train.chart.smoothing.help"), on_change=_copy_widget, args=("loss_smoothing",))
+    lang = session.language
+    smoothing_column.select_slider(
+        tr("train.chart.smoothing"), sorted({*decimal_stops(0.0, 0.99, 0.01), session.loss_smoothing}),
+        format_func=lambda value: format_general(value, lang), key="train_smoothing_widget",
+        help=tr("train.chart.smoothing.help"), on_change=_copy_widget, args=("loss_smoothing",))
     axis_column.segmented_control(tr("train.chart.x_axis"), X_AXES, key="train_x_axis_widget",
                                   format_func=lambda axis: tr(f"train.chart.x_{axis}"),
                                   on_change=_copy_widget, args=("loss_x_axis",))

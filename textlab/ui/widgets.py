@@ -16,6 +16,9 @@ from textlab.ui.state import tr
 # Learning rates offered on the log-scale slider: 1, 2 and 5 of every decade from 1e-5 to 10.
 LEARNING_RATES = tuple(round(mantissa * 10.0 ** exponent, 10)
                        for exponent in range(-5, 2) for mantissa in (1, 2, 5) if mantissa * 10.0 ** exponent <= 10)
+# Gradient-norm limits offered: 0 is off, then a log-like ladder up to the setting's ceiling.
+GRADIENT_CLIPS = (0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0, 1000.0)
+FRACTION_STEP = 0.05  # the stops of the settings between 0 and 1 (dropout, weight decay, validation share)
 
 
 def language_switch() -> None:
@@ -35,6 +38,11 @@ def url_notices() -> None:
     """Say which settings in the link were invalid and fell back to their defaults."""
     for problem in state.session().take_url_problems():
         st.warning(tr("app.url_fallback", detail=problem.message(state.session().language)), icon="🔗")
+
+
+def decimal_stops(low: float, high: float, step: float) -> tuple[float, ...]:
+    """``low``, ``low + step``, … up to ``high``, rounded so that 0.1 + 0.2 reads 0.3."""
+    return tuple(round(low + index * step, 10) for index in range(round((high - low) / step) + 1))
 
 
 def _widget_key(name: str) -> str:
@@ -66,13 +74,14 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
         # Labels translated here, not inside format_func, which may be called outside this script run.
         labels = {value: option_label(name, value, state.session().language) for value in options or rule}
         container.selectbox(options=list(labels), format_func=labels.get, **common)
-    elif name == "lr":
-        options = sorted({*LEARNING_RATES, current})
-        lang = state.session().language
-        container.select_slider(options=options, format_func=lambda value: format_general(value, lang), **common)
     elif isinstance(default, float):
-        step = 0.05 if rule.high <= 1 else 0.1
-        container.slider(min_value=float(rule.low), max_value=float(rule.high), step=step, **common)
+        # A select slider over fixed stops, because st.slider prints its value printf-style ("0.60"):
+        # these show it in the language's marks ("0,6").
+        lang = state.session().language
+        stops = LEARNING_RATES if name == "lr" else GRADIENT_CLIPS if name == "grad_clip" else \
+            decimal_stops(rule.low, rule.high, FRACTION_STEP)
+        container.select_slider(options=sorted({*stops, current}),
+                                format_func=lambda value: format_general(value, lang), **common)
     else:
         assert isinstance(rule, Range)
         container.number_input(min_value=int(rule.low), max_value=int(rule.high), step=1, **common)
