@@ -1,10 +1,11 @@
-"""The Runs page in Chromium: train twice on the Train page, then see both loss curves overlaid."""
+"""The Runs page in Chromium: train twice on the Train page, see both loss curves overlaid, take a notebook away."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
@@ -54,3 +55,14 @@ def test_two_runs_from_the_train_page_are_overlaid(page, server_data_dir):
     wait_for_app(page)
     page.get_by_text("O que muda: taxa 0,01 vs 0,1").wait_for()
     screenshot(page, "runs-overlay-pt")
+
+    # The chosen run goes away as a notebook that Jupyter reads, explained in the page's language.
+    button = page.locator(".st-key-runs_download_notebook button:visible")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename.endswith(".ipynb")
+    notebook = nbformat.reads(Path(download.value.path()).read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(notebook)
+    assert any("Época" in cell.source for cell in notebook.cells if cell.cell_type == "code")
+    screenshot(page, "runs-downloads-pt")
