@@ -25,7 +25,8 @@ overall.metric(tr("batchpage.padding_overall"), state.percent(plan.padding.overa
 without.metric(tr("batchpage.without_bucketing"), state.percent(plan.without_bucketing.overall, 1))
 change = plan.with_bucketing.overall - plan.without_bucketing.overall
 with_bucketing.metric(tr("batchpage.with_bucketing"), state.percent(plan.with_bucketing.overall, 1),
-                      delta=state.percent(change, 1, signed=True) if round(change, 3) else None, delta_color="inverse")
+                      delta=tr("batchpage.points_change", points=state.decimal(change * 100, 1, signed=True))
+                      if round(change, 3) else None, delta_color="inverse")
 max_length, longest = state.session().config.text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
 cut.metric(tr("batchpage.cut"), state.decimal(int(prepared.encoded.cut[prepared.train_indices].sum()), 0),
            help=tr("batchpage.cut_help", max_length=max_length, longest=longest) if max_length

@@ -4,6 +4,7 @@ import streamlit as st
 
 from textlab.analysis.tables import dataset_table, label_table, localize
 from textlab.figures.data import label_figure, length_histogram
+from textlab.i18n import option_label
 from textlab.train.prepare import padded_lengths
 from textlab.ui import cached, data_input, state
 from textlab.ui.label_choice import label_mode_choice
@@ -27,7 +28,7 @@ lengths = prepared.encoded.lengths  # (N,) tokens per text
 texts, tokens, longest, labels = st.columns(4)
 texts.metric(tr("datapage.texts"), state.decimal(len(dataset), 0))
 tokens.metric(tr("datapage.tokens"), state.decimal(int(lengths.sum()), 0),
-              help=tr("datapage.tokens_help", tokenizer=config.text.tokenizer))
+              help=tr("datapage.tokens_help", tokenizer=option_label("tokenizer", config.text.tokenizer, lang)))
 longest.metric(tr("datapage.longest"), state.decimal(int(lengths.max()), 0))
 labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
 label_mode_choice()

@@ -276,7 +276,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # The overlay figure
     "runs.figure.validation": {"en": "{label} (validation)", "pt": "{label} (validação)"},
     "runs.data_pasted": {"en": "pasted texts", "pt": "textos colados"},
-    "runs.reason.completed": {"en": "completed", "pt": "concluída"},
+    "runs.reason.completed": {"en": "all its epochs", "pt": "todas as épocas"},
     "runs.reason.early_stopping": {"en": "early stopping (validation stopped improving)",
                                    "pt": "parada antecipada (a validação parou de melhorar)"},
     "runs.reason.user": {"en": "stopped by the user", "pt": "interrompida pelo usuário"},

@@ -171,6 +171,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "batchpage.without_bucketing": {"en": "Padding without bucketing", "pt": "Preenchimento sem agrupar"},
     "batchpage.with_bucketing": {"en": "Padding with bucketing", "pt": "Preenchimento agrupando"},
+    # A difference of two percentages is in percentage points, not a percentage of the first.
+    "batchpage.points_change": {"en": "{points} pp", "pt": "{points} p.p."},
     "batchpage.batch_number": {"en": "Batch (1 to {count})", "pt": "Lote (1 a {count})"},
     "batchpage.batch_title": {"en": "Batch {number} of {count}: {percent} padding",
                               "pt": "Lote {number} de {count}: {percent} de preenchimento"},
