@@ -12,7 +12,6 @@ import pytest
 
 DATABASE_VARIABLE = "TEXTLAB_TEST_DATABASE_URL"
 RAY_VARIABLE = "TEXTLAB_TEST_RAY_ADDRESS"
-STORE_TABLES = ("steps", "epochs", "runs", "datasets", "textlab_schema")
 
 
 def service_address(variable: str, what: str) -> str:
@@ -29,12 +28,16 @@ def service_address(variable: str, what: str) -> str:
 
 
 def empty_postgres_url() -> str:
-    """The test PostgreSQL database, emptied of textlab's tables so each test starts from nothing."""
+    """The test PostgreSQL database, emptied of every table so each test starts from nothing.
+
+    The whole schema goes, not a list of textlab's tables, so a table a later schema adds is never left over.
+    """
     import sqlalchemy as sa
 
     url = service_address(DATABASE_VARIABLE, "PostgreSQL")
     engine = sa.create_engine(sa.make_url(url).set(drivername="postgresql+psycopg"))
     with engine.begin() as connection:
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {', '.join(STORE_TABLES)} CASCADE")
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
     return url
