@@ -62,6 +62,7 @@ def test_t_sne_map_arrives_without_reloading_the_page(browser, app_url, lang, pr
         page.wait_for_function(f"() => {{ const g = document.querySelector('{MAP}');"
                                " return g && g.layout.xaxis.title.text === 't-SNE 1'; }", timeout=60_000)
         wait_for_app(page)
+        screenshot(page, f"embeddings-tsne-top-{lang}-present-{present}")
         page.locator(".st-key-emb_search input").fill("texto")
         page.keyboard.press("Enter")
         wait_for_app(page)

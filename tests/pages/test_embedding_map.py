@@ -8,8 +8,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, open_page, session
 from tests.pages.test_embeddings_page import map_spec, point_count
+from textlab.train.loop import TrainingRun
 
 
 def tsne_page(lang: str) -> AppTest:
@@ -71,3 +72,26 @@ def test_a_searched_token_is_highlighted_with_its_neighbours_or_reported_missing
     assert not at.exception
     assert any(missing in warning.value for warning in at.warning)
     assert len(map_spec(at)["data"]) == len(traces) - 2  # no highlight traces
+
+
+@pytest.mark.parametrize(("lang", "says"), [("en", "into pieces"), ("pt", "em pedaços")])
+def test_a_word_a_subword_tokenizer_splits_highlights_its_pieces_and_says_how_it_split(lang, says) -> None:
+    # BPE with a tiny vocabulary learned on the notebook's texts splits a long word into pieces.
+    at = open_page("embeddings", lang=lang, timeout=60, query={"tokenizer": "bpe", "vocab_size": "40"})
+    pieces = session_pieces(at, "textos")
+    assert len(pieces) > 1
+    at.text_input(key="emb_search").input("textos").run()
+    assert not at.exception
+    notice = " ".join(info.value for info in at.info)
+    assert says in notice and all(f"`{piece}`" in notice for piece in pieces)
+    traces = {trace["name"]: trace for trace in map_spec(at)["data"]}
+    selected = traces["selected" if lang == "en" else "selecionado"]["text"]
+    assert selected and set(selected) <= set(pieces)  # the pieces among the shown tokens
+    if len(selected) > 1:  # neighbours belong to one token: none are listed for several pieces
+        assert len(traces) == len({name for name in traces if "neighbours" not in name and "vizinhos" not in name})
+
+
+def session_pieces(at: AppTest, word: str) -> list[str]:
+    """How the session's tokenizer (learned as the page learns it) splits ``word``."""
+    run = TrainingRun(session(at).config, session(at).dataset)
+    return run.vocab.options.tokenize(word)

@@ -29,7 +29,7 @@ def tsne_map(key: tuple, matrix: torch.Tensor, seed: int, dims: int) -> TsneMap 
         future = _EXECUTOR.submit(fit_tsne, matrix.detach().cpu().clone(), seed, dims)
         jobs[key] = future
         for old in list(jobs)[:-_KEPT]:
-            jobs.pop(old)
+            jobs.pop(old).cancel()  # a live run makes new weights every snapshot: drop the queued stale maps
     if future.done():
         return future.result()
     _wait(future)
