@@ -159,12 +159,32 @@ def test_transformer_sentence_follows_its_gain_over_mean_pooling(transformer_gai
 # ---- vocabulary ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("train_unknown", "expected"), [
-    (NOTICEABLE_UNKNOWN + 0.001, "experiment.vocabulary.conclusion"),
+    (NOTICEABLE_UNKNOWN + 0.001, "experiment.vocabulary.unknown_hidden"),
     (NOTICEABLE_UNKNOWN - 0.001, "experiment.vocabulary.unclear"),
     (0.0, "experiment.vocabulary.unclear"),
 ])
-def test_vocabulary_sentence_says_unknown_words_only_when_there_are_some(train_unknown, expected) -> None:
-    runs = (run(val_unknown_rate=0.0), run(val_unknown_rate=train_unknown))
+def test_vocabulary_without_accuracies_says_unknown_words_only_when_there_are_some(train_unknown, expected) -> None:
+    runs = (run("regression", val_unknown_rate=0.0), run("regression", val_unknown_rate=train_unknown))
     key, params = conclude_vocabulary(runs)
     assert key == expected
     sentence_ok("vocabulary", runs, key, params)
+
+
+@pytest.mark.parametrize(("validation_lead", "new_lead", "expected"), [
+    (CLEAR_ACCURACY_GAP + JUST, CLEAR_ACCURACY_GAP - JUST, "experiment.vocabulary.conclusion"),
+    (CLEAR_ACCURACY_GAP + JUST, -CLEAR_ACCURACY_GAP - JUST, "experiment.vocabulary.conclusion"),
+    (CLEAR_ACCURACY_GAP + JUST, CLEAR_ACCURACY_GAP + JUST, "experiment.vocabulary.helped"),
+    (CLEAR_ACCURACY_GAP - JUST, 0.0, "experiment.vocabulary.close"),
+    (-CLEAR_ACCURACY_GAP + JUST, 0.0, "experiment.vocabulary.close"),
+    (-CLEAR_ACCURACY_GAP - JUST, 0.0, "experiment.vocabulary.train_better"),
+])
+def test_vocabulary_sentence_follows_the_validation_lead_and_whether_new_texts_keep_it(
+        validation_lead, new_lead, expected) -> None:
+    leaky = run(val_unknown_rate=0.02, accuracy=0.6 + validation_lead, new_accuracy=0.6 + new_lead, new_count=144)
+    honest = run(val_unknown_rate=0.07, accuracy=0.6, new_accuracy=0.6, new_count=144)
+    key, params = conclude_vocabulary((leaky, honest))
+    assert key == expected
+    assert params["new_count"] == 144
+    sentence_ok("vocabulary", (leaky, honest), key, params)
+    if key in ("experiment.vocabulary.conclusion", "experiment.vocabulary.helped"):  # they name the new texts
+        assert "144" in ExperimentResult("vocabulary", (leaky, honest), key, params).conclusion("en")

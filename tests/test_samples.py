@@ -131,3 +131,22 @@ def test_word_order_punctuation_is_its_own_token():
     for text in load_sample("word_order").texts:
         for token in text.split():
             assert token in {",", "."} or not re.search(r"[,.!?]", token), text
+
+
+def test_rare_words_sample_is_balanced_and_each_rare_word_is_in_exactly_two_reviews():
+    from textlab.data.samples.make_rare_words import MARKS, RARE, USES_PER_RARE_WORD
+
+    dataset = load_sample("rare_words")
+    assert sample_bytes("rare_words").startswith(b"text\tlabel\n")
+    assert dataset.label_names == ("negative", "positive")
+    assert Counter(dataset.labels)["positive"] == Counter(dataset.labels)["negative"]
+    labels_of = defaultdict(list)
+    for text, label in zip(dataset.texts, dataset.labels, strict=True):
+        for token in text.split():
+            labels_of[token].append(label)
+    rare = {word + mark: label for labels in RARE.values() for label, words in labels.items()
+            for word in words for mark in MARKS}
+    for token, label in rare.items():
+        assert labels_of[token] == [label] * USES_PER_RARE_WORD, token
+    resting_on_a_rare_word = sum(any(token in rare for token in text.split()) for text in dataset.texts)
+    assert resting_on_a_rare_word / len(dataset) == pytest.approx(2 / 3)

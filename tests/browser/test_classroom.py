@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import SCREENSHOTS, screenshot, wait_for_app
 
 ARMS = {"en": ("mean pooling (bag of words)", "GRU", "Transformer"),
         "pt": ("média (saco de palavras)", "GRU", "Transformer")}
@@ -26,3 +26,28 @@ def test_word_order_experiment_shows_three_arms(page, lang: str) -> None:
     assert "Transformer" in card.locator("[data-testid='stAlert']").inner_text()
     card.scroll_into_view_if_needed()
     screenshot(page, f"classroom-word-order-{lang}")
+
+
+LEAK_WORDS = {"en": ("Accuracy on new texts", "optimistic"), "pt": ("Acurácia em textos novos", "otimista")}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_vocabulary_leak_experiment_shows_validation_and_new_text_accuracy(page, lang: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/classroom?lang={lang}")
+    wait_for_app(page)
+    card = page.locator(".st-key-classroom_card_vocabulary")
+    card.locator("button").first.click()
+    wait_for_app(page)
+    metrics = card.locator("[data-testid='stMetric']")
+    metrics.nth(5).wait_for(timeout=60_000)  # three measures, two arms each; two short runs on a shared CPU
+    assert metrics.count() == 6
+    caption, sentence_word = LEAK_WORDS[lang]
+    assert caption in card.inner_text()
+    alert = card.locator("[data-testid='stAlert']")
+    assert sentence_word in alert.inner_text() and "144" in alert.inner_text()
+    page.set_viewport_size({"width": 1280, "height": 2400})  # the page scrolls inside its main section
+    page.wait_for_timeout(1000)  # the chart redraws at the new size
+    SCREENSHOTS.mkdir(exist_ok=True)
+    card.screenshot(path=str(SCREENSHOTS / f"classroom-vocabulary-{lang}.png"))

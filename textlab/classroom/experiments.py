@@ -7,6 +7,7 @@ then chosen from what the runs actually did, and says so when the expected effec
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import statistics
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import torch
 
-from textlab.data.dataset import Dataset
+from textlab.data.dataset import Dataset, train_validation_split
 from textlab.data.samples import load_sample
 from textlab.i18n import t
 from textlab.text.vocab import UNK_ID
@@ -138,6 +139,9 @@ class Experiment:
     prepare: Callable[[Dataset], Dataset] | None = None  # e.g. sort the data by label
     highlights: tuple[str, ...] = ()  # metrics the page shows next to the curves
     log_scale: bool = False  # losses spanning orders of magnitude
+    # Share of the texts set aside before the runs (with the run's seed, by class), that no run
+    # trains, validates or counts words on: the probe, called as probe(run, unseen), measures on them.
+    unseen_share: float = 0.0
 
     @property
     def title_key(self) -> str:
@@ -172,6 +176,16 @@ def validation_unknown_rate(run: TrainingRun) -> dict[str, float]:
         return {}
     ids = run.corpus.encode(run.vocab)[run.corpus.token_mask(run.val_indices)]
     return {"val_unknown_rate": float((ids == UNK_ID).float().mean()) if len(ids) else 0.0}
+
+
+def leak_measures(run: TrainingRun, unseen: Dataset) -> dict[str, float]:
+    """The validation <UNK> rate, and the accuracy on ``unseen``: texts set aside before the run."""
+    metrics = validation_unknown_rate(run)
+    if run.task.has_classes and len(unseen):
+        predicted = run.task.predicted(run.predict(list(unseen.texts)))
+        metrics["new_accuracy"] = float((predicted == torch.tensor(unseen.targets())).float().mean())
+        metrics["new_count"] = float(len(unseen))
+    return metrics
 
 
 def validation_majority_share(run: TrainingRun) -> dict[str, float]:
@@ -311,10 +325,23 @@ def conclude_vocabulary(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, obj
         return problem
     if "val_unknown_rate" not in honest.metrics:
         return "experiment.vocabulary.needs_validation", {}
-    params = {"all_unknown": leaky.metrics["val_unknown_rate"], "train_unknown": honest.metrics["val_unknown_rate"]}
-    if params["train_unknown"] - params["all_unknown"] >= NOTICEABLE_UNKNOWN:
-        return "experiment.vocabulary.conclusion", params
-    return "experiment.vocabulary.unclear", params
+    params: dict[str, object] = {"all_unknown": leaky.metrics["val_unknown_rate"],
+                                 "train_unknown": honest.metrics["val_unknown_rate"]}
+    if "new_accuracy" not in honest.metrics:  # no classes, or no texts set aside: only the <UNK> rates
+        if params["train_unknown"] - params["all_unknown"] >= NOTICEABLE_UNKNOWN:
+            return "experiment.vocabulary.unknown_hidden", params
+        return "experiment.vocabulary.unclear", params
+    params |= {"all_val": leaky.metrics["accuracy"], "train_val": honest.metrics["accuracy"],
+               "all_new": leaky.metrics["new_accuracy"], "train_new": honest.metrics["new_accuracy"],
+               "new_count": round(honest.metrics["new_count"])}
+    validation_lead = params["all_val"] - params["train_val"]
+    if validation_lead <= -CLEAR_ACCURACY_GAP:
+        return "experiment.vocabulary.train_better", params
+    if validation_lead < CLEAR_ACCURACY_GAP:
+        return "experiment.vocabulary.close", params
+    if params["all_new"] - params["train_new"] >= CLEAR_ACCURACY_GAP:  # the lead held on texts it never counted
+        return "experiment.vocabulary.helped", params
+    return "experiment.vocabulary.conclusion", params
 
 
 # ---- the six experiments -----------------------------------------------------------------------
@@ -351,10 +378,14 @@ EXPERIMENTS: dict[str, Experiment] = {experiment.name: experiment for experiment
               transformer={"encoder": "transformer", "pooling": "masked_mean", "layers": 2, "heads": 2}),
         conclude_word_order, probe=validation_majority_share, highlights=("accuracy",)),
     Experiment(
-        "vocabulary", "sentiment",
-        _runs(TrainConfig.of(val_fraction=0.25, batch_size=16, epochs=4, embed_dim=16, lr=0.01),
+        # Words seen at least twice are kept: counting the validation texts too decides which rare
+        # training words get a row, and the texts set aside show what that does to new text.
+        "vocabulary", "rare_words",
+        _runs(TrainConfig.of(val_fraction=0.2, min_freq=2, pooling="masked_mean", batch_size=32, epochs=10,
+                             embed_dim=16, lr=0.03),
               vocab_all={"vocab_from": "all"}, vocab_train={"vocab_from": "train"}),
-        conclude_vocabulary, probe=validation_unknown_rate, highlights=("val_unknown_rate", "accuracy")),
+        conclude_vocabulary, probe=leak_measures, highlights=("accuracy", "new_accuracy", "val_unknown_rate"),
+        unseen_share=0.15),
 )}
 
 
@@ -393,12 +424,16 @@ def run_experiment(name: str, dataset: Dataset | None = None, seed: int | None =
         data = experiment.prepare(data)
     specs = experiment.runs if seed is None else tuple(
         replace(spec, config=spec.config.with_changes(seed=seed)) for spec in experiment.runs)
+    probe = experiment.probe
+    if experiment.unseen_share:
+        kept, unseen = train_validation_split(data, experiment.unseen_share, specs[0].config.run.seed)
+        data, probe = data.subset(kept), functools.partial(experiment.probe, unseen=data.subset(unseen))
     # These models are tiny: a second intra-op thread gains nothing, and on a shared, busy CPU
     # the threads' waiting made a 5-second experiment take 40. Torch keeps this per calling thread.
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
-        runs = tuple(execute(spec, data, experiment.probe) for spec in specs)
+        runs = tuple(execute(spec, data, probe) for spec in specs)
     finally:
         torch.set_num_threads(previous_threads)
     key, params, *addendum = experiment.conclude(runs)

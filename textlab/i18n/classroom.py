@@ -73,8 +73,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.vocabulary.title": {"en": "Vocabulary from all data vs training data only",
                                     "pt": "Vocabulário de todos os dados vs só do treino"},
     "experiment.vocabulary.question": {
-        "en": "What if the vocabulary were built before putting the validation texts aside?",
-        "pt": "E se o vocabulário fosse montado antes de separar os textos de validação?",
+        "en": "What if the vocabulary (the words seen at least twice) were counted before putting the "
+              "validation texts aside?",
+        "pt": "E se o vocabulário (as palavras vistas ao menos duas vezes) fosse contado antes de separar os "
+              "textos de validação?",
     },
     "experiment.run.plain_mean": {"en": "plain mean (notebook)", "pt": "média simples (notebook)"},
     "experiment.run.masked_mean": {"en": "masked mean", "pt": "média mascarada"},
@@ -95,6 +97,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.metric.long_accuracy": {"en": "Accuracy on long training texts",
                                         "pt": "Acurácia nos textos longos do treino"},
     "experiment.metric.accuracy": {"en": "Validation accuracy", "pt": "Acurácia na validação"},
+    "experiment.metric.new_accuracy": {"en": "Accuracy on new texts, set aside before both runs",
+                                       "pt": "Acurácia em textos novos, separados antes das duas execuções"},
     "experiment.metric.val_unknown_rate": {"en": "Validation tokens that are <UNK>",
                                            "pt": "Tokens de validação que viram <UNK>"},
     # ---- Experiments: what to notice ----
@@ -236,18 +240,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Este experimento compara acurácia, então precisa de textos com rótulos de classe.",
     },
     "experiment.vocabulary.conclusion": {
-        "en": "Built on all the data, the vocabulary already knows every validation word ({all_unknown:.0%} "
-              "unknown); built on the training texts only, {train_unknown:.0%} of the validation tokens become "
-              "<UNK>, which is the rate new text really has and the leak hides.",
-        "pt": "Montado com todos os dados, o vocabulário já conhece toda palavra da validação ({all_unknown:.0%} "
-              "desconhecidas); montado só com o treino, {train_unknown:.0%} dos tokens de validação viram <UNK>, "
-              "que é a taxa real de um texto novo e que o vazamento esconde.",
+        "en": "Counted on all the texts, the vocabulary keeps rare training words because the validation texts "
+              "use them too, and validation accuracy reads {all_val:.0%} against {train_val:.0%} for the "
+              "training-only vocabulary. On {new_count} new texts that neither run counted, no clear lead is "
+              "left ({all_new:.0%} against {train_new:.0%}): the leak made the validation score optimistic.",
+        "pt": "Contado com todos os textos, o vocabulário guarda palavras raras do treino porque os textos de "
+              "validação também as usam, e a acurácia na validação fica em {all_val:.0%} contra {train_val:.0%} "
+              "do vocabulário só do treino. Em {new_count} textos novos, que nenhuma execução contou, não sobra "
+              "vantagem clara ({all_new:.0%} contra {train_new:.0%}): o vazamento deixou a validação otimista.",
+    },
+    "experiment.vocabulary.helped": {
+        "en": "Counted on all the texts, the vocabulary scores higher on validation ({all_val:.0%} against "
+              "{train_val:.0%}) and also on {new_count} new texts that neither run counted ({all_new:.0%} against "
+              "{train_new:.0%}): on this data its extra words helped beyond the validation texts.",
+        "pt": "Contado com todos os textos, o vocabulário acerta mais na validação ({all_val:.0%} contra "
+              "{train_val:.0%}) e também em {new_count} textos novos que nenhuma execução contou ({all_new:.0%} "
+              "contra {train_new:.0%}): com estes dados as palavras a mais ajudaram além da validação.",
+    },
+    "experiment.vocabulary.close": {
+        "en": "Validation accuracy ended close ({all_val:.0%} from all the texts, {train_val:.0%} from the "
+              "training texts only): counting the validation texts changed which words have a row "
+              "({all_unknown:.0%} against {train_unknown:.0%} of the validation tokens are <UNK>), not what "
+              "the model gets right.",
+        "pt": "A acurácia na validação terminou próxima ({all_val:.0%} com todos os textos, {train_val:.0%} só "
+              "com o treino): contar os textos de validação mudou quais palavras têm uma linha "
+              "({all_unknown:.0%} contra {train_unknown:.0%} dos tokens de validação são <UNK>), não o que o "
+              "modelo acerta.",
+    },
+    "experiment.vocabulary.train_better": {
+        "en": "This time the training-only vocabulary scored higher on validation ({train_val:.0%} against "
+              "{all_val:.0%}); compare the curves.",
+        "pt": "Desta vez o vocabulário só do treino acertou mais na validação ({train_val:.0%} contra "
+              "{all_val:.0%}); compare as curvas.",
+    },
+    "experiment.vocabulary.unknown_hidden": {
+        "en": "Counted on all the texts, the vocabulary leaves {all_unknown:.0%} of the validation tokens <UNK>; "
+              "counted on the training texts only, {train_unknown:.0%}. The difference is validation words that "
+              "training never saw often enough, which the leak hides.",
+        "pt": "Contado com todos os textos, o vocabulário deixa {all_unknown:.0%} dos tokens de validação como "
+              "<UNK>; contado só com o treino, {train_unknown:.0%}. A diferença são palavras da validação que o "
+              "treino não viu vezes suficientes, e que o vazamento esconde.",
     },
     "experiment.vocabulary.unclear": {
-        "en": "Almost every validation word also appears in the training texts here ({train_unknown:.1%} of the "
-              "validation tokens unknown), so the two vocabularies hardly differ.",
-        "pt": "Aqui quase toda palavra da validação também aparece no treino ({train_unknown:.1%} dos tokens de "
-              "validação desconhecidos), então os dois vocabulários quase não diferem.",
+        "en": "Here the two vocabularies leave almost the same share of the validation tokens <UNK> "
+              "({all_unknown:.1%} counted on all the texts, {train_unknown:.1%} on the training texts only), so "
+              "they hardly differ.",
+        "pt": "Aqui os dois vocabulários deixam quase a mesma parte dos tokens de validação como <UNK> "
+              "({all_unknown:.1%} contando todos os textos, {train_unknown:.1%} só o treino), então quase não "
+              "diferem.",
     },
     "experiment.vocabulary.needs_validation": {
         "en": "This experiment needs a validation set: use data with at least a few texts.",

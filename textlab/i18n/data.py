@@ -167,6 +167,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Avaliações curtas de produtos e serviços, em português, cada uma com nota de 1 a 5: "
         "uma tarefa de regressão, como a perda MSE do notebook.",
     },
+    "sample.rare_words.title": {
+        "en": "Rare words (Portuguese and English)",
+        "pt": "Palavras raras (português e inglês)",
+    },
+    "sample.rare_words.description": {
+        "en": "960 product reviews, positive or negative. A third use common sentiment words; each of the "
+        "others rests on one rarer word (“The lamp is shoddy.”) that appears in exactly two reviews, so which "
+        "texts the vocabulary counts decides whether the model learns it.",
+        "pt": "960 avaliações de produtos, positivas ou negativas. Um terço usa palavras de sentimento comuns; "
+        "cada uma das outras depende de uma palavra mais rara (“O teclado é impecável.”) que aparece em "
+        "exatamente duas avaliações, então os textos que o vocabulário conta decidem se o modelo a aprende.",
+    },
     "sample.word_order.title": {
         "en": "Word order matters",
         "pt": "A ordem das palavras importa",

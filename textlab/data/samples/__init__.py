@@ -29,6 +29,7 @@ SAMPLES: dict[str, Sample] = {
     "sentiment": _sample("sentiment", "sentiment.tsv"),
     "ratings": _sample("ratings", "ratings.tsv"),
     "word_order": _sample("word_order", "word_order.tsv"),
+    "rare_words": _sample("rare_words", "rare_words.tsv"),
 }
 
 
