@@ -17,6 +17,7 @@ from textlab.classroom.experiments import (
     LEARNED_SHARE,
     NOISE_FLOOR,
     NOTICEABLE_UNKNOWN,
+    PADDING_DRAG,
     ExperimentResult,
     RunResult,
     conclude_learning_rate,
@@ -57,21 +58,24 @@ def test_relative_gap_is_a_share_of_the_higher_loss() -> None:
 
 # ---- padding -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("masked_loss", "plain_loss", "short", "expected"), [
+@pytest.mark.parametrize(("masked_loss", "plain_loss", "drag", "expected"), [
     # The B2W case that used to say "ended close": 0.18 masked against 0.60 plain, no classes.
     (0.18, 0.60, None, "experiment.padding.loss_lower"),
     (lower_by(CLEARLY_LOWER + JUST), 1.0, None, "experiment.padding.loss_lower"),
     (lower_by(CLEARLY_LOWER - JUST), 1.0, None, "experiment.padding.unclear"),
     (1.0, lower_by(CLEARLY_LOWER - JUST), None, "experiment.padding.unclear"),
     (1.0, lower_by(CLEARLY_LOWER + JUST), None, "experiment.padding.plain_lower"),
-    (0.5, 1.0, (0.5, 0.5 + CLEAR_ACCURACY_GAP + JUST), "experiment.padding.conclusion"),
-    (0.5, 1.0, (0.5, 0.5 + CLEAR_ACCURACY_GAP - JUST), "experiment.padding.loss_only"),
+    (0.5, 1.0, PADDING_DRAG + JUST, "experiment.padding.conclusion"),
+    (0.5, 1.0, PADDING_DRAG - JUST, "experiment.padding.loss_only"),
+    (0.5, 1.0, -PADDING_DRAG, "experiment.padding.loss_only"),
 ])
-def test_padding_sentence_follows_the_losses_and_short_text_accuracy(masked_loss, plain_loss, short, expected) -> None:
-    mode = "regression" if short is None else "classification"
-    extra = lambda accuracy: {} if short is None else {"short_accuracy": accuracy, "median_length": 5.0}  # noqa: E731
-    runs = (run(mode, (2.0, plain_loss), **extra(short and short[0])),
-            run(mode, (2.0, masked_loss), **extra(short and short[1])))
+def test_padding_sentence_follows_the_losses_and_what_padding_does_to_short_texts(
+        masked_loss, plain_loss, drag, expected) -> None:
+    mode = "regression" if drag is None else "classification"
+    # "drag": how much lower the plain mean's right-class probability is padded than alone.
+    plain_probe = {} if drag is None else {"short_alone": 0.9, "short_padded": 0.9 - drag, "median_length": 5.0}
+    masked_probe = {} if drag is None else {"short_alone": 0.95, "short_padded": 0.95, "median_length": 5.0}
+    runs = (run(mode, (2.0, plain_loss), **plain_probe), run(mode, (2.0, masked_loss), **masked_probe))
     key, params = conclude_padding(runs)
     assert key == expected
     sentence_ok("padding", runs, key, params)

@@ -92,10 +92,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.run.transformer": {"en": "Transformer", "pt": "Transformer"},
     "experiment.run.vocab_all": {"en": "vocabulary from all data", "pt": "vocabulário de todos os dados"},
     "experiment.run.vocab_train": {"en": "vocabulary from training data", "pt": "vocabulário só do treino"},
-    "experiment.metric.short_accuracy": {"en": "Accuracy on short training texts",
-                                         "pt": "Acurácia nos textos curtos do treino"},
-    "experiment.metric.long_accuracy": {"en": "Accuracy on long training texts",
-                                        "pt": "Acurácia nos textos longos do treino"},
+    "experiment.metric.short_padded": {
+        "en": "Short training texts: probability of the right class, padded in batches of the training size",
+        "pt": "Textos curtos do treino: probabilidade da classe certa, com preenchimento em lotes do tamanho do "
+              "treino"},
+    "experiment.metric.short_alone": {
+        "en": "The same short texts scored one at a time, with no padding",
+        "pt": "Os mesmos textos curtos avaliados um a um, sem preenchimento"},
     "experiment.metric.accuracy": {"en": "Validation accuracy", "pt": "Acurácia na validação"},
     "experiment.metric.new_accuracy": {"en": "Accuracy on new texts, set aside before both runs",
                                        "pt": "Acurácia em textos novos, separados antes das duas execuções"},
@@ -104,20 +107,23 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- Experiments: what to notice ----
     "experiment.padding.conclusion": {
         "en": "The masked mean learns faster (training loss {masked_loss:.2f} against {plain_loss:.2f} after "
-              "{epochs} epochs), and the plain mean gets fewer short texts right ({plain_short:.0%} against "
-              "{masked_short:.0%} for texts of up to {median} words): padding drags their average toward <PAD>.",
+              "{epochs} epochs), and padding drags the plain mean: its short texts (up to {median} words) get "
+              "{plain_alone:.0%} for their right class scored alone but {plain_padded:.0%} padded in a batch, "
+              "where the masked mean gives {masked_alone:.0%} alone and {masked_padded:.0%} padded.",
         "pt": "A média mascarada aprende mais rápido (perda de treino {masked_loss:.2f} contra {plain_loss:.2f} "
-              "após {epochs} épocas), e a média simples acerta menos textos curtos ({plain_short:.0%} contra "
-              "{masked_short:.0%} nos textos de até {median} palavras): o preenchimento puxa a média deles "
-              "para o <PAD>.",
+              "após {epochs} épocas), e o preenchimento puxa a média simples: seus textos curtos (até {median} "
+              "palavras) recebem {plain_alone:.0%} para a classe certa avaliados sozinhos, mas {plain_padded:.0%} "
+              "com preenchimento no lote, enquanto a média mascarada dá {masked_alone:.0%} sozinhos e "
+              "{masked_padded:.0%} com preenchimento.",
     },
     "experiment.padding.loss_only": {
         "en": "The masked mean learns faster (training loss {masked_loss:.2f} against {plain_loss:.2f} after "
-              "{epochs} epochs), though on short texts (up to {median} words) the plain mean is not clearly "
-              "worse: {plain_short:.0%} right against {masked_short:.0%}.",
+              "{epochs} epochs), though padding hardly moves the plain mean's short texts (up to {median} "
+              "words) here: {plain_alone:.0%} for their right class scored alone, {plain_padded:.0%} padded.",
         "pt": "A média mascarada aprende mais rápido (perda de treino {masked_loss:.2f} contra {plain_loss:.2f} "
-              "após {epochs} épocas), mas nos textos curtos (até {median} palavras) a média simples não é "
-              "claramente pior: acerta {plain_short:.0%} contra {masked_short:.0%}.",
+              "após {epochs} épocas), mas aqui o preenchimento quase não muda os textos curtos (até {median} "
+              "palavras) da média simples: {plain_alone:.0%} para a classe certa sozinhos, {plain_padded:.0%} "
+              "com preenchimento.",
     },
     "experiment.padding.loss_lower": {
         "en": "The masked mean learns faster: after {epochs} epochs its training loss is {masked_loss:.2f} against "

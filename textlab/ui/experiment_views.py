@@ -13,7 +13,7 @@ from textlab.ui import presentation, state
 from textlab.ui.state import tr
 
 RESULTS = "classroom_results"  # experiment name -> (result, sample name or None for the user's data, texts)
-PERCENT_METRICS = ("accuracy", "new_accuracy", "short_accuracy", "long_accuracy", "val_unknown_rate")
+PERCENT_METRICS = ("accuracy", "new_accuracy", "short_padded", "short_alone", "val_unknown_rate")
 
 
 def _run_in_slot(name: str, use_current_data: bool) -> ExperimentResult:
