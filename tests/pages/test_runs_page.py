@@ -155,7 +155,7 @@ def test_the_table_names_the_data_and_how_each_run_ended_without_python_literals
     at = open_page("runs", lang="pt")
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table["Como terminou"]) == ["interrompida pelo usuário", "todas as épocas"]
+    assert list(table["Como terminou"]) == ["parada pelo usuário", "todas as épocas"]
     assert list(table["Dados"]) == ["Os três textos do notebook (3 textos)", "3 textos"]
     cells = " ".join(str(value) for value in table.to_numpy().ravel())
     assert "None" not in cells and "nan" not in cells and not re.search(r"\b\d+\.\d+\b", cells.replace("-", " "))
@@ -176,3 +176,14 @@ def test_the_overlay_compares_per_step_and_says_which_run_has_no_epoch(data_dir)
     assert not at.exception
     assert [len(trace["x"]) for trace in chart_traces(at)] == [4, 1]  # 3 texts, batch 2: 2 steps per epoch
     assert "não acrescenta" not in all_text(at)
+
+
+def test_the_table_shows_the_overview_that_fits_and_the_run_details_the_rest(data_dir):
+    record_runs(data_dir, TrainConfig.of(epochs=2, lr=0.01, embed_dim=4, batch_size=3, seed=5, weight_decay=0.01))
+    at = open_page("runs", lang="pt")
+    (table,) = at.dataframe
+    assert list(table.proto.column_order) == ["#", "Como terminou", "Perda de treino", "Dados", "Configurações"]
+    assert "Situação" in table.value.columns  # still one click away, under the table's column menu
+    assert table.proto.row_height > 64  # the long settings wrap onto more lines instead of being cut
+    details = at.caption[[index for index, caption in enumerate(at.caption) if "Épocas: 2" in caption.value][0]]
+    assert "Vocabulário:" in details.value and "None" not in details.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "pentagon")
 FONT_SIZE = 16  # read from the back of a classroom
 OVERLAY_AXES = ("epoch", "step")
+MAX_TICKS = 10  # at most this many numbered ticks on the x axis
 
 
 @dataclass(frozen=True)
@@ -37,22 +39,23 @@ def runs_overlay(curves: Sequence[RunCurve], *, per: str = "epoch", lang: str = 
         if per == "step":
             figure.add_trace(go.Scatter(x=[step.step for step in curve.steps], y=[step.loss for step in curve.steps],
                                         name=name, mode="lines", line={"color": colour, "width": 2},
-                                        hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>"))
+                                        hovertemplate="%{x:,d}: %{y:.4f}<extra>" + name + "</extra>"))
             continue
         numbers = [epoch.epoch for epoch in curve.epochs]
         figure.add_trace(go.Scatter(x=numbers, y=[epoch.train_loss for epoch in curve.epochs], name=name,
-                                    mode="lines+markers", legendgroup=str(index),
-                                    hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>",
+                                    mode="lines+markers", legendgroup=str(index), cliponaxis=False,
+                                    hovertemplate="%{x:,d}: %{y:.4f}<extra>" + name + "</extra>",
                                     line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 9}))
         validation = [(epoch.epoch, epoch.val_loss) for epoch in curve.epochs if epoch.val_loss is not None]
         if validation:
             label = t("runs.figure.validation", lang, label=name)
             figure.add_trace(go.Scatter(
                 x=[number for number, _ in validation], y=[value for _, value in validation],
-                name=label, mode="lines+markers", legendgroup=str(index),
-                hovertemplate="%{x}: %{y:.4f}<extra>" + label + "</extra>",
+                name=label, mode="lines+markers", legendgroup=str(index), cliponaxis=False,
+                hovertemplate="%{x:,d}: %{y:.4f}<extra>" + label + "</extra>",
                 line={"color": colour, "width": 2, "dash": "dash"}, marker={"symbol": symbol, "size": 7}))
-    if not any(curve.steps if per == "step" else curve.epochs for curve in curves):
+    last = max((number for trace in figure.data for number in trace.x), default=None)
+    if last is None:
         figure.add_annotation(text=t(f"runs.figure.empty_{per}", lang), showarrow=False, font={"size": FONT_SIZE},
                               xref="paper", yref="paper", x=0.5, y=0.5)
     figure.update_layout(
@@ -61,6 +64,16 @@ def runs_overlay(curves: Sequence[RunCurve], *, per: str = "epoch", lang: str = 
         # Below the chart and horizontal, so long names wrap instead of squeezing the plot at 1280 px.
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
         margin={"t": 60, "b": 40, "l": 60, "r": 20},
-        xaxis={"title": {"text": t(f"runs.figure.x_{per}", lang)}, "tickformat": "d", "rangemode": "tozero"},
+        xaxis={"title": {"text": t(f"runs.figure.x_{per}", lang)}, **({} if last is None else _counting_axis(last))},
         yaxis={"title": {"text": t(f"runs.figure.y_{per}", lang)}})
     return figure
+
+
+def _counting_axis(last: int) -> dict:
+    """An x axis over epochs or steps 1..last: it starts at 1, where the first point is, and ticks whole numbers."""
+    raw = last / MAX_TICKS
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 1 else 1
+    step = next(factor * magnitude for factor in (1, 2, 5, 10) if factor * magnitude >= raw)
+    margin = max(0.25, 0.02 * last)  # room for the first and last markers, though never down to an epoch 0
+    return {"range": [1 - min(margin, 0.5), last + margin], "tick0": 1 if step == 1 else 0, "dtick": step,
+            "tickformat": ",d"}

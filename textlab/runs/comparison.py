@@ -100,6 +100,12 @@ def end_reason(record: RunRecord, lang: str) -> str:
     return t(key, lang) if record.reason and key in TEXTS else MISSING
 
 
+def ended_text(record: RunRecord, lang: str) -> str:
+    """How the run ended in a few words, for a table cell ("parada antecipada"); ``end_reason`` says it in full."""
+    key = f"runs.ended.{record.reason}"
+    return t(key if record.reason and key in TEXTS else f"runs.ended.{record.status}", lang)
+
+
 def _final_metric(final: EpochEnd | None, lang: str) -> str:
     if final is None:
         return MISSING
@@ -117,7 +123,7 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
             "id": record.run_id,
             "name": display_name(record, lang),
             "status": t(f"runs.status.{record.status}", lang),
-            "reason": end_reason(record, lang),
+            "reason": ended_text(record, lang),
             "started": datetime.fromtimestamp(record.started_at).replace(microsecond=0),
             "epochs": record.epochs_run,
             "train_loss": format_decimal(final.train_loss if final else None, lang, 4),
@@ -138,6 +144,26 @@ def runs_table(records: Sequence[RunRecord], lang: str) -> pd.DataFrame:
 # What tells runs apart first; when and where they ran last.
 COLUMNS = ("id", "name", "status", "reason", "train_loss", "val_loss", "metric", "settings", "data", "epochs", "vocab",
            "labels", "seconds_per_epoch", "device", "started", "notes")
+# The few that fit a projected 1280 px page; the rest stay one click away and in full under the run's details.
+OVERVIEW_COLUMNS = ("id", "name", "reason", "train_loss", "val_loss", "metric", "data", "settings")
+
+
+def overview_columns(records: Sequence[RunRecord]) -> list[str]:
+    """The overview's columns for these runs, leaving out those with nothing to show (no run named, no validation)."""
+    empty = {"name": not any(record.name for record in records),
+             "val_loss": not any(record.final and record.final.val_loss is not None for record in records),
+             "metric": all(_final_metric(record.final, "en") == MISSING for record in records)}
+    return [column for column in OVERVIEW_COLUMNS if not empty.get(column, False)]
+
+
+def run_details(record: RunRecord, lang: str) -> list[tuple[str, str]]:
+    """The table's columns that the overview leaves out, as (label, value): "Épocas", "6"."""
+    (row,) = runs_table([record], lang).to_dict("records")
+    row[t("runs.col.started", lang)] = row[t("runs.col.started", lang)].strftime("%Y-%m-%d %H:%M")
+    return [(label, str(row[label])) for label in (t(f"runs.col.{column}", lang) for column in DETAIL_COLUMNS)]
+
+
+DETAIL_COLUMNS = ("epochs", "vocab", "labels", "seconds_per_epoch", "device", "started")
 
 
 def filter_runs(records: Sequence[RunRecord], text: str, statuses: Sequence[str], lang: str) -> list[RunRecord]:

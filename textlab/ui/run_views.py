@@ -37,10 +37,49 @@ def runs_table(records: Sequence[RunRecord]) -> None:
         st.info(tr("runs.no_match"))
         return
     table = comparison.runs_table(shown, lang)
-    columns = {tr("runs.col.started"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-               tr("runs.col.settings"): st.column_config.TextColumn(width="large"),
-               tr("runs.col.data"): st.column_config.TextColumn(width="medium")}
-    st.dataframe(table, hide_index=True, column_config=columns, key="runs_table")
+    overview = comparison.overview_columns(shown)
+    widths = _overview_widths(overview)
+    label = {column: tr(f"runs.col.{column}") for column in comparison.COLUMNS}
+    config = {label["started"]: st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+              label["id"]: st.column_config.NumberColumn(width=widths["id"], pinned=True)}
+    for column in overview[1:]:
+        help_key = f"runs.col_help.{column}"
+        config[label[column]] = st.column_config.TextColumn(width=widths[column],
+                                                            help=tr(help_key) if help_key in TEXTS else None)
+    lines = max(_wrapped_lines(str(text), widths[column]) for column in overview for text in table[label[column]])
+    st.dataframe(table, hide_index=True, column_config=config, column_order=[label[column] for column in overview],
+                 row_height=None if lines == 1 else max(WRAPPING_ROW_HEIGHT, LINE_HEIGHT * lines + 10),
+                 key="runs_table")
+    st.caption(tr("runs.more_columns"))
+
+
+# The main column of a 1280 px window with the sidebar open is about 820 px wide: the overview fits in it,
+# the short columns at their header's width, the data and settings sharing the rest and wrapping.
+OVERVIEW_WIDTH, FLEXIBLE_MINIMUM = 815, 100
+FIXED_WIDTHS = {"id": 40, "name": 110, "reason": 145, "train_loss": 110, "val_loss": 125, "metric": 105}
+CHARACTER_WIDTH, LINE_HEIGHT = 6.6, 18  # the table's 14 px font, erring wide
+WRAPPING_ROW_HEIGHT = 65  # Streamlit wraps a cell's text only in rows taller than 4rem
+
+
+def _overview_widths(columns: Sequence[str]) -> dict[str, int]:
+    widths = {column: FIXED_WIDTHS[column] for column in columns if column in FIXED_WIDTHS}
+    rest = OVERVIEW_WIDTH - sum(widths.values())
+    widths["data"] = max(FLEXIBLE_MINIMUM, rest // 2)
+    widths["settings"] = max(FLEXIBLE_MINIMUM, rest - widths["data"])
+    return widths
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines a cell needs at this column width, breaking between words as the table does."""
+    per_line = int((width - 17) / CHARACTER_WIDTH)
+    lines, used = 0, per_line  # characters on the current line; "full" so the first word opens a line
+    for word in text.split():
+        if used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        full, rest = divmod(len(word), per_line)  # a word longer than a line breaks inside it
+        lines, used = (lines + full + 1, rest) if rest else (lines + full, per_line)
+    return max(lines, 1)
 
 
 def overlay(records: Sequence[RunRecord]) -> None:
@@ -86,6 +125,7 @@ def manage(records: Sequence[RunRecord]) -> None:
     parts = [tr(f"runs.status.{record.status}"), *([ended] if ended != MISSING else []),
              comparison.data_text(record, lang), comparison.changed_settings_text(record, lang)]
     st.caption(" · ".join(parts))
+    st.caption(" · ".join(f"{name}: {value}" for name, value in comparison.run_details(record, lang)))
     if record.reason == "early_stopping":
         st.info(tr("runs.ended_because", message=tr("runs.reason.early_stopping")), icon=":material/info:")
     if record.message_key in TEXTS:  # a key from a newer or older textlab is left out, not a crash

@@ -21,6 +21,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.filter.help": {"en": "Show only runs whose name, notes, status or settings contain this text.",
                          "pt": "Mostra só execuções cujo nome, notas, situação ou configurações contêm este texto."},
     "runs.status_filter": {"en": "Status", "pt": "Situação"},
+    "runs.col_help.reason": {"en": "In short. The full reason is under One run, below.",
+                             "pt": "Em poucas palavras. O motivo completo está em Uma execução, abaixo."},
+    "runs.col_help.settings": {"en": "Only the settings changed from the notebook's.",
+                               "pt": "Só as configurações mudadas em relação às do notebook."},
+    "runs.col_help.data": {"en": "Where the texts came from, and how many.",
+                           "pt": "De onde vieram os textos, e quantos são."},
+    "runs.more_columns": {
+        "en": "More columns (status, epochs, vocabulary, labels, device, start, notes): the table's "
+              ":material/visibility: button. Everything about one run: One run, below.",
+        "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão "
+              ":material/visibility: da tabela. Tudo sobre uma execução: Uma execução, abaixo.",
+    },
     "runs.all": {"en": "All", "pt": "Todas"},
     "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
     "runs.no_match": {"en": "No run matches the filter.", "pt": "Nenhuma execução corresponde ao filtro."},
