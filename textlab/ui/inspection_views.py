@@ -23,13 +23,15 @@ from textlab.figures.embeddings import (
 )
 from textlab.text.vocab import PAD_ID, UNK_ID
 from textlab.train.prepare import epoch_batches
-from textlab.ui import state, widgets
+from textlab.ui import state, table_fit, widgets
 from textlab.ui.embedding_views import ModelSource, clamp_widget, frozen_model, memo
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 
 MAX_SHOWN_TEXTS = 8  # texts of a batch drawn in tables and heatmaps; the computation uses the whole batch
 MAX_SHOWN_POSITIONS = 12
+# The token ids table: 8 "id · token" columns fit beside the sidebar at 1280 px, breaking few words.
+MAX_SHOWN_IDS, IDS_LABEL_WIDTH, MIN_IDS_WIDTH = 8, 70, 60
 MAX_SHOWN_POSITION_VECTORS = 64
 MAX_GRADIENT_BARS = 40
 WORST_TEXTS = 10
@@ -69,16 +71,21 @@ def forward_section(source: ModelSource) -> None:
 
 def _ids_step(result: ForwardPass, labels: list[str], shown: int) -> None:
     st.subheader(tr("emb.forward.step_ids", shape=_shape(tuple(result.ids.shape))))
-    width = min(result.ids.shape[1], MAX_SHOWN_POSITIONS)
+    width = min(result.ids.shape[1], MAX_SHOWN_IDS)
     cells = [[f"{index} · {token}" for index, token in zip(result.ids[row, :width].tolist(),
                                                            result.tokens[row][:width], strict=True)]
              for row in range(shown)]
-    # A scrolling table: twelve "id · token" columns do not fit beside the sidebar at 1280 px.
-    st.dataframe(pd.DataFrame(cells, index=labels, columns=[str(position + 1) for position in range(width)]),
-                 key="emb_forward_ids")
+    # Every shown position fits beside the sidebar at 1280 px: a cell too narrow for "id · token" wraps it.
+    names = [str(position + 1) for position in range(width)]
+    column_width = max((table_fit.MAIN_WIDTH - IDS_LABEL_WIDTH) // width, MIN_IDS_WIDTH)
+    config = {"_index": st.column_config.TextColumn(width=IDS_LABEL_WIDTH),
+              **{name: st.column_config.TextColumn(width=column_width) for name in names}}
+    st.container(key="emb_forward_ids").dataframe(
+        pd.DataFrame(cells, index=labels, columns=names), column_config=config,
+        row_height=table_fit.row_height((cell, column_width) for row in cells for cell in row))
     total = result.ids.shape[1]
-    shown_caption = tr("emb.forward.shown_positions", shown=width, total=total) if total > width else ""
-    st.caption(" ".join(filter(None, [shown_caption, tr("emb.forward.scrolls")])))
+    if total > width:
+        st.caption(tr("emb.forward.shown_positions", shown=width, total=total))
     st.caption(tr("emb.forward.ids_notice", pad=PAD_ID, share=float(result.pad_share.mean())))
 
 

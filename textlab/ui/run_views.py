@@ -14,7 +14,7 @@ from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
 from textlab.runs.export_notebook import export_notebook
 from textlab.runs.store import STATUSES, RunRecord
-from textlab.ui import run_store, state, widgets
+from textlab.ui import run_store, state, table_fit, widgets
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 from textlab.ui.texts import TEXTS
@@ -46,40 +46,24 @@ def runs_table(records: Sequence[RunRecord]) -> None:
         help_key = f"runs.col_help.{column}"
         config[label[column]] = st.column_config.TextColumn(width=widths[column],
                                                             help=tr(help_key) if help_key in TEXTS else None)
-    lines = max(_wrapped_lines(str(text), widths[column]) for column in overview for text in table[label[column]])
-    st.dataframe(table, hide_index=True, column_config=config, column_order=[label[column] for column in overview],
-                 row_height=None if lines == 1 else max(WRAPPING_ROW_HEIGHT, LINE_HEIGHT * lines + 10),
-                 key="runs_table")
+    height = table_fit.row_height((text, widths[column]) for column in overview for text in table[label[column]])
+    st.container(key="runs_table").dataframe(table, hide_index=True, column_config=config, row_height=height,
+                                             column_order=[label[column] for column in overview])
     st.caption(tr("runs.more_columns"))
 
 
-# The main column of a 1280 px window with the sidebar open is about 820 px wide: the overview fits in it,
-# the short columns at their header's width, the data and settings sharing the rest and wrapping.
-OVERVIEW_WIDTH, FLEXIBLE_MINIMUM = 815, 100
+# The overview fits the page's main column: the short columns at their header's width, the data and settings
+# sharing the rest and wrapping.
+FLEXIBLE_MINIMUM = 100
 FIXED_WIDTHS = {"id": 40, "name": 110, "reason": 145, "train_loss": 110, "val_loss": 125, "metric": 105}
-CHARACTER_WIDTH, LINE_HEIGHT = 6.6, 18  # the table's 14 px font, erring wide
-WRAPPING_ROW_HEIGHT = 65  # Streamlit wraps a cell's text only in rows taller than 4rem
 
 
 def _overview_widths(columns: Sequence[str]) -> dict[str, int]:
     widths = {column: FIXED_WIDTHS[column] for column in columns if column in FIXED_WIDTHS}
-    rest = OVERVIEW_WIDTH - sum(widths.values())
+    rest = table_fit.MAIN_WIDTH - sum(widths.values())
     widths["data"] = max(FLEXIBLE_MINIMUM, rest // 2)
     widths["settings"] = max(FLEXIBLE_MINIMUM, rest - widths["data"])
     return widths
-
-
-def _wrapped_lines(text: str, width: int) -> int:
-    """How many lines a cell needs at this column width, breaking between words as the table does."""
-    per_line = int((width - 17) / CHARACTER_WIDTH)
-    lines, used = 0, per_line  # characters on the current line; "full" so the first word opens a line
-    for word in text.split():
-        if used + 1 + len(word) <= per_line:
-            used += 1 + len(word)
-            continue
-        full, rest = divmod(len(word), per_line)  # a word longer than a line breaks inside it
-        lines, used = (lines + full + 1, rest) if rest else (lines + full, per_line)
-    return max(lines, 1)
 
 
 def overlay(records: Sequence[RunRecord]) -> None:

@@ -372,6 +372,4 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Repare: a diagonal conta os acertos; um número grande fora da diagonal mostra duas classes que o "
               "modelo confunde.",
     },
-    "emb.forward.scrolls": {"en": "Scroll the table sideways to see every position shown.",
-                            "pt": "Role a tabela para o lado para ver todas as posições exibidas."},
 }

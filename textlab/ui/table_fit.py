@@ -1,0 +1,33 @@
+"""Fitting a table into the page's width: columns of set widths whose long text wraps onto more lines.
+
+Streamlit's dataframe draws on a canvas and wraps a cell's text only in rows taller than 4rem, so the row
+height is chosen from the longest cell: one line where everything fits, enough lines where something wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MAIN_WIDTH = 815  # the page's main column in a 1280 px window with the sidebar open (818 px measured)
+CHARACTER_WIDTH, LINE_HEIGHT = 6.6, 18  # the table's 14 px font, erring wide so no wrapped line is cut
+CELL_PADDING = 17  # pixels a cell keeps free around its text
+WRAPPING_ROW_HEIGHT = 65  # the lowest row in which Streamlit wraps text
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines a cell needs at this column width, breaking between words as the table does."""
+    per_line = max(int((width - CELL_PADDING) / CHARACTER_WIDTH), 1)
+    lines, used = 0, per_line  # characters on the current line; "full" so the first word opens a line
+    for word in text.split():
+        if used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        full, rest = divmod(len(word), per_line)  # a word longer than a line breaks inside it
+        lines, used = (lines + full + 1, rest) if rest else (lines + full, per_line)
+    return max(lines, 1)
+
+
+def row_height(cells: Iterable[tuple[str, int]]) -> int | None:
+    """The row height that shows every (text, column width) cell whole; None (one line) where all fit."""
+    lines = max((wrapped_lines(str(text), width) for text, width in cells), default=1)
+    return None if lines == 1 else max(WRAPPING_ROW_HEIGHT, LINE_HEIGHT * lines + 10)
