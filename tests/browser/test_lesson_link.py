@@ -41,8 +41,8 @@ def test_a_lesson_link_hides_controls_and_shows_its_prompt_on_every_page(page, l
     page.get_by_role("link", name={"en": "Batches", "pt": "Lotes"}[lang]).first.click()
     wait_for_app(page)
     page.get_by_text(PROMPTS[lang]).wait_for(state="visible")
-    # The lesson stays in the URL (written at the end of each run), so a reload reopens it.
-    page.wait_for_url(lambda url: "prompt=" in url and "hide=" in url, timeout=TIMEOUT)
+    # The lesson and its language stay in the URL (written at the end of each run), so a reload reopens them.
+    page.wait_for_url(lambda url: "prompt=" in url and "hide=" in url and f"lang={lang}" in url, timeout=TIMEOUT)
 
 
 @pytest.mark.browser

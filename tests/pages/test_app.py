@@ -38,3 +38,10 @@ def test_what_every_page_shares_lives_in_one_session_object() -> None:
     # The old loose keys are gone: pages reach the session's attributes, not strings.
     for old_key in ("lang", "config", "dataset", "data_text", "data_source", "job", "lesson", "presentation"):
         assert old_key not in at.session_state
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_the_start_pages_steps_lead_to_every_other_page_in_order(lang) -> None:
+    at = open_page(lang=lang)
+    links = [element.proto.page for element in at.get("page_link")]
+    assert links == list(PAGES[1:])  # the Classroom page included
