@@ -51,6 +51,7 @@ accuracy at the kept epoch is 0.88–0.97 over seeds 0–4 (mean 0.93), where th
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import replace
 
@@ -282,7 +283,16 @@ def test_the_figure_overlays_every_run_with_translated_labels(results, lang) -> 
         assert len({trace.line.dash for trace in lines}) == len(lines)  # told apart without colour too
         assert TEXTS[EXPERIMENTS[name].title_key][lang] in figure.layout.title.text
         assert figure.layout.xaxis.title.text == TEXTS["experiment.figure.x"][lang]
+        y_key = "experiment.figure.y_log" if EXPERIMENTS[name].log_scale else "experiment.figure.y"
+        assert figure.layout.yaxis.title.text == TEXTS[y_key][lang]
         assert figure.layout.yaxis.type == ("log" if EXPERIMENTS[name].log_scale else "linear")
+
+
+def test_portuguese_experiment_texts_write_decimals_with_a_comma() -> None:
+    for key, text in TEXTS.items():
+        if key.startswith("experiment."):
+            literal = re.sub(r"\{[^}]*\}", "", text["pt"])  # the numbers filled in are formatted per language
+            assert not re.search(r"\d\.\d", literal), (key, text["pt"])
 
 
 if __name__ == "__main__":  # python -m tests.test_experiments [number of seeds]: the table above

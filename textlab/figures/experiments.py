@@ -41,7 +41,9 @@ def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
     # Sizes are set on each part: Streamlit's chart theme replaces the layout-wide font size.
     text = {"size": FONT_SIZE}
     figure.update_layout(
-        title={"text": t("experiment.figure.title", lang, title=t(experiment.title_key, lang)),
+        # The experiment's title alone ("training loss" is the y axis's): with a prefix the longest,
+        # in Portuguese, ran off a 1280-pixel window in presentation mode.
+        title={"text": t(experiment.title_key, lang),
                "font": {"size": FONT_SIZE + 4}},
         font=text, template="plotly_white", hovermode="x unified",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": text},

@@ -82,8 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.run.masked_mean": {"en": "masked mean", "pt": "média mascarada"},
     "experiment.run.random_labels": {"en": "random labels (notebook)", "pt": "rótulos aleatórios (notebook)"},
     "experiment.run.real_labels": {"en": "real labels", "pt": "rótulos reais"},
-    "experiment.run.lr_small": {"en": "lr 0.001", "pt": "taxa 0.001"},
-    "experiment.run.lr_medium": {"en": "lr 0.1", "pt": "taxa 0.1"},
+    "experiment.run.lr_small": {"en": "lr 0.001", "pt": "taxa 0,001"},
+    "experiment.run.lr_medium": {"en": "lr 0.1", "pt": "taxa 0,1"},
     "experiment.run.lr_huge": {"en": "lr 10", "pt": "taxa 10"},
     "experiment.run.shuffle_on": {"en": "shuffled", "pt": "embaralhado"},
     "experiment.run.shuffle_off": {"en": "in order (sorted by label)", "pt": "em ordem (por rótulo)"},
@@ -163,7 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "With 0.001 the loss barely moves ({slow_start:.2f} → {slow_end:.2f}), with 0.1 it falls fast "
               "({good_start:.2f} → {good_end:.2f}), and with 10 every step overshoots: the loss leaps to "
               "{peak:.0f}, {factor:.0f} times where it started.",
-        "pt": "Com 0.001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0.1 ela cai rápido "
+        "pt": "Com 0,001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0,1 ela cai rápido "
               "({good_start:.2f} → {good_end:.2f}), e com 10 cada passo passa do ponto: a perda salta para "
               "{peak:.0f}, {factor:.0f} vezes o valor inicial.",
     },
@@ -171,7 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "With 0.001 the loss barely moves ({slow_start:.2f} → {slow_end:.2f}), with 0.1 it falls fast "
               "({good_start:.2f} → {good_end:.2f}), and with 10 it diverges: at step {step} the loss is no "
               "longer a number and the run stops.",
-        "pt": "Com 0.001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0.1 ela cai rápido "
+        "pt": "Com 0,001 a perda quase não se mexe ({slow_start:.2f} → {slow_end:.2f}), com 0,1 ela cai rápido "
               "({good_start:.2f} → {good_end:.2f}), e com 10 ela diverge: no passo {step} a perda deixa de ser "
               "um número e a execução para.",
     },
@@ -308,10 +308,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "A execução “{run}” não pôde terminar: {reason}",
     },
     # ---- The experiments' figure ----
-    "experiment.figure.title": {"en": "Training loss: {title}", "pt": "Perda de treino: {title}"},
     "experiment.figure.x": {"en": "Step (batch)", "pt": "Passo (lote)"},
-    "experiment.figure.y": {"en": "Loss", "pt": "Perda"},
-    "experiment.figure.y_log": {"en": "Loss (log scale)", "pt": "Perda (escala log)"},
+    "experiment.figure.y": {"en": "Training loss", "pt": "Perda de treino"},
+    "experiment.figure.y_log": {"en": "Training loss (log)", "pt": "Perda de treino (log)"},
     "experiment.figure.diverged": {"en": "diverged", "pt": "divergiu"},
     # ---- The guided tour ----
     "tour.step_of": {"en": "Tour: step {number} of {total}", "pt": "Tour: passo {number} de {total}"},
