@@ -28,10 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.col_help.data": {"en": "Where the texts came from, and how many.",
                            "pt": "De onde vieram os textos, e quantos são."},
     "runs.more_columns": {
-        "en": "More columns (status, epochs, vocabulary, labels, device, start, notes): the table's "
-              ":material/visibility: button. Everything about one run: One run, below.",
-        "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão "
-              ":material/visibility: da tabela. Tudo sobre uma execução: Uma execução, abaixo.",
+        "en": "More columns (status, epochs, vocabulary, labels, device, start, notes): the eye button that "
+              "appears above the table under the mouse. Everything about one run: One run, below.",
+        "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão de olho "
+              "que aparece acima da tabela sob o mouse. Tudo sobre uma execução: Uma execução, abaixo.",
     },
     "runs.all": {"en": "All", "pt": "Todas"},
     "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
