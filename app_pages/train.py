@@ -17,10 +17,11 @@ with run_column:  # drawn first, so the chart reaches the browser before the set
     job = state.current_job()
     snapshot = job.snapshot() if job is not None else None
     train_view.buttons(snapshot)
+    train_view.chart_options()
     if snapshot is not None and snapshot.is_active:
-        train_view.live_panel()  # redraws itself every half second until the run ends
+        train_view.live_panel(snapshot)  # redraws itself until the run ends
     else:
-        train_view.still_panel()
+        train_view.still_panel(snapshot)
     if job is not None:
         train_view.frozen_settings(job)
 

@@ -218,11 +218,9 @@ def test_observers_see_every_event_and_the_end_before_the_page_does(notebook_dat
 
 
 def test_the_pool_queues_in_order_and_releases(notebook_dataset):
-    pool = SlotPool(slots=1)
-    first = TrainingJob(LONG, notebook_dataset, pool)
-    first.step()  # holds the only slot, paused after one batch
-    first.start()
-    wait_until(lambda: first.snapshot().state == "paused")
+    pool = SlotPool(slots=1, turn_seconds=None)  # no turns: a slot is held to the run's end
+    first = TrainingJob(LONG, notebook_dataset, pool).start()  # holds the only slot
+    wait_until(lambda: len(first.snapshot().steps) >= 1)
     second = TrainingJob(FAST, notebook_dataset, pool).start()
     third = TrainingJob(FAST, notebook_dataset, pool).start()
     wait_until(lambda: second.snapshot().queue_position == 1 and third.snapshot().queue_position == 2)
@@ -237,11 +235,9 @@ def test_the_pool_queues_in_order_and_releases(notebook_dataset):
 
 
 def test_a_queued_job_can_be_stopped(notebook_dataset):
-    pool = SlotPool(slots=1)
-    holder = TrainingJob(LONG, notebook_dataset, pool)
-    holder.step()
-    holder.start()
-    wait_until(lambda: holder.snapshot().state == "paused")
+    pool = SlotPool(slots=1, turn_seconds=None)
+    holder = TrainingJob(LONG, notebook_dataset, pool).start()
+    wait_until(lambda: len(holder.snapshot().steps) >= 1)
     queued = TrainingJob(FAST, notebook_dataset, pool).start()
     wait_until(lambda: queued.snapshot().queue_position == 1)
     queued.stop()
@@ -250,6 +246,99 @@ def test_a_queued_job_can_be_stopped(notebook_dataset):
     assert pool.position(queued.job_id) is None
     holder.stop()
     assert holder.join(TIMEOUT)
+
+
+# Turns: more runs than slots share them, so every student's curve moves.
+
+
+def _acquire_in_thread(pool: SlotPool, job_id: int, returning: bool = False) -> threading.Thread:
+    thread = threading.Thread(target=pool.acquire, args=(job_id, lambda: False), kwargs={"returning": returning})
+    thread.start()
+    return thread
+
+
+def test_a_new_run_queues_ahead_of_runs_that_had_a_turn_and_cuts_the_turn_short():
+    pool = SlotPool(slots=1, turn_seconds=60)
+    assert pool.acquire(1, lambda: False)
+    returning = _acquire_in_thread(pool, 2, returning=True)
+    wait_until(lambda: pool.position(2) == 1)
+    assert not pool.turn_is_over(1)  # only a run that had a turn waits, and the turn has a minute to go
+    new = _acquire_in_thread(pool, 3)
+    wait_until(lambda: pool.position(3) == 1 and pool.position(2) == 2)
+    assert pool.turn_is_over(1)  # a student without a curve yet does not wait for the turn's end
+    pool.release(1)
+    new.join(TIMEOUT)
+    assert pool.position(3) is None and pool.position(2) == 1 and pool.running_count == 1
+    pool.release(3)
+    returning.join(TIMEOUT)
+    assert pool.waiting_count == 0
+    pool.release(2)
+
+
+def test_a_turn_ends_after_turn_seconds_only_when_someone_waits():
+    pool = SlotPool(slots=1, turn_seconds=0.05)
+    assert pool.acquire(1, lambda: False)
+    time.sleep(0.1)
+    assert not pool.turn_is_over(1)  # nobody waits: the run keeps its slot
+    waiting = _acquire_in_thread(pool, 2, returning=True)
+    wait_until(lambda: pool.position(2) == 1)
+    assert pool.turn_is_over(1)
+    pool.release(1)
+    waiting.join(TIMEOUT)
+    pool.release(2)
+    assert not SlotPool(slots=1, turn_seconds=None).turn_is_over(1)
+
+
+def _between_turns(job: TrainingJob) -> bool:
+    snapshot = job.snapshot()
+    return snapshot.state == "running" and snapshot.queue_position == 1
+
+
+def test_two_runs_on_one_slot_take_turns_and_say_so(notebook_dataset):
+    pool = SlotPool(slots=1, turn_seconds=0.05)
+    first = TrainingJob(LONG, notebook_dataset, pool).start()
+    wait_until(lambda: len(first.snapshot().steps) >= 1)
+    second = TrainingJob(LONG, notebook_dataset, pool).start()
+    wait_until(lambda: len(second.snapshot().steps) >= 1)  # it did not wait for the first run's end
+    for job in (first, second):  # each keeps training, turn after turn
+        before = len(job.snapshot().steps)
+        wait_until(lambda job=job, before=before: len(job.snapshot().steps) > before + 20)
+    wait_until(lambda: _between_turns(first) or _between_turns(second))
+    assert pool.running_count == 1
+    for job in (first, second):
+        job.stop()
+        assert job.join(TIMEOUT) and job.snapshot().state == "stopped"
+    assert pool.running_count == 0 and pool.waiting_count == 0
+
+
+def test_a_paused_run_lends_its_slot_and_takes_it_back_on_resume(notebook_dataset):
+    pool = SlotPool(slots=1)
+    paused = TrainingJob(LONG, notebook_dataset, pool)
+    paused.step()  # one batch, then paused
+    paused.start()
+    wait_until(lambda: len(paused.snapshot().steps) == 1)
+    wait_until(lambda: pool.running_count == 0)
+    other = TrainingJob(FAST, notebook_dataset, pool).start()
+    assert other.join(TIMEOUT) and other.snapshot().state == "finished"
+    assert len(paused.snapshot().steps) == 1
+    paused.resume()
+    wait_until(lambda: len(paused.snapshot().steps) > 10)
+    assert pool.running_count == 1
+    paused.stop()
+    assert paused.join(TIMEOUT)
+    assert pool.running_count == 0
+
+
+def test_a_run_stopped_between_two_turns_ends_stopped(notebook_dataset):
+    pool = SlotPool(slots=1, turn_seconds=0.05)
+    first = TrainingJob(LONG, notebook_dataset, pool).start()
+    wait_until(lambda: len(first.snapshot().steps) >= 1)
+    second = TrainingJob(LONG, notebook_dataset, pool).start()
+    wait_until(lambda: len(second.snapshot().steps) >= 1 and _between_turns(second))
+    second.stop()
+    assert second.join(TIMEOUT) and second.snapshot().state == "stopped"
+    first.stop()
+    assert first.join(TIMEOUT) and pool.waiting_count == 0 and pool.running_count == 0
 
 
 def test_threads_per_job_divide_the_cores(monkeypatch):

@@ -26,6 +26,7 @@ def snapshot(state, end=None, steps=STEPS, started=STARTED, position=None, rate=
 
 def test_every_state_has_a_sentence_in_both_languages():
     cases = [snapshot("queued", started=None, steps=(), position=3), snapshot("running"), snapshot("paused"),
+             snapshot("running", position=2),
              snapshot("stopped", Stopped()), snapshot("finished", Finished("completed", 3)),
              snapshot("finished", Finished("early_stopping", 2)),
              snapshot("failed", Failed("diverged", "training.diverged", {"step": 4, "lr": 10.0, "suggested": 1.0}))]
@@ -38,6 +39,9 @@ def test_every_state_has_a_sentence_in_both_languages():
 def test_status_details():
     assert status(snapshot("queued", started=None, steps=(), position=3), "en")[1].startswith("Queued, position 3")
     assert status(snapshot("running", started=None, steps=()), "en")[1].startswith("Preparing")
+    level, sentence = status(snapshot("running", position=2), "pt")  # between two turns at a slot
+    assert level == "info" and "revezamento" in sentence and "posição 2" in sentence
+    assert progress_text(snapshot("running", position=2), "en") == "Step 4 of 6 · epoch 2 of 3"
     assert "step 4" in status(snapshot("paused"), "en")[1]
     level, sentence = status(snapshot("finished", Finished("completed", 3)), "en")
     assert level == "success" and "4 steps in 2.0 s (2.0 steps/s)" in sentence

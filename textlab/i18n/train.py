@@ -11,6 +11,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.state.preparing": {"en": "Preparing the vocabulary, the tensors and the model…",
                               "pt": "Preparando o vocabulário, os tensores e o modelo…"},
     "train.state.running": {"en": "Training…", "pt": "Treinando…"},
+    "train.state.taking_turns": {
+        "en": "Training, taking turns: more runs than training slots, so this one waits for its next turn "
+              "(position {position}).",
+        "pt": "Treinando, em revezamento: há mais execuções que vagas de treino, então esta espera a sua vez "
+              "(posição {position}).",
+    },
     "train.state.paused": {"en": "Paused after step {step}. Press Resume, or Step for one more batch.",
                            "pt": "Pausado após o passo {step}. Aperte Continuar, ou Passo para mais um lote."},
     "train.state.finished": {

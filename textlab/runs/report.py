@@ -38,6 +38,8 @@ def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
     steps, state = len(snapshot.steps), snapshot.state
     if state == "queued":
         return "warning", t("train.state.queued", lang, position=snapshot.queue_position or 1)
+    if state == "running" and snapshot.queue_position is not None:
+        return "info", t("train.state.taking_turns", lang, position=snapshot.queue_position)
     if state == "running":
         return "info", t("train.state.running" if snapshot.started else "train.state.preparing", lang)
     if state == "paused":

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import threading
+from typing import Protocol
+
+
+class Gate(Protocol):
+    """What the training loop asks before each batch: go on (True) or stop (False), blocking meanwhile."""
+
+    def wait_for_go(self) -> bool: ...
 
 
 class Control:
@@ -38,6 +45,12 @@ class Control:
     @property
     def paused(self) -> bool:
         return self._paused
+
+    @property
+    def holding(self) -> bool:
+        """Whether ``wait_for_go`` would block now: paused, with no batch granted and no stop asked for."""
+        with self._condition:
+            return self._paused and not self._steps_granted and not self._stop_requested
 
     @property
     def stop_requested(self) -> bool:

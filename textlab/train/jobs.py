@@ -31,6 +31,9 @@ ACTIVE_STATES = ("queued", "running", "paused")
 RAY_ADDRESS_VARIABLE = "TEXTLAB_RAY_ADDRESS"
 # Steps per second are measured over the most recent steps, so the ETA follows speed changes.
 RATE_WINDOW_STEPS = 50
+# While others wait, a run trains this long before its slot goes to the next: short enough that the
+# live curves of a whole class move, long enough that switching costs nothing measurable.
+TURN_SECONDS = 0.5
 
 
 def warm_up() -> None:
@@ -51,13 +54,22 @@ def default_slot_count() -> int:
 
 
 class SlotPool:
-    """Caps how many training threads run at once; further jobs wait in arrival order."""
+    """Caps how many training threads run at once, and lets the runs take turns at the slots.
 
-    def __init__(self, slots: int | None = None) -> None:
+    A run holds its slot for a turn of ``turn_seconds`` while others wait, then goes to the back
+    of the queue; a new run waits only behind other new runs, so every student sees a first loss
+    point within seconds even when the class presses Train together. A paused run gives its slot
+    back (``TurnGate``). ``turn_seconds=None`` keeps a slot until the run ends.
+    """
+
+    def __init__(self, slots: int | None = None, turn_seconds: float | None = TURN_SECONDS) -> None:
         self.slots = slots or default_slot_count()
+        self.turn_seconds = turn_seconds
         self._condition = threading.Condition()
         self._running: set[int] = set()
-        self._waiting: deque[int] = deque()
+        self._waiting: list[int] = []  # new runs first, in arrival order, then the returning ones
+        self._returning: set[int] = set()
+        self._turn_started: dict[int, float] = {}
         self._warm_up: threading.Thread | None = None
 
     def start_warm_up(self) -> threading.Thread:
@@ -73,26 +85,53 @@ class SlotPool:
         """Torch intra-op threads for each job, so full slots do not oversubscribe the cores."""
         return max(1, (os.cpu_count() or 1) // self.slots)
 
-    def acquire(self, job_id: int, cancelled: Callable[[], bool]) -> bool:
-        """Wait for a free slot; False when ``cancelled()`` turned true while waiting."""
+    def acquire(self, job_id: int, cancelled: Callable[[], bool], *, returning: bool = False) -> bool:
+        """Wait for a free slot; False when ``cancelled()`` turned true while waiting.
+
+        ``returning``: the job has had a turn already, so it queues behind every new one.
+        """
         with self._condition:
-            self._waiting.append(job_id)
+            if returning:
+                self._returning.add(job_id)
+                self._waiting.append(job_id)
+            else:
+                self._waiting.insert(len(self._waiting) - len(self._returning), job_id)
             while self._waiting[0] != job_id or len(self._running) >= self.slots:
                 # The timeout lets a cancelled job leave the queue without anyone notifying it.
                 self._condition.wait(timeout=0.2)
                 if cancelled():
-                    self._waiting.remove(job_id)
+                    self._leave_queue(job_id)
                     self._condition.notify_all()
                     return False
-            self._waiting.popleft()
+            self._leave_queue(job_id)
             self._running.add(job_id)
+            self._turn_started[job_id] = time.monotonic()
             self._condition.notify_all()
             return True
+
+    def _leave_queue(self, job_id: int) -> None:
+        self._waiting.remove(job_id)
+        self._returning.discard(job_id)
 
     def release(self, job_id: int) -> None:
         with self._condition:
             self._running.discard(job_id)
+            self._turn_started.pop(job_id, None)
             self._condition.notify_all()
+
+    def turn_is_over(self, job_id: int) -> bool:
+        """Whether the running job should give its slot to a waiting one now (between two batches).
+
+        A waiting new run always may: its student has no curve yet. Others wait for the end of the turn.
+        """
+        if self.turn_seconds is None:
+            return False
+        with self._condition:
+            if not self._waiting or job_id not in self._running:
+                return False
+            if self._waiting[0] not in self._returning:
+                return True
+            return time.monotonic() - self._turn_started[job_id] >= self.turn_seconds
 
     def position(self, job_id: int) -> int | None:
         """1-based place in the queue, or None when not waiting."""
@@ -103,6 +142,46 @@ class SlotPool:
     def running_count(self) -> int:
         with self._condition:
             return len(self._running)
+
+    @property
+    def crowded(self) -> bool:
+        """Whether more runs want a slot than there are slots: the runs are taking turns."""
+        with self._condition:
+            return len(self._running) + len(self._waiting) > self.slots
+
+    @property
+    def waiting_count(self) -> int:
+        with self._condition:
+            return len(self._waiting)
+
+
+class TurnGate:
+    """What the training loop asks before each batch of a job: the user's pause, step and stop, and the slot.
+
+    It gives the slot back while the run is paused and at the end of each turn, and waits for the
+    next turn before the next batch. Every turn trains at least one batch, so no run starves.
+    """
+
+    def __init__(self, pool: SlotPool, job_id: int, control: Control) -> None:
+        self.pool, self.job_id, self.control = pool, job_id, control
+        self.waiting_for_turn = False  # read by the job's snapshot: the run is between two turns
+        self._holds_slot, self._batches_this_turn = True, 0  # the job acquired its first turn before training
+
+    def wait_for_go(self) -> bool:
+        if self._holds_slot and (self.control.holding or
+                                 (self._batches_this_turn and self.pool.turn_is_over(self.job_id))):
+            self.pool.release(self.job_id)
+            self._holds_slot = False
+        if not self.control.wait_for_go():
+            return False
+        if not self._holds_slot:
+            self.waiting_for_turn = True
+            self._holds_slot = self.pool.acquire(self.job_id, lambda: self.control.stop_requested, returning=True)
+            self.waiting_for_turn, self._batches_this_turn = False, 0
+            if not self._holds_slot:
+                return False
+        self._batches_this_turn += 1
+        return True
 
 
 @dataclass(frozen=True)
@@ -116,7 +195,7 @@ class JobSnapshot:
     steps: tuple[Step, ...]
     epochs: tuple[EpochEnd, ...]
     end: Finished | Stopped | Failed | None
-    queue_position: int | None
+    queue_position: int | None  # place in the queue: before its first turn (queued) or between two turns
     steps_per_second: float | None
     observer_errors: tuple[str, ...] = ()  # observers that failed and were switched off; the run went on
 
@@ -158,6 +237,7 @@ class TrainingJob:
         self.job_id = next(self._ids)
         self.config, self.dataset, self.pool = config, dataset, pool
         self.control = Control()
+        self.gate = TurnGate(pool, self.job_id, self.control)
         self.run: TrainingRun | None = None  # set in the thread once prepared; the pages read its model
         # Snapshots of the embeddings, epoch by epoch, when asked for; it observes after the others,
         # so a warm start has loaded its weights before the first snapshot.
@@ -197,7 +277,7 @@ class TrainingJob:
         torch.set_num_threads(self.pool.threads_per_job)
         with self._lock:
             self._state = "running"
-        events = train(self.config, self.dataset, self.control, self._observe)
+        events = train(self.config, self.dataset, self.gate, self._observe)
         return deque(events, maxlen=1).pop()  # _observe has recorded the others; the last is the end
 
     def _observe(self, run: TrainingRun | None, event: Event) -> None:
@@ -267,7 +347,7 @@ class TrainingJob:
         if state == "running" and self.control.paused:
             state = "paused"
         return JobSnapshot(self.job_id, state, self.config, started, steps, epochs, end,
-                           self.pool.position(self.job_id) if state == "queued" else None,
+                           self.pool.position(self.job_id) if state == "queued" or self.gate.waiting_for_turn else None,
                            _steps_per_second(steps), observer_errors)
 
 

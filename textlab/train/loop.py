@@ -22,7 +22,7 @@ from textlab.model.models import MAX_POSITIONS, TextModel, build_model
 from textlab.model.outputs import batched_outputs
 from textlab.text.batching import Batch, EncodedTexts, epoch_loader
 from textlab.train.config import TrainConfig
-from textlab.train.control import Control
+from textlab.train.control import Control, Gate
 from textlab.train.events import END_EVENTS, EpochEnd, Event, Failed, Finished, RunStarted, Step, Stopped
 from textlab.train.prepare import PreparedData, prepare
 
@@ -90,7 +90,7 @@ class TrainingRun:
         outputs = self.model(batch.ids, batch.mask)  # (B, num_outputs)
         return self.task.loss(outputs, batch, random_labels)
 
-    def events(self, control: Control | None = None) -> Iterator[Event]:
+    def events(self, control: Gate | None = None) -> Iterator[Event]:
         """Train for ``config.optimisation.epochs`` epochs, checking ``control`` before every batch."""
         config, control = self.config, control or Control()
         shuffle_generator = torch.Generator().manual_seed(config.run.seed)
@@ -182,7 +182,7 @@ def failure(error: Exception, config: TrainConfig) -> Failed:
     return Failed("error", "training.crashed", {"detail": f"{type(error).__name__}: {error}"})
 
 
-def train(config: TrainConfig, dataset: Dataset, control: Control | None = None,
+def train(config: TrainConfig, dataset: Dataset, control: Gate | None = None,
           observer: Observer | None = None) -> Iterator[Event]:
     """Prepare and run, ending in exactly one Finished/Stopped/Failed event, never an exception.
 

@@ -6,6 +6,7 @@ job's lock; nothing here waits for the training thread.
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from textlab.figures.loss import X_AXES, loss_figure, panel_metrics
@@ -14,7 +15,7 @@ from textlab.i18n.numbers import format_decimal, format_general
 from textlab.model.devices import DEVICE_CHOICES, available_devices, unavailable_reason
 from textlab.runs import report as run_report
 from textlab.train.defaults import size_tier, suggested_config
-from textlab.train.jobs import JobSnapshot, TrainingJob
+from textlab.train.jobs import JobSnapshot, SlotPool, TrainingJob
 from textlab.train.tasks import task_for
 from textlab.ui import lesson_links, state
 from textlab.ui.label_choice import label_mode_choice
@@ -23,6 +24,10 @@ from textlab.ui.state import tr
 from textlab.ui.widgets import config_input, decimal_stops
 
 REFRESH_SECONDS = 0.5
+# A queued or paused run does not move, and with more runs than training slots each one moves only in
+# its turns (textlab.train.jobs.SlotPool): then a slower redraw leaves the server's CPU to the training
+# the class is waiting for (bench/load.py measured it).
+SLOW_REFRESH_SECONDS = 2.0
 # After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
 # then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
 FIRST_DRAW_WAIT_SECONDS = 0.25
@@ -32,6 +37,7 @@ MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "layers", "heads", "dropout"
 ADVANCED_FIELDS = ("lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
 LIVE_HISTORY_ROWS = 50
+FIGURE_CACHE_ENTRIES = 200  # a class of 40, a few chart options each
 
 
 # Settings
@@ -162,21 +168,30 @@ def _stop() -> None:
 # The run: status, chart and history
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def live_panel() -> None:
-    """Redrawn twice a second while the run is active; one full rerun when it ends turns the timer off."""
+def refresh_seconds(snapshot: JobSnapshot, pool: SlotPool) -> float:
+    """How often the live panel redraws this run: twice a second, unless it would show little new."""
+    if snapshot.state in ("queued", "paused") or pool.crowded:
+        return SLOW_REFRESH_SECONDS
+    return REFRESH_SECONDS
+
+
+def live_panel(snapshot: JobSnapshot) -> None:
+    """The active run, redrawn every ``refresh_seconds``; one full rerun when it ends turns the timer off."""
+    interval = refresh_seconds(snapshot, state.slot_pool())
+    st.fragment(_live_redraw, run_every=interval)(interval)
+
+
+def _live_redraw(interval: float) -> None:
     job = state.current_job()
     snapshot = job.snapshot() if job is not None else None
-    if snapshot is None or not snapshot.is_active:
-        st.rerun()  # the buttons and this panel are drawn again, without the timer
+    if snapshot is None or not snapshot.is_active or refresh_seconds(snapshot, state.slot_pool()) != interval:
+        st.rerun()  # the buttons and the panel are drawn again, with the timer the run needs now, or none
     _draw_run(snapshot)
 
 
-@st.fragment
-def still_panel() -> None:
-    """The ended run (or the empty chart); a fragment so the chart options redraw only this part."""
-    job = state.current_job()
-    _draw_run(job.snapshot() if job is not None else None)
+def still_panel(snapshot: JobSnapshot | None) -> None:
+    """The ended run, or the empty chart."""
+    _draw_run(snapshot)
 
 
 def _draw_run(snapshot: JobSnapshot | None) -> None:
@@ -187,11 +202,10 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
     metrics = panel_metrics(started.label_mode, started.val_size > 0) if started else ()
     if snapshot is not None:
         _draw_progress(snapshot, lang)
-    smoothing, x_axis = _chart_options()
-    figure = loss_figure(snapshot.steps if snapshot else (), snapshot.epochs if snapshot else (),
-                         steps_per_epoch=started.steps_per_epoch if started else 1, metrics=metrics,
-                         x_axis=x_axis, smoothing=smoothing, lang=lang,
-                         waiting=snapshot is not None and snapshot.is_active)
+    smoothing, x_axis = state.session().loss_smoothing, state.session().loss_x_axis
+    # What the chart depends on: a run between two turns, queued or paused is redrawn from the cache.
+    drawn = (snapshot.job_id, len(snapshot.steps), len(snapshot.epochs), snapshot.is_active) if snapshot else None
+    figure = _loss_figure(snapshot, (drawn, metrics, x_axis, smoothing, lang))
     show_figure(figure, key="train_loss_chart", config={"displaylogo": False})
     if started is not None and not task_for(started.label_mode).reads_labels:
         st.caption(tr("train.random_labels"))
@@ -212,6 +226,17 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
     st.caption(caption)
 
 
+@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+def _loss_figure(_snapshot: JobSnapshot | None, key: tuple) -> go.Figure:
+    """The run's loss chart, built once per step count and chart option (``key``), for every session alike."""
+    _, metrics, x_axis, smoothing, lang = key
+    started = _snapshot.started if _snapshot is not None else None
+    return loss_figure(_snapshot.steps if _snapshot else (), _snapshot.epochs if _snapshot else (),
+                       steps_per_epoch=started.steps_per_epoch if started else 1, metrics=metrics,
+                       x_axis=x_axis, smoothing=smoothing, lang=lang,
+                       waiting=_snapshot is not None and _snapshot.is_active)
+
+
 def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
     if snapshot.state == "failed":
         st.caption(tr("train.state.failed_next"))
@@ -229,8 +254,11 @@ def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
                   if snapshot.started else "–")
 
 
-def _chart_options() -> tuple[float, str]:
-    """Smoothing and x axis, kept in the session so they survive a visit to another page."""
+def chart_options() -> None:
+    """Smoothing and x axis of the loss chart, kept in the session so they survive a visit to another page.
+
+    Outside the live panel: widgets redrawn twice a second for each student cost the server more than the chart.
+    """
     session = state.session()
     st.session_state["train_smoothing_widget"] = session.loss_smoothing
     st.session_state["train_x_axis_widget"] = session.loss_x_axis
@@ -243,7 +271,6 @@ def _chart_options() -> tuple[float, str]:
     axis_column.segmented_control(tr("train.chart.x_axis"), X_AXES, key="train_x_axis_widget",
                                   format_func=lambda axis: tr(f"train.chart.x_{axis}"),
                                   on_change=_copy_widget, args=("loss_x_axis",))
-    return session.loss_smoothing, session.loss_x_axis
 
 
 _CHART_WIDGETS = {"loss_smoothing": "train_smoothing_widget", "loss_x_axis": "train_x_axis_widget"}
