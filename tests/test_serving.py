@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 
+import ifaddr
 import pytest
 
 from tests.browser.server import ROOT, free_port
@@ -39,6 +40,25 @@ def test_lan_address_is_an_ipv4_address():
     assert address.version == 4 and not address.is_unspecified
 
 
+def _adapter(name: str, *addresses: str | tuple) -> ifaddr.Adapter:
+    ips = [ifaddr.IP(address, 24 if isinstance(address, str) else 64, name) for address in addresses]
+    return ifaddr.Adapter(name, name, ips)
+
+
+def test_lan_addresses_put_the_schools_network_first_and_leave_out_what_no_student_reaches():
+    adapters = [_adapter("lo", "127.0.0.1", ("::1", 0, 0)), _adapter("docker0", "172.17.0.1"),
+                _adapter("eth1", "169.254.10.2"), _adapter("wlan0", "192.168.1.20", ("fe80::1", 0, 2)),
+                _adapter("eth0", "150.162.4.7")]
+    assert serving.lan_addresses(adapters) == ["192.168.1.20", "150.162.4.7", "172.17.0.1"]
+    assert serving.lan_addresses([_adapter("lo", "127.0.0.1")]) == []
+
+
+def test_a_machine_on_no_network_serves_itself(monkeypatch):
+    monkeypatch.setattr(serving.ifaddr, "get_adapters", lambda: [_adapter("lo", "127.0.0.1")])
+    assert serving.lan_address() == "127.0.0.1"
+    assert serving.student_link(8600, lan=True) == "http://127.0.0.1:8600"
+
+
 def test_student_link():
     assert serving.student_link(8600) == "http://localhost:8600"
     assert serving.student_link(8600, lan=True) == f"http://{serving.lan_address()}:8600"
@@ -57,6 +77,13 @@ def test_banner_has_the_link_and_qr_code_in_the_users_language(lang, words):
     assert f"{words}: http://10.0.0.5:8501" in banner
     assert serving.qr_code("http://10.0.0.5:8501") in banner
     assert "TEXTLAB_MAX_JOBS" in banner
+
+
+def test_banner_names_the_machines_other_links():
+    banner = cli.serve_banner("http://192.168.1.20:8501", lan=True, lang="pt",
+                              other_links=["http://172.17.0.1:8501"])
+    assert "Se esse endereço não abrir nos dispositivos dos alunos, tente: http://172.17.0.1:8501" in banner
+    assert "tente" not in cli.serve_banner("http://192.168.1.20:8501", lan=True, lang="pt")
 
 
 def test_bad_port_is_a_one_line_error(capsys):

@@ -309,9 +309,11 @@ def command_predict(args: argparse.Namespace) -> None:
             print(t("cli.prediction_value", args.lang, text=prediction.text, value=prediction.value))
 
 
-def serve_banner(link: str, lan: bool, lang: str) -> str:
-    """What the teacher sees before the server starts: the link, its QR code, and how to stop."""
+def serve_banner(link: str, lan: bool, lang: str, other_links: Sequence[str] = ()) -> str:
+    """What the teacher sees before the server starts: the link, its QR code, the machine's other links, how to stop."""
     lines = [t("cli.serve_link", lang, link=link), serving.qr_code(link)]
+    if other_links:  # a laptop on wifi and cable, or with a container network: the first guess may be wrong
+        lines.append(t("cli.serve_other_links", lang, links=", ".join(other_links)))
     lines.append(t("cli.serve_lan_notice" if lan else "cli.serve_local_notice", lang))
     lines.append(t("cli.serve_stop", lang))
     return "\n".join(lines)
@@ -319,7 +321,8 @@ def serve_banner(link: str, lan: bool, lang: str) -> str:
 
 def command_serve(args: argparse.Namespace) -> int:
     link = serving.student_link(args.port, args.lan)
-    print(serve_banner(link, args.lan, args.lang), flush=True)
+    others = [f"http://{address}:{args.port}" for address in serving.lan_addresses()[1:]] if args.lan else []
+    print(serve_banner(link, args.lan, args.lang, others), flush=True)
     try:
         return subprocess.call(serving.streamlit_command(args.port, args.lan))
     except KeyboardInterrupt:  # Ctrl+C reaches Streamlit too, which shuts down by itself

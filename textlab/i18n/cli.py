@@ -82,6 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only this machine can connect. Add --lan to let students' devices on the local network in.",
         "pt": "Só esta máquina pode se conectar. Use --lan para liberar os dispositivos dos alunos na rede local.",
     },
+    "cli.serve_other_links": {"en": "If that address does not open on the students' devices, try: {links}",
+                              "pt": "Se esse endereço não abrir nos dispositivos dos alunos, tente: {links}"},
     "cli.serve_stop": {"en": "Press Ctrl+C to stop the server.", "pt": "Pressione Ctrl+C para encerrar o servidor."},
     "cli.batch_header": {"en": "Batch {number}", "pt": "Lote {number}"},
     "cli.lengths": {"en": "lengths", "pt": "comprimentos"},
