@@ -119,7 +119,8 @@ def _quantiles(values: list[float]) -> str:
 def report(students: list[Student], data_dir: Path | None, args: argparse.Namespace, wall: float,
            loads: tuple[tuple[float, ...], tuple[float, ...]], client_cpu: float) -> None:
     print(f"{args.students} students, sample {args.sample!r}, settings {args.settings or 'defaults'}, "
-          f"pages {', '.join(args.pages)}, arrivals over {args.spread:g} s, {default_slot_count()} training slots")
+          f"pages {', '.join(args.pages)}, arrivals over {args.spread:g} s, {args.think[0]:g}-{args.think[1]:g} s "
+          f"on each page, {default_slot_count()} training slots")
     print(f"wall {wall:.1f} s; load average before {loads[0][0]:.2f}, after {loads[1][0]:.2f}; "
           f"this client's CPU {client_cpu:.1f} s\n")
     print(f"{'seconds':<28}{'n':>5}  {'p50':>6}  {'p95':>6}  {'max':>6}")
@@ -165,8 +166,9 @@ def main() -> None:
     parser.add_argument("--pages", nargs="*", default=["data", "vocabulary", "batches"])
     parser.add_argument("--lang", choices=("pt", "en"), default="pt")
     parser.add_argument("--spread", type=float, default=10.0, help="seconds over which the students arrive")
-    parser.add_argument("--think", type=float, nargs=2, default=(0.5, 1.5), metavar=("MIN", "MAX"),
-                        help="seconds a student reads a page before the next click")
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0), metavar=("MIN", "MAX"),
+                        help="seconds a student reads a page before the next click (0.5 1.5: a class clicking "
+                             "through as fast as the pages draw)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds a student waits for a run to end")
     parser.add_argument("--url", help="an app already running (its runs are not counted)")
     args = parser.parse_args()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import socket
 import time
 from dataclasses import dataclass, field
 
@@ -78,6 +79,8 @@ class StreamlitSession:
     async def open(self) -> float:
         """Connect and draw the first page; seconds until it was drawn whole."""
         self._socket = await connect(self.stream_url, subprotocols=["streamlit"], max_size=None, open_timeout=60)
+        # As browsers do: without it, each small request can wait out TCP's delayed acknowledgement (40 ms).
+        self._socket.transport.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._reader = asyncio.create_task(self._read())
         return await self._rerun()
 

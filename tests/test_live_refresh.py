@@ -20,11 +20,19 @@ def _crowded_pool() -> tuple[SlotPool, threading.Thread]:
     return pool, waiting
 
 
-def test_a_run_that_moves_redraws_twice_a_second_and_one_that_cannot_move_every_two():
+def test_a_run_that_moves_redraws_twice_a_second_and_a_paused_one_every_two():
     quiet = SlotPool(slots=2)
     assert refresh_seconds(snapshot("running"), quiet) == REFRESH_SECONDS == 0.5
-    assert refresh_seconds(snapshot("queued", started=None, steps=(), position=1), quiet) == SLOW_REFRESH_SECONDS
-    assert refresh_seconds(snapshot("paused"), quiet) == SLOW_REFRESH_SECONDS
+    assert refresh_seconds(snapshot("paused"), quiet) == SLOW_REFRESH_SECONDS == 2.0
+
+
+def test_a_run_still_waiting_for_its_first_point_redraws_fast_even_on_a_crowded_server():
+    pool, waiting = _crowded_pool()
+    assert refresh_seconds(snapshot("queued", started=None, steps=(), position=1), pool) == REFRESH_SECONDS
+    assert refresh_seconds(snapshot("running", steps=()), pool) == REFRESH_SECONDS
+    pool.release(1)
+    waiting.join(10)
+    pool.release(2)
 
 
 def test_runs_taking_turns_redraw_slowly():

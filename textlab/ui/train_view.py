@@ -24,9 +24,10 @@ from textlab.ui.state import tr
 from textlab.ui.widgets import config_input, decimal_stops
 
 REFRESH_SECONDS = 0.5
-# A queued or paused run does not move, and with more runs than training slots each one moves only in
-# its turns (textlab.train.jobs.SlotPool): then a slower redraw leaves the server's CPU to the training
-# the class is waiting for (bench/load.py measured it).
+# A paused run does not move, and with more runs than training slots each one moves only in its turns
+# (textlab.train.jobs.SlotPool): then a slower redraw leaves the server's CPU to the training the class
+# is waiting for (bench/load.py measured it). A run with no point yet keeps the fast one: its student
+# is waiting for the first point, which a new run gets within a moment.
 SLOW_REFRESH_SECONDS = 2.0
 # After Train, the page waits this long for the run to end before drawing: a short run (the notebook's)
 # then appears whole in the same redraw, and a long one shows its first steps without a refresh's delay.
@@ -170,9 +171,9 @@ def _stop() -> None:
 
 def refresh_seconds(snapshot: JobSnapshot, pool: SlotPool) -> float:
     """How often the live panel redraws this run: twice a second, unless it would show little new."""
-    if snapshot.state in ("queued", "paused") or pool.crowded:
-        return SLOW_REFRESH_SECONDS
-    return REFRESH_SECONDS
+    if not snapshot.steps:
+        return REFRESH_SECONDS
+    return SLOW_REFRESH_SECONDS if snapshot.state == "paused" or pool.crowded else REFRESH_SECONDS
 
 
 def live_panel(snapshot: JobSnapshot) -> None:
