@@ -146,8 +146,11 @@ def report(students: list[Student], data_dir: Path | None, args: argparse.Namesp
     print("endings shown: " + "; ".join(f"{count} × {ending}" for ending, count in endings.items()))
     if data_dir is not None:
         with Store(data_dir) as store:
-            statuses = [record.status for record in store.runs()]
-        print(f"store: {len(statuses)} runs, " + ", ".join(f"{statuses.count(s)} {s}" for s in sorted(set(statuses))))
+            records = store.runs()
+            statuses = [record.status for record in records]
+            steps = sum(len(store.steps(record.run_id)) for record in records)  # those of the epochs that ended
+        print(f"store: {len(statuses)} runs, " + ", ".join(f"{statuses.count(s)} {s}" for s in sorted(set(statuses)))
+              + f"; {steps:,} steps trained, {steps / wall:,.0f} a second over the lesson")
     errors = [error for student in students for error in student.exceptions]
     print(f"exceptions on pages: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
     p95 = sorted(everything)[round(0.95 * (len(everything) - 1))] if everything else float("inf")

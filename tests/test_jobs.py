@@ -343,8 +343,9 @@ def test_a_run_stopped_between_two_turns_ends_stopped(notebook_dataset):
 
 def test_threads_per_job_divide_the_cores(monkeypatch):
     monkeypatch.setattr("os.cpu_count", lambda: 16)
-    assert SlotPool(slots=4).threads_per_job == 4
-    assert SlotPool(slots=32).threads_per_job == 1
+    assert SlotPool(slots=4, turn_seconds=None).threads_per_job == 4
+    assert SlotPool(slots=32, turn_seconds=None).threads_per_job == 1
+    assert SlotPool(slots=4).threads_per_job == 1  # runs taking turns: one OpenMP team each is slow to switch
 
 
 def test_max_jobs_comes_from_the_environment(monkeypatch):
