@@ -57,6 +57,19 @@ def test_progress_text():
     assert queued == "Esperando na fila (posição 2)" and "Passo" not in queued
 
 
+def test_after_early_stopping_the_progress_line_says_where_it_stopped_and_which_weights_it_kept():
+    steps = tuple(Step(index // 200 + 1, index + 1, 0.5, 0.001, index * 0.01) for index in range(1200))
+    started = RunStarted("cpu", 13, 3, 0, 200, 6000, "classification", 1)
+    early = JobSnapshot(1, "finished", TrainConfig.of(epochs=30), started, steps, (),
+                        Finished("early_stopping", 6, 4), None, None)
+    assert progress_text(early, "pt") == "Passo 1.200 de 6.000 · parou na época 6 de 30 · pesos da época 4 mantidos"
+    assert progress_text(early, "en") == "Step 1,200 of 6,000 · stopped at epoch 6 of 30 · kept epoch 4's weights"
+    # A run that ran every epoch kept its last weights: nothing to add.
+    completed = JobSnapshot(1, "finished", TrainConfig.of(epochs=30), started, steps, (),
+                            Finished("completed", 6), None, None)
+    assert progress_text(completed, "en") == "Step 1,200 of 6,000 · epoch 6 of 30"
+
+
 @pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2 s"), (65, "1m 05s"), (7380, "2h 03m")])
 def test_format_seconds(seconds, text):
     assert format_seconds(seconds) == text

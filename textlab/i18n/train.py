@@ -33,6 +33,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.state.failed": {"en": "The run failed: {message}", "pt": "A execução falhou: {message}"},
     "train.progress": {"en": "Step {step} of {total} · epoch {epoch} of {epochs}",
                        "pt": "Passo {step} de {total} · época {epoch} de {epochs}"},
+    "train.progress_early_stopped": {
+        "en": "Step {step} of {total} · stopped at epoch {epoch} of {epochs} · kept epoch {kept}'s weights",
+        "pt": "Passo {step} de {total} · parou na época {epoch} de {epochs} · pesos da época {kept} mantidos",
+    },
     "train.history.epoch": {"en": "Epoch", "pt": "Época"},
     "train.history.train_loss": {"en": "Train loss (mean)", "pt": "Perda de treino (média)"},
     "train.history.last_loss": {"en": "Last batch loss", "pt": "Perda do último lote"},

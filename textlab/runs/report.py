@@ -58,14 +58,22 @@ def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
 
 
 def progress_text(snapshot: JobSnapshot, lang: str) -> str:
-    """Step 12 of 60 · epoch 3 of 10; a queued run has no steps yet, only its place in the queue."""
+    """Step 12 of 60 · epoch 3 of 10; a queued run has no steps yet, only its place in the queue.
+
+    After early stopping the bar stops short, so the line says where it stopped and which epoch's
+    weights the model kept (the best one, often earlier).
+    """
     if snapshot.state == "queued":
         return t("train.progress_queued", lang, position=snapshot.queue_position or 1)
-    started = snapshot.started
+    started, end = snapshot.started, snapshot.end
     total = started.total_steps if started else 0
     epoch = snapshot.steps[-1].epoch if snapshot.steps else 0
-    return t("train.progress", lang, step=len(snapshot.steps), total=total, epoch=epoch,
-             epochs=snapshot.config.optimisation.epochs)
+    key = "train.progress"
+    kept = end.kept_epoch if isinstance(end, Finished) and end.reason == "early_stopping" else None
+    if kept is not None:
+        key = "train.progress_early_stopped"
+    return t(key, lang, step=len(snapshot.steps), total=total, epoch=epoch,
+             epochs=snapshot.config.optimisation.epochs, kept=kept)
 
 
 def epoch_table(epochs: Sequence[EpochEnd], metrics: Sequence[str], lang: str,
