@@ -29,7 +29,7 @@ navigation = st.navigation([
     st.Page(path, title=tr(title), icon=icon, default=index == 0)
     for index, (path, title, icon) in enumerate(PAGES)
 ])
-widgets.url_notices()
+widgets.url_notices(navigation.url_path)
 for notice in lesson_notices:
     st.warning(notice, icon=":material/link:")
 lesson_links.show_prompt()

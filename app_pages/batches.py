@@ -19,7 +19,7 @@ prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
 batches, overall, without, with_bucketing, cut = st.columns(5)
 batches.metric(tr("batchpage.batches"), count, format="localized",
-               help=tr("batchpage.batches_help", texts=len(prepared.train_indices)))
+               help=tr("batchpage.batches_help", texts=state.tr_count("texts", len(prepared.train_indices))))
 overall.metric(tr("batchpage.padding_overall"), state.percent(plan.padding.overall, 1),
                help=tr("batchpage.padding_help"))
 without.metric(tr("batchpage.without_bucketing"), state.percent(plan.without_bucketing.overall, 1))
@@ -29,7 +29,7 @@ with_bucketing.metric(tr("batchpage.with_bucketing"), state.percent(plan.with_bu
                       if round(change, 3) else None, delta_color="inverse")
 max_length, longest = state.session().config.text.max_length, max(prepared.encoded.full_lengths.tolist(), default=0)
 cut.metric(tr("batchpage.cut"), state.decimal(int(prepared.encoded.cut[prepared.train_indices].sum()), 0),
-           help=tr("batchpage.cut_help", max_length=max_length, longest=longest) if max_length
+           help=tr("batchpage.cut_help", max_length=state.tr_count("tokens", max_length), longest=longest) if max_length
            else tr("batchpage.cut_none_help"))
 
 if st.session_state.get("batch_number", 1) > count:
@@ -51,7 +51,8 @@ st.markdown(f"**{tr('batchpage.mask')}**")
 st.code(str(batch.mask), language="python")
 cut_here = int(prepared.encoded.cut[indices].sum())
 if cut_here:
-    st.warning(tr("batchpage.batch_cut", count=state.tr_count("texts", cut_here), max_length=max_length),
+    st.warning(tr("batchpage.batch_cut", count=state.tr_count("texts", cut_here),
+                  max_length=state.tr_count("tokens", max_length)),
                icon=":material/content_cut:")
 st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
                                   prepared.encoded.full_lengths[indices] if max_length else None), lang),

@@ -35,7 +35,7 @@ with table_column:
                                    key="vocab_sort", persist_state="session",
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
     table = search_vocab(vocab_table(vocab), query, sort or "index")
-    st.caption(tr("vocabpage.shown", shown=len(table), total=len(vocab)))
+    st.caption(tr("vocabpage.shown", shown=len(table), tokens=state.tr_count("tokens", len(vocab))))
     st.dataframe(localize(table, lang), hide_index=True, height=560)
 
 with try_column:
@@ -59,7 +59,8 @@ with try_column:
         fraction = percent / 100
     report = cached.oov(fraction)
     st.metric(tr("vocabpage.oov_rate"), state.percent(report.rate, 1), help=tr("vocabpage.oov_help"))
-    st.caption(tr("vocabpage.oov_caption", unknown=report.unknown, tokens=report.tokens, texts=report.held_out_texts))
+    st.caption(tr("vocabpage.oov_caption", unknown=report.unknown, tokens=state.tr_count("tokens", report.tokens),
+                  texts=report.held_out_texts))
     if report.frequent_unknown:
         frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])
         st.dataframe(localize(frequent, lang), hide_index=True)

@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 
 from textlab.errors import CheckpointError
-from textlab.i18n import t
+from textlab.i18n import Counted, t
 from textlab.runs import checkpoint
 from textlab.runs.recorder import WarmStart
 from textlab.train.config import TrainConfig
@@ -204,8 +204,8 @@ def test_continuing_needs_the_same_vocabulary(classification_dataset, notebook_d
 
 
 def test_every_checkpoint_message_exists_in_both_languages():
-    params = {"detail": "x", "count": 2, "version": 2, "supported": 1, "part": "vocab", "found": "a",
-              "expected": "b", "name": "fc.weight", "path": "p", "ours": 3, "theirs": 4}
+    params = {"detail": "x", "tensors": Counted("tensors", 2), "version": 2, "supported": 1, "part": "vocab",
+              "found": "a", "expected": "b", "name": "fc.weight", "path": "p", "ours": 3, "theirs": 4}
     for key in ("checkpoint.unsafe", "checkpoint.corrupt", "checkpoint.not_textlab", "checkpoint.bare_state_dict",
                 "checkpoint.newer", "checkpoint.invalid", "checkpoint.wrong_model", "checkpoint.shape_mismatch",
                 "checkpoint.not_found", "checkpoint.vocab_mismatch"):

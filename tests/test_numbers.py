@@ -58,3 +58,94 @@ def test_every_counted_noun_is_singular_at_one_and_plural_at_zero_and_two(lang):
         # CLDR: English and Brazilian Portuguese differ at 0 ("0 texts" / "0 texto").
         assert plural(f"count.{noun}", 0, lang) == (other if lang == "en" else one).format(count=0)
         assert plural(f"count.{noun}", 2, lang) == other.format(count=2)
+
+
+def _filled(text: str) -> dict[str, str]:
+    """Every placeholder of ``text`` but ``count`` filled with its own name, to see which form was chosen."""
+    import string
+
+    return {name: f"<{name}>" for _, name, _, _ in string.Formatter().parse(text) if name and name != "count"}
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_every_sentence_with_plural_forms_takes_the_form_of_its_count(lang):
+    """A sentence kept as ``key.one``/``key.other`` (the verb agrees: "1 linha recebeu", "2 linhas receberam")."""
+    from textlab.i18n import translate
+    from textlab.ui.texts import TEXTS
+
+    keys = {key.rsplit(".", 1)[0] for key in TEXTS if key.endswith(".one") and f"{key[:-4]}.other" in TEXTS}
+    assert {"emb.grad.outside_batch", "runs.unknown_tokens", "data.not_numeric", "data.blank_texts.lines",
+            "data.mixed_labels"} <= keys
+    for key in keys:
+        one, other = TEXTS[f"{key}.one"][lang], TEXTS[f"{key}.other"][lang]
+        params = {**_filled(one), **_filled(other)}
+        assert translate(TEXTS, key, lang, count=1, **params) == one.format(count=1, **params), key
+        assert translate(TEXTS, key, lang, count=2, **params) == other.format(count=2, **params), key
+        zero = one if lang == "pt" else other
+        assert translate(TEXTS, key, lang, count=0, **params) == zero.format(count=0, **params), key
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("en", "1 row outside the batch also got", "2 rows outside the batch also got"),
+    ("pt", "1 linha fora do lote também recebeu", "2 linhas fora do lote também receberam"),
+])
+def test_the_gradient_sentence_agrees_with_its_count(lang, one, two):
+    from textlab.ui.texts import t as page_t
+
+    assert page_t("emb.grad.outside_batch", lang, count=1).startswith(one)
+    assert page_t("emb.grad.outside_batch", lang, count=2).startswith(two)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ("(1 tensor)", "(2 tensors)", "but 1 is not", "but 2 are not", "The input has 1 text;")),
+    ("pt", ("(1 tensor)", "(2 tensores)", "mas 1 não é", "mas 2 não são", "A entrada tem 1 texto;")),
+])
+def test_the_cores_errors_count_in_the_readers_language(lang, expected):
+    """Errors are raised before the language is known: their counted nouns take its form when read."""
+    from textlab.errors import BadLabelError, CheckpointError, TooLargeError
+    from textlab.i18n import Counted
+
+    one_tensor, two_tensors = (CheckpointError("checkpoint.bare_state_dict", tensors=Counted("tensors", n))
+                               for n in (1, 2))
+    not_numbers = [BadLabelError("data.not_numeric", rows="3", count=n, example="x") for n in (1, 2)]
+    too_large = TooLargeError("data.too_many_rows", texts=Counted("texts", 1), limit=0)
+    shown = (one_tensor.message(lang), two_tensors.message(lang), *(e.message(lang) for e in not_numbers),
+             too_large.message(lang))
+    for part, message in zip(expected, shown, strict=True):
+        assert part in message, (part, message)
+
+
+# Counts that sit before a plural noun in a template and can never be 1, with the reason.
+ALWAYS_PLURAL = {
+    "model.text_too_long": "the text is longer than the limit, so at least 2 tokens",
+    "train.state.finished": "steps/s is a rate",
+    "checkpoint.vocab_mismatch": "a vocabulary always holds <PAD> and <UNK>",
+    "runs.loaded": "a vocabulary always holds <PAD> and <UNK>",
+    "emb.map.notice_frames": "a vocabulary always holds <PAD> and <UNK>",
+    "emb.map.notice_single": "a vocabulary always holds <PAD> and <UNK>",
+    "emb.map.notice_tsne": "t-SNE needs at least 2 points",
+    "export.bucketing": "the pool is the constant BUCKET_POOL_BATCHES",
+    "lesson.prompt_too_long": "the limit is a constant",
+    "emb.forward.shown_texts": "said only when more texts than the shown ones exist",
+    "emb.forward.shown_positions": "said only when more positions than the shown ones exist",
+    "train.history.latest": "said only when more epochs than the listed ones exist",
+    "experiment.padding.conclusion": "the experiments train a fixed number of epochs over sentences of words",
+    "experiment.padding.loss_only": "the experiments train a fixed number of epochs over sentences of words",
+    "experiment.padding.loss_lower": "the experiments train a fixed number of epochs",
+    "experiment.padding.plain_lower": "the experiments train a fixed number of epochs",
+    "experiment.shuffle.conclusion": "the experiments train a fixed number of epochs",
+}
+NOUNS = ("texts|tokens|rows|epochs|steps|tensors|lines|positions|classes|words|batches|characters|textos|linhas|"
+         "épocas|passos|tensores|posições|palavras|lotes|caracteres")
+
+
+def test_no_other_count_sits_bare_before_a_plural_noun():
+    """A "{n} texts" template reads "1 texts" at one: it must take a counted noun (count.*) instead."""
+    import re
+
+    from textlab.ui.texts import TEXTS
+
+    bare = re.compile(r"\{\w+(?::[^}]*)?\} (" + NOUNS + r")\b")
+    found = sorted({key for key, texts in TEXTS.items() for text in texts.values() if bare.search(text)
+                    and not key.startswith("count.") and not key.endswith(".other") and key not in ALWAYS_PLURAL})
+    assert found == []

@@ -18,9 +18,18 @@ def test_the_url_gives_language_settings_and_presentation_and_bad_values_are_rep
     session = Session.from_url({"lang": "pt", "lr": "0.01", "epochs": "zero", "present": "1"})
     assert (session.language, session.config.optimisation.lr, session.presentation) == ("pt", 0.01, True)
     assert session.config.optimisation.epochs == TrainConfig().optimisation.epochs
-    problems = session.take_url_problems()
+    problems = session.take_url_problems("", "train")
     assert [problem.params["name"] for problem in problems] == ["epochs"]
-    assert session.take_url_problems() == []
+    assert session.take_url_problems("", "train") == []  # the first page's rerun
+    assert session.take_url_problems("data", "train") == []
+    assert session.take_url_problems("train", "train") == problems  # where the settings are, once
+    assert session.take_url_problems("train", "train") == []
+
+
+def test_a_link_to_the_settings_page_reports_its_bad_values_there_once() -> None:
+    session = Session.from_url({"weight_decay": "7"})
+    assert [problem.params["name"] for problem in session.take_url_problems("train", "train")] == ["weight_decay"]
+    assert session.take_url_problems("train", "train") == [] and session.take_url_problems("", "train") == []
 
 
 def test_the_browser_locale_is_used_when_the_url_names_no_language() -> None:

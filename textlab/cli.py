@@ -21,7 +21,7 @@ import torch
 from textlab import serving
 from textlab.data.dataset import Dataset, read_path
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGES, normalize_language, option_label, plural, t
+from textlab.i18n import LANGUAGES, Counted, normalize_language, option_label, plural, t
 from textlab.i18n.numbers import format_decimal
 from textlab.runs import checkpoint, comparison
 from textlab.runs.export_notebook import export_notebook
@@ -185,7 +185,8 @@ def describe_event(event: Event, lang: str) -> str | None:
     """The notebook-style log line for an event, or None for events it does not print."""
     if isinstance(event, RunStarted):
         details = {**dataclasses.asdict(event), "label_mode": option_label("label_mode", event.label_mode, lang),
-                   "device": option_label("device", event.device, lang)}
+                   "device": option_label("device", event.device, lang),
+                   "train_size": Counted("texts", event.train_size)}
         return t("log.started", lang, **details)
     if isinstance(event, EpochEnd):
         parts = [t("log.epoch", lang, epoch=event.epoch, loss=event.last_loss)]

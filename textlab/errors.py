@@ -6,7 +6,7 @@ sentence, so the page can show it in the user's language and the CLI in its own.
 
 from __future__ import annotations
 
-from textlab.i18n import t
+from textlab.i18n import TEXTS, option_label, t
 
 
 class TextlabError(Exception):
@@ -20,9 +20,27 @@ class TextlabError(Exception):
     def message(self, lang: str = "en") -> str:
         return t(self.key, lang, **self.params)
 
+    def on_screen(self, lang: str = "en") -> str:
+        """The message as the app shows it (``message`` is what the command line prints)."""
+        return self.message(lang)
+
 
 class ConfigError(TextlabError, ValueError):
     """A setting outside its valid range or choices."""
+
+    def on_screen(self, lang: str = "en") -> str:
+        """The message naming the setting by its label and its choices by theirs ("Taxa de aprendizado").
+
+        ``message`` keeps the field names (``lr``), which are what a command line and a URL are written with.
+        """
+        name, params = self.params.get("name"), dict(self.params)
+        if f"field.{name}" not in TEXTS:
+            return self.message(lang)
+        params["name"] = t(f"field.{name}", lang)
+        if "choices" in params:  # joined with ", " where the error is raised
+            params["choices"] = ", ".join(option_label(str(name), choice, lang)
+                                          for choice in str(params["choices"]).split(", "))
+        return t(self.key, lang, **params)
 
 
 class DeviceError(TextlabError):

@@ -135,7 +135,7 @@ def test_too_many_rows_are_refused(monkeypatch) -> None:
     monkeypatch.setattr("textlab.data.dataset.MAX_ROWS", 3)
     at = upload(open_page("data"), "big.txt", b"a\nb\nc\nd\n")
     assert not at.exception
-    assert shown_errors(at) == [t("data.too_many_rows", "en", count=4, limit=3)]
+    assert shown_errors(at) == ["The input has 4 texts; the limit is 3. Use a smaller part of the data."]
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch) -> None:
@@ -243,7 +243,8 @@ def test_the_batches_page_shows_which_texts_max_length_cut(lang) -> None:
     assert not at.exception
     assert [metric.value for metric in at.metric][-1] == "2"
     assert at.code[0].value == "tensor([[2, 3, 4],\n        [7, 8, 0]])"  # cut words stay in the vocabulary
-    cut = t("batchpage.batch_cut", lang, count=plural("count.texts", 1, lang), max_length=3)
+    cut = t("batchpage.batch_cut", lang, count=plural("count.texts", 1, lang),
+            max_length=plural("count.tokens", 3, lang))
     assert cut in [warning.value for warning in at.warning] and ("1 texto " if lang == "pt" else "1 text ") in cut
     assert table(at)[t("datatable.cut", lang)].tolist() == [2, 0]
 

@@ -135,11 +135,14 @@ def test_every_string_the_page_uses_exists_in_both_languages() -> None:
     used |= {prefix + value for prefix, values in families.items() for value in values}
     assert len(used) > 100
     for key in sorted(used):
-        assert key in TEXTS, key
-        english, portuguese = TEXTS[key]["en"], TEXTS[key]["pt"]
-        assert english and portuguese
-        fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (english, portuguese)]
-        assert fields[0] == fields[1], key
+        forms = [key] if key in TEXTS else [f"{key}.one", f"{key}.other"]  # a sentence with plural forms
+        for form in forms:
+            assert form in TEXTS, form
+            english, portuguese = TEXTS[form]["en"], TEXTS[form]["pt"]
+            assert english and portuguese
+            fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name}
+                      for text in (english, portuguese)]
+            assert fields[0] == fields[1], form
 
 
 @pytest.mark.parametrize("settings", [

@@ -19,10 +19,10 @@ def test_the_summary_says_what_the_run_does_with_the_labels(page, mode, summary)
     at = open_page(page, query={"sample": "ratings", "label_mode": mode})
     assert not at.exception
     text = all_text(at)
-    expected = TEXTS[summary]["en"].replace("{count}", "5")
+    expected = TEXTS[summary]["en"].replace("{classes}", "5 classes")
     assert expected in text
     other = {"labels.summary.regression", "labels.summary.classification", "labels.summary.random_ignoring"} - {summary}
-    assert not any(TEXTS[key]["en"].replace("{count}", "5") in text for key in other)
+    assert not any(TEXTS[key]["en"].replace("{classes}", "5 classes") in text for key in other)
     assert at.selectbox(key=_widget_key("label_mode")).value == mode
 
 
@@ -30,4 +30,4 @@ def test_choosing_classification_on_the_data_page_changes_the_train_summary() ->
     at = open_page("data", query={"sample": "ratings"}, lang="pt")
     at.selectbox(key=_widget_key("label_mode")).set_value("classification").run()
     at.switch_page("app_pages/train.py").run()
-    assert TEXTS["labels.summary.classification"]["pt"].replace("{count}", "5") in all_text(at)
+    assert TEXTS["labels.summary.classification"]["pt"].replace("{classes}", "5 classes") in all_text(at)

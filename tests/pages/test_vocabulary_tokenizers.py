@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.pages.helpers import all_text, open_page, session
+from textlab.i18n import plural
 from textlab.ui.texts import t
 
 
@@ -22,7 +23,7 @@ def test_a_new_word_is_unk_for_the_notebook_and_pieces_for_bpe(lang) -> None:
     assert t("tokview.compare", lang) in text
     notebook, bpe = _token_texts(at)
     assert "token-span unknown" in notebook and "token-span unknown" not in bpe
-    assert t("tokview.counts", lang, count=2, unknown=2) in text
+    assert t("tokview.counts", lang, tokens=plural("count.tokens", 2, lang), unknown=2) in text
     at.text_input(key="vocab_sentence").set_value("<b>texto</b>").run()
     assert all("&lt;" in view and "<b>" not in view for view in _token_texts(at))
     assert at.session_state["cfg_tokenizer"] == "bpe"

@@ -25,6 +25,7 @@ from textlab.errors import (
     MissingColumnError,
     TooLargeError,
 )
+from textlab.i18n import Counted
 
 __all__ = [
     "MAX_BYTES",
@@ -250,7 +251,7 @@ def _build(texts: list[str], labels: list[str] | None, notices: Iterable[Notice]
     if not texts:
         raise EmptyInputError("data.empty")
     if len(texts) > MAX_ROWS:
-        raise TooLargeError("data.too_many_rows", count=len(texts), limit=MAX_ROWS)
+        raise TooLargeError("data.too_many_rows", texts=Counted("texts", len(texts)), limit=MAX_ROWS)
     kind = infer_label_kind(labels)
     names = _class_names(labels) if labels is not None and kind == "categorical" else ()
     return Dataset(tuple(texts), None if labels is None else tuple(labels), kind, names, tuple(notices))

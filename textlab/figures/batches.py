@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
-from textlab.i18n import t
+from textlab.i18n import Counted, t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.text.batching import PaddingStats
 from textlab.text.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
@@ -66,7 +66,8 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
                        text=pad_text, textfont=dict(size=font_size, color="#FFFFFF"), **common)
     title = t("batchfig.title", lang, rows=ids.shape[0], columns=ids.shape[1], pad=_PAD)
     if (height, width) != tuple(ids.shape):
-        title += "<br><sup>" + t("batchfig.cropped", lang, rows=height, columns=width) + "</sup>"
+        title += "<br><sup>" + t("batchfig.cropped", lang, rows=Counted("texts", height),
+                                             columns=Counted("positions", width)) + "</sup>"
     figure.update_layout(title=title, xaxis_title=t("batchfig.position", lang), font=dict(size=15),
                          height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white",
                          margin=dict(l=90))

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
-from textlab.i18n import t
-from textlab.i18n.numbers import PLOTLY_SEPARATORS
+from textlab.i18n import plural, t
+from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_integer, plural_category
 
 # Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
 BLUE, ORANGE = "#0072B2", "#E69F00"
@@ -41,7 +41,9 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
         starts, counts = length_bins(values, bin_width, shortest)
         most = max([most, *counts])
         ranges = [str(start) if bin_width == 1 else f"{start}–{start + bin_width - 1}" for start in starts]
-        figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=ranges,
+        hovers = [[_lengths(start, bin_width, lang), plural("count.texts", count, lang)]
+                  for start, count in zip(starts, counts, strict=True)]
+        figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=hovers,
                        hovertemplate=t("datafig.length_hover", lang) + f"<extra>{html.escape(name)}</extra>")
     figure.update_layout(
         title=t("datafig.lengths_title", lang, batch_size=batch_size, percent=f"{pad_fraction:.0%}"),
@@ -52,6 +54,13 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
     _whole_number_ticks(figure, most)
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
+
+
+def _lengths(start: int, width: int, lang: str) -> str:
+    """A bar's lengths with their noun in the form the last one takes: "1 token", "2–3 tokens"."""
+    last = start + width - 1
+    shown = format_integer(start, lang) if width == 1 else f"{format_integer(start, lang)}–{format_integer(last, lang)}"
+    return t(f"count.tokens.{plural_category(last, lang)}", lang, count=shown)
 
 
 def _whole_number_ticks(figure: go.Figure, most: int) -> None:

@@ -9,6 +9,7 @@ overwrite each other's wording. The pages' own strings live with the UI
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from textlab.i18n import (
@@ -52,12 +53,29 @@ def normalize_language(lang: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class Counted:
+    """A count and its noun (a ``count.{noun}`` key), written in the language of the sentence it fills.
+
+    The core raises errors before anyone knows the reader's language, so an error says
+    ``tensors=Counted("tensors", 3)`` and the message reads "3 tensores" or "1 tensor".
+    """
+
+    noun: str
+    count: int
+
+
 def translate(table: Mapping[str, dict[str, str]], key: str, lang: str, **params: object) -> str:
     """Look ``key`` up in ``table`` in ``lang`` and fill in ``{placeholders}`` from ``params``.
 
     Numbers among ``params`` come out in the language's own marks (``{loss:.4f}`` is 0,6797 in pt).
+    A sentence whose words agree with its ``count`` ("1 row also got", "2 rows also got") is kept
+    as ``key.one`` and ``key.other``; the form ``count`` takes in ``lang`` is the one used.
     """
     lang = normalize_language(lang)
+    if key not in table and "count" in params:
+        form = f"{key}.{plural_category(params['count'], lang)}"
+        key = form if form in table else f"{key}.other"
     text = table[key][lang]
     return text.format(**{name: _localised(value, lang) for name, value in params.items()}) if params else text
 
@@ -69,12 +87,12 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
 
 def plural(key: str, count: float, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """Translate ``key.one`` or ``key.other``, whichever ``count`` takes in ``lang`` (CLDR rules)."""
-    lang = normalize_language(lang)
-    form = f"{key}.{plural_category(count, lang)}"
-    return t(form if form in TEXTS else f"{key}.other", lang, count=count, **params)
+    return t(key, lang, count=count, **params)
 
 
 def _localised(value: object, lang: str) -> object:
+    if isinstance(value, Counted):
+        return plural(f"count.{value.noun}", value.count, lang)
     # bool is an int, but True/False never reach a template as a number.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return LocalNumber(value, lang)

@@ -94,9 +94,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "log.epoch": {"en": "Epoch {epoch}, Loss: {loss:.4f}", "pt": "Época {epoch}, Perda: {loss:.4f}"},
     "log.val_loss": {"en": "Validation loss: {value:.4f}", "pt": "Perda de validação: {value:.4f}"},
     "log.started": {
-        "en": "{train_size} training texts, {val_size} for validation, vocabulary of {vocab_size}, "
+        "en": "{train_size} for training, {val_size} for validation, vocabulary of {vocab_size}, "
               "labels: {label_mode}, device: {device}",
-        "pt": "{train_size} textos de treino, {val_size} de validação, vocabulário de {vocab_size}, "
+        "pt": "{train_size} para treino, {val_size} para validação, vocabulário de {vocab_size}, "
               "rótulos: {label_mode}, dispositivo: {device}",
     },
     "log.finished.completed": {"en": "Finished: {epochs}.", "pt": "Concluído: {epochs}."},

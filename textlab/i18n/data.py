@@ -42,8 +42,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "A entrada tem {size_mb} MB; o limite é {limit_mb} MB. Use uma parte menor dos dados.",
     },
     "data.too_many_rows": {
-        "en": "The input has {count} texts; the limit is {limit}. Use a smaller part of the data.",
-        "pt": "A entrada tem {count} textos; o limite é {limit}. Use uma parte menor dos dados.",
+        "en": "The input has {texts}; the limit is {limit}. Use a smaller part of the data.",
+        "pt": "A entrada tem {texts}; o limite é {limit}. Use uma parte menor dos dados.",
     },
     "data.file_not_found": {
         "en": "File not found: {path}. Check the path and try again.",
@@ -69,7 +69,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "A coluna '{column}' não pode ser ao mesmo tempo o texto e o rótulo. "
         "Escolha duas colunas diferentes.",
     },
-    "data.ragged_rows": {
+    "data.ragged_rows.one": {
+        "en": "A row has more cells than the {expected} columns of the header: row {rows} "
+        "(row 1 is the header, as in a spreadsheet). "
+        "A text that contains the separator must be put in double quotes.",
+        "pt": "Uma linha tem mais células que as {expected} colunas do cabeçalho: a linha {rows} "
+        "(a linha 1 é o cabeçalho, como numa planilha). "
+        "Um texto que contém o separador precisa ficar entre aspas duplas.",
+    },
+    "data.ragged_rows.other": {
         "en": "Some rows have more cells than the {expected} columns of the header: rows {rows} "
         "({count} in total; row 1 is the header, as in a spreadsheet). "
         "A text that contains the separator must be put in double quotes.",
@@ -91,17 +99,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The first line looked like a header (text and label) and was skipped.",
         "pt": "A primeira linha parecia um cabeçalho (texto e rótulo) e foi ignorada.",
     },
-    "data.blank_texts.lines": {
+    "data.blank_texts.lines.one": {
+        "en": "A line with a label but no text was skipped: line {where}.",
+        "pt": "Uma linha com rótulo mas sem texto foi ignorada: a linha {where}.",
+    },
+    "data.blank_texts.lines.other": {
         "en": "Lines with a label but no text were skipped: lines {where} ({count} in total).",
         "pt": "Linhas com rótulo mas sem texto foram ignoradas: linhas {where} ({count} no total).",
     },
-    "data.blank_texts.rows": {
+    "data.blank_texts.rows.one": {
+        "en": "A row with an empty text was skipped: row {where} (row 1 is the header, as in a spreadsheet).",
+        "pt": "Uma linha com texto vazio foi ignorada: a linha {where} (a linha 1 é o cabeçalho, como numa planilha).",
+    },
+    "data.blank_texts.rows.other": {
         "en": "Rows with an empty text were skipped: rows {where} "
         "({count} in total; row 1 is the header, as in a spreadsheet).",
         "pt": "Linhas com texto vazio foram ignoradas: linhas {where} "
         "({count} no total; a linha 1 é o cabeçalho, como numa planilha).",
     },
-    "data.blank_labels.rows": {
+    "data.blank_labels.rows.one": {
+        "en": "The label column '{column}' is empty or NaN in row {where} "
+        "(row 1 is the header, as in a spreadsheet). "
+        "Fill in that label, delete that row, or read the file without labels.",
+        "pt": "A coluna de rótulos '{column}' está vazia ou com NaN na linha {where} "
+        "(a linha 1 é o cabeçalho, como numa planilha). "
+        "Preencha esse rótulo, apague essa linha ou leia o arquivo sem rótulos.",
+    },
+    "data.blank_labels.rows.other": {
         "en": "The label column '{column}' is empty or NaN in rows {where} "
         "({count} in total; row 1 is the header, as in a spreadsheet). "
         "Fill in those labels, delete those rows, or read the file without labels.",
@@ -109,13 +133,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "({count} no total; a linha 1 é o cabeçalho, como numa planilha). "
         "Preencha esses rótulos, apague essas linhas ou leia o arquivo sem rótulos.",
     },
-    "data.blank_labels.lines": {
+    "data.blank_labels.lines.one": {
+        "en": "The label '{column}' is missing, empty or NaN on line {where}. "
+        "Fill in that label, delete that line, or read the file without labels.",
+        "pt": "O rótulo '{column}' está ausente, vazio ou com NaN na linha {where}. "
+        "Preencha esse rótulo, apague essa linha ou leia o arquivo sem rótulos.",
+    },
+    "data.blank_labels.lines.other": {
         "en": "The label '{column}' is missing, empty or NaN on lines {where} ({count} in total). "
         "Fill in those labels, delete those lines, or read the file without labels.",
         "pt": "O rótulo '{column}' está ausente, vazio ou com NaN nas linhas {where} ({count} no total). "
         "Preencha esses rótulos, apague essas linhas ou leia o arquivo sem rótulos.",
     },
-    "data.mixed_labels": {
+    "data.mixed_labels.one": {
+        "en": "Some lines have a label (after a tab) and one does not: line {lines}. "
+        "Give every line a label, or remove all the labels.",
+        "pt": "Algumas linhas têm rótulo (depois de um tab) e uma não tem: a linha {lines}. "
+        "Dê um rótulo a todas as linhas ou tire todos os rótulos.",
+    },
+    "data.mixed_labels.other": {
         "en": "Some lines have a label (after a tab) and others do not. Lines without a label: {lines} "
         "({count} in total). Give every line a label, or remove all the labels.",
         "pt": "Algumas linhas têm rótulo (depois de um tab) e outras não. Linhas sem rótulo: {lines} "
@@ -126,7 +162,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Estes textos não têm rótulos. Acrescente um rótulo depois de cada texto (texto, tab, rótulo) "
         "ou uma coluna de rótulos.",
     },
-    "data.not_numeric": {
+    "data.not_numeric.one": {
+        "en": "Numeric labels must all be numbers, but {count} is not: '{example}', "
+        "text {rows} (counted from 1). Treat the labels as categories, or fix it.",
+        "pt": "Rótulos numéricos precisam ser todos números, mas {count} não é: '{example}', "
+        "texto {rows} (contado a partir de 1). Trate os rótulos como categorias ou corrija-o.",
+    },
+    "data.not_numeric.other": {
         "en": "Numeric labels must all be numbers, but {count} are not, e.g. '{example}'; "
         "texts {rows} (counted from 1). Treat the labels as categories, or fix them.",
         "pt": "Rótulos numéricos precisam ser todos números, mas {count} não são, por exemplo '{example}'; "

@@ -17,7 +17,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # Data figures
     "datafig.real_length": {"en": "tokens in the text", "pt": "tokens no texto"},
     "datafig.padded_length": {"en": "width after padding in its batch", "pt": "largura após o preenchimento no lote"},
-    "datafig.length_hover": {"en": "%{customdata} tokens: %{y} texts", "pt": "%{customdata} tokens: %{y} textos"},
+    # customdata: the bar's length range and its count, each with its noun in the plural form it takes.
+    "datafig.length_hover": {"en": "%{customdata[0]}: %{customdata[1]}", "pt": "%{customdata[0]}: %{customdata[1]}"},
     "datafig.longest": {"en": "longest: {tokens}", "pt": "mais longo: {tokens}"},
     "datafig.lengths_title": {
         "en": "Text lengths, and the width their batch pads them to (batch size {batch_size}: {percent} padding)",
@@ -31,8 +32,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # Batch figures
     "batchfig.title": {"en": "Batch ids ({rows} × {columns}); dark grey cells are {pad}",
                        "pt": "Ids do lote ({rows} × {columns}); células cinza-escuro são {pad}"},
-    "batchfig.cropped": {"en": "showing the first {rows} texts and {columns} positions",
-                         "pt": "mostrando os primeiros {rows} textos e {columns} posições"},
+    "batchfig.cropped": {"en": "cropped to {rows} and {columns} from the start",
+                         "pt": "recortado em {rows} e {columns} desde o início"},
     "batchfig.row": {"en": "row {row}", "pt": "linha {row}"},
     "batchfig.position": {"en": "position in the text", "pt": "posição no texto"},
     "batchfig.hover_where": {"en": "row {row}, position {position}", "pt": "linha {row}, posição {position}"},

@@ -48,8 +48,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "notebook.labels.regression": {"en": "Each has a number to predict (`labels`): regression.",
                                    "pt": "Cada um tem um número a prever (`labels`): regressão."},
-    "notebook.labels.classification": {"en": "Each has one of {count} classes (`labels`): {names}.",
-                                       "pt": "Cada um tem uma de {count} classes (`labels`): {names}."},
+    "notebook.labels.classification": {"en": "Each has one of {classes} (`labels`): {names}.",
+                                       "pt": "Cada um tem uma de {classes} (`labels`): {names}."},
     "notebook.split.none": {
         "en": "## Training and validation\n\nNo validation set: every text trains the network.",
         "pt": "## Treino e validação\n\nSem conjunto de validação: todos os textos treinam a rede.",
@@ -98,12 +98,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "notebook.batches": {
         "en": "## Padding and the DataLoader\n\nA batch is a rectangle: each text's ids are padded at the end "
               "with `<PAD>` = 0 up to the longest text of the batch (`pad_sequence`), and `mask` is True at the "
-              "real tokens. The `DataLoader` hands out batches of {batch_size} texts{order}. To see a padded "
+              "real tokens. The `DataLoader` hands out batches of {batch_size}{order}. To see a padded "
               "batch, run `collate(train_idx[:BATCH_SIZE])` in a new cell: it draws no random numbers, so the run "
               "stays the same.",
         "pt": "## Preenchimento e o DataLoader\n\nUm lote é um retângulo: os ids de cada texto são preenchidos no "
               "fim com `<PAD>` = 0 até o texto mais longo do lote (`pad_sequence`), e `mask` é True nos tokens "
-              "reais. O `DataLoader` entrega lotes de {batch_size} textos{order}. Para ver um lote preenchido, "
+              "reais. O `DataLoader` entrega lotes de {batch_size}{order}. Para ver um lote preenchido, "
               "execute `collate(train_idx[:BATCH_SIZE])` numa nova célula: não sorteia nada, então a execução "
               "continua a mesma.",
     },
@@ -208,9 +208,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "na unidade dos rótulos.",
     },
     "notebook.losses.classification": {
-        "en": "Guessing among {count} classes at random gives a loss of ln {count} ≈ {chance:.3f}: below that, the "
+        "en": "Guessing among {classes} at random gives a loss of ln {count} ≈ {chance:.3f}: below that, the "
               "network has learned something.",
-        "pt": "Chutar entre {count} classes ao acaso dá uma perda de ln {count} ≈ {chance:.3f}: abaixo disso, a "
+        "pt": "Chutar entre {classes} ao acaso dá uma perda de ln {count} ≈ {chance:.3f}: abaixo disso, a "
               "rede aprendeu algo.",
     },
     "notebook.losses.validation": {

@@ -30,9 +30,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Este é um arquivo do PyTorch, mas não um checkpoint do textlab. Baixe um na página Execuções.",
     },
     "checkpoint.bare_state_dict": {
-        "en": "This file holds only the weights of a model ({count} tensors), without the vocabulary and "
+        "en": "This file holds only the weights of a model ({tensors}), without the vocabulary and "
               "settings textlab needs to use them: it is not a textlab checkpoint.",
-        "pt": "Este arquivo tem só os pesos de um modelo ({count} tensores), sem o vocabulário e as "
+        "pt": "Este arquivo tem só os pesos de um modelo ({tensors}), sem o vocabulário e as "
               "configurações de que o textlab precisa para usá-los: não é um checkpoint do textlab.",
     },
     "checkpoint.newer": {

@@ -25,6 +25,7 @@ import torch.nn as nn
 
 from textlab.analysis.predictions import Prediction, predict_text
 from textlab.errors import CheckpointError, TextlabError
+from textlab.i18n import Counted
 from textlab.model.models import build_model
 from textlab.text.vocab import Vocab
 from textlab.train.config import ADDED_SETTINGS, TrainConfig
@@ -107,7 +108,7 @@ def load(source: Path | str | bytes | IO[bytes]) -> Checkpoint:
         raise CheckpointError("checkpoint.not_textlab")
     if data.get("format") != FORMAT:
         if data and all(isinstance(value, torch.Tensor) for value in data.values()):
-            raise CheckpointError("checkpoint.bare_state_dict", count=len(data))
+            raise CheckpointError("checkpoint.bare_state_dict", tensors=Counted("tensors", len(data)))
         raise CheckpointError("checkpoint.not_textlab")
     version = data.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:

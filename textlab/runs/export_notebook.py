@@ -16,7 +16,7 @@ import torch
 from nbformat import v4
 
 from textlab.data.dataset import Dataset
-from textlab.i18n import option_label, plural, t
+from textlab.i18n import Counted, option_label, plural, t
 from textlab.i18n.numbers import format_decimal, format_integer
 from textlab.runs.export_code import EmbeddedData, RunCode, Section
 from textlab.train.config import TrainConfig
@@ -78,7 +78,7 @@ def _explanation(name: str, code: RunCode, dataset: Dataset) -> str:
         return t(f"notebook.vocabulary.{kind}", lang) + t("notebook.vocabulary.words_rest", lang)
     if name == "batches":
         order = ("bucketing" if config.batches.bucketing else "shuffled") if config.batches.shuffle else "fixed"
-        return t("notebook.batches", lang, batch_size=config.batches.batch_size,
+        return t("notebook.batches", lang, batch_size=Counted("texts", config.batches.batch_size),
                  order=t(f"notebook.order.{order}", lang))
     if name == "model":
         return _model(code)
@@ -105,7 +105,7 @@ def _labels(code: RunCode) -> str:
         return t("notebook.labels.ignored", lang)
     if task.has_classes:
         names = ", ".join(f"`{html.escape(name)}`" for name in code.label_names)
-        return t("notebook.labels.classification", lang, count=len(code.label_names), names=names)
+        return t("notebook.labels.classification", lang, classes=Counted("classes", len(code.label_names)), names=names)
     return t("notebook.labels.regression", lang)
 
 
@@ -129,7 +129,8 @@ def _losses(code: RunCode, recorded: Sequence[EpochEnd]) -> str:
         meaning = t("notebook.losses.random", lang)
     elif task.has_classes:
         classes = len(code.label_names)
-        meaning = t("notebook.losses.classification", lang, count=classes, chance=math.log(classes))
+        meaning = t("notebook.losses.classification", lang, count=classes, classes=Counted("classes", classes),
+                    chance=math.log(classes))
     else:
         meaning = t("notebook.losses.regression", lang)
     if code.has_validation:

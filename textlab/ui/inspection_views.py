@@ -166,7 +166,8 @@ def _gradient_step(source: ModelSource, batch) -> None:
     _chart(gradient_rows(tokens, norms, [row in in_batch for row in rows], state.session().language), "emb_gradient")
     real_rows = set(check.rows_with_gradient) - {PAD_ID}
     if real_rows <= in_batch:
-        st.success(tr("emb.grad.only_batch", count=len(real_rows), others=len(run.vocab) - len(real_rows)))
+        st.success(tr("emb.grad.only_batch", tokens=state.tr_count("tokens", len(real_rows)),
+                      rows=state.tr_count("rows", len(run.vocab) - len(real_rows))))
     else:
         st.warning(tr("emb.grad.outside_batch", count=len(real_rows - in_batch)))
     if check.uses_padding_idx:

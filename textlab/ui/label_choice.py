@@ -24,7 +24,7 @@ def label_mode_summary() -> str:
         return error.message(state.session().language)
     if not task.reads_labels and data.label_kind != "none":
         return tr("labels.summary.random_ignoring")
-    return tr(f"labels.summary.{task.name}", count=len(labelled.label_names))
+    return tr(f"labels.summary.{task.name}", classes=state.tr_count("classes", len(labelled.label_names)))
 
 
 def label_mode_choice(container=st) -> None:

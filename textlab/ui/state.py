@@ -42,7 +42,8 @@ class Session:
 
     language: str = "en"
     config: TrainConfig = field(default_factory=TrainConfig)  # the settings of the next run
-    url_problems: list[ConfigError] = field(default_factory=list)  # bad settings in the URL, reported once
+    url_problems: list[ConfigError] = field(default_factory=list)  # bad settings in the URL
+    url_problems_shown_on: set[str] = field(default_factory=set)  # the pages that have reported them
     data_text: str = field(default_factory=notebook_text)  # what the Data page's text box holds
     dataset: Dataset = field(default_factory=lambda: read_pasted(notebook_text()))  # what every page shows
     data_source: str = "pasted"  # "pasted", "file:<file name>" or "sample:<name>"
@@ -77,9 +78,17 @@ class Session:
     def use_dataset(self, dataset: Dataset, source: str) -> None:
         self.dataset, self.data_source = dataset, source
 
-    def take_url_problems(self) -> list[ConfigError]:
-        problems, self.url_problems = self.url_problems, []
-        return problems
+    def take_url_problems(self, page: str, settings_page: str) -> list[ConfigError]:
+        """The link's bad settings, for the first page opened and once more for ``settings_page``.
+
+        A link to the home page reports them there; the student who then opens the settings
+        would otherwise find a default with no word on why the link's value is not used.
+        """
+        shown = self.url_problems_shown_on
+        if page in shown or (shown and page != settings_page):
+            return []
+        shown.add(page)
+        return self.url_problems
 
     def fingerprint(self, dataset: Dataset) -> str:
         """``dataset``'s content hash, remembered for the last dataset object asked about."""

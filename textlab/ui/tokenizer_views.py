@@ -34,7 +34,8 @@ def side_by_side(sentence: str, config: TrainConfig) -> None:
         with column:
             st.markdown(f"**{option_label('tokenizer', compared.text.tokenizer, state.session().language)}**")
             st.html(text_html(sentence, chips))
-            st.caption(tr("tokview.counts", count=len(chips), unknown=sum(chip.unknown for chip in chips)))
+            st.caption(tr("tokview.counts", tokens=state.tr_count("tokens", len(chips)),
+                          unknown=sum(chip.unknown for chip in chips)))
 
 
 def bpe_merges(config: TrainConfig) -> None:

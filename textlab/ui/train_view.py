@@ -93,7 +93,7 @@ def _apply_suggestion() -> None:
     changes, lang = _suggestion(), state.session().language
     error = state.session().update_config(**{name: suggested for name, (_, suggested) in changes.items()})
     # A lesson may lock a setting the suggestion needs (e.g. no validation for early stopping).
-    notice = describe_changes(changes, lang) if error is None else error.message(lang)
+    notice = describe_changes(changes, lang) if error is None else error.on_screen(lang)
     st.session_state[SUGGESTION_NOTICE] = notice
 
 

@@ -31,13 +31,16 @@ def language_switch() -> None:
 
 
 def show_error(error: TextlabError) -> None:
-    st.error(error.message(state.session().language), icon="⚠️")
+    st.error(error.on_screen(state.session().language), icon="⚠️")
 
 
-def url_notices() -> None:
-    """Say which settings in the link were invalid and fell back to their defaults."""
-    for problem in state.session().take_url_problems():
-        st.warning(tr("app.url_fallback", detail=problem.message(state.session().language)), icon="🔗")
+SETTINGS_PAGE = "train"  # the url path of the page whose widgets hold the settings
+
+
+def url_notices(page: str) -> None:
+    """Say which settings in the link were invalid and fell back to their defaults, naming them by label."""
+    for problem in state.session().take_url_problems(page, SETTINGS_PAGE):
+        st.warning(tr("app.url_fallback", detail=problem.on_screen(state.session().language)), icon="🔗")
 
 
 def decimal_stops(low: float, high: float, step: float) -> tuple[float, ...]:
@@ -87,4 +90,4 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
         container.number_input(min_value=int(rule.low), max_value=int(rule.high), step=1, **common)
     error = st.session_state.get(f"cfg_error_{name}")
     if error is not None:
-        container.caption(f"⚠️ {error.message(state.session().language)}")
+        container.caption(f"⚠️ {error.on_screen(state.session().language)}")

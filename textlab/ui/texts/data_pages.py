@@ -106,7 +106,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.sort": {"en": "Order by", "pt": "Ordenar por"},
     "vocabpage.sort_index": {"en": "index", "pt": "índice"},
     "vocabpage.sort_count": {"en": "count", "pt": "contagem"},
-    "vocabpage.shown": {"en": "{shown} of {total} tokens", "pt": "{shown} de {total} tokens"},
+    "vocabpage.shown": {"en": "{shown} of {tokens}", "pt": "{shown} de {tokens}"},
     "vocabpage.try": {"en": "Try a sentence", "pt": "Teste uma frase"},
     "vocabpage.sentence": {"en": "Sentence", "pt": "Frase"},
     "vocabpage.sentence_default": {"en": "PyTorch is incrível", "pt": "PyTorch é muito incrível"},
@@ -137,8 +137,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.oov_help": {"en": "Share of the held-out tokens that become <UNK>.",
                            "pt": "Parte dos tokens separados que vira <UNK>."},
     "vocabpage.oov_caption": {
-        "en": "Become <UNK>: {unknown} of {tokens} tokens (held-out texts: {texts}). The most frequent:",
-        "pt": "Viram <UNK>: {unknown} de {tokens} tokens (textos separados: {texts}). Os mais frequentes:",
+        "en": "Become <UNK>: {unknown} of {tokens} (held-out texts: {texts}). The most frequent:",
+        "pt": "Viram <UNK>: {unknown} de {tokens} (textos separados: {texts}). Os mais frequentes:",
     },
     # Batches page
     "batchpage.intro": {
@@ -151,19 +151,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "batchpage.cut": {"en": "Texts cut", "pt": "Textos cortados"},
     "batchpage.cut_help": {
-        "en": "Texts longer than the maximum length ({max_length} tokens) lose their end; the longest has {longest}.",
-        "pt": "Textos mais longos que o tamanho máximo ({max_length} tokens) perdem o final; o mais longo tem "
+        "en": "Texts longer than the maximum length ({max_length}) lose their end; the longest has {longest}.",
+        "pt": "Textos mais longos que o tamanho máximo ({max_length}) perdem o final; o mais longo tem "
               "{longest}.",
     },
     "batchpage.cut_none_help": {"en": "No maximum length: every text is kept whole.",
                                 "pt": "Sem tamanho máximo: todos os textos ficam inteiros."},
     "batchpage.batch_cut": {
-        "en": "Cut to {max_length} tokens in this batch: {count} (see \"tokens cut\" below).",
-        "pt": "Cortados em {max_length} tokens neste lote: {count} (veja \"tokens cortados\" abaixo).",
+        "en": "Cut to {max_length} in this batch: {count} (see \"tokens cut\" below).",
+        "pt": "Cortados em {max_length} neste lote: {count} (veja \"tokens cortados\" abaixo).",
     },
     "batchpage.batches": {"en": "Batches per epoch", "pt": "Lotes por época"},
-    "batchpage.batches_help": {"en": "{texts} training texts divided into batches.",
-                               "pt": "{texts} textos de treino divididos em lotes."},
+    "batchpage.batches_help": {"en": "The training texts ({texts}) divided into batches.",
+                               "pt": "Os textos de treino ({texts}) divididos em lotes."},
     "batchpage.padding_overall": {"en": "Padding now", "pt": "Preenchimento atual"},
     "batchpage.padding_help": {
         "en": "Share of all cells in the epoch's batches that are <PAD>: computation spent on nothing.",
@@ -196,7 +196,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "foi aprendido com os textos de treino: uma palavra que ele nunca viu vira pedaços conhecidos, "
               "não <UNK>.",
     },
-    "tokview.counts": {"en": "{count} tokens, {unknown} of them <UNK>", "pt": "{count} tokens, {unknown} deles <UNK>"},
+    "tokview.counts": {"en": "{tokens}, <UNK> among them: {unknown}", "pt": "{tokens}, <UNK> entre eles: {unknown}"},
     "tokview.merges": {"en": "How BPE learned its pieces, merge by merge",
                        "pt": "Como o BPE aprendeu seus pedaços, fusão por fusão"},
     "tokview.merge_number": {"en": "Merge (of {total})", "pt": "Fusão (de {total})"},

@@ -281,12 +281,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.grad.title": {"en": "6 · After one training step: which rows get a gradient?",
                        "pt": "6 · Depois de um passo de treino: quais linhas recebem gradiente?"},
     "emb.grad.only_batch": {
-        "en": "Only the {count} tokens of this batch got a gradient; the other {others} rows of the embedding "
-              "matrix got exactly zero, so this step cannot change them.",
-        "pt": "Só os {count} tokens deste lote receberam gradiente; as outras {others} linhas da matriz de "
-              "embeddings receberam exatamente zero, então este passo não as altera.",
+        "en": "The gradient reached only this batch's tokens ({tokens}); on the rest of the embedding matrix "
+              "({rows}) it is exactly zero, so this step changes nothing there.",
+        "pt": "O gradiente chegou só aos tokens deste lote ({tokens}); no resto da matriz de embeddings "
+              "({rows}) ele é exatamente zero, então este passo não muda nada ali.",
     },
-    "emb.grad.outside_batch": {
+    "emb.grad.outside_batch.one": {
+        "en": "{count} row outside the batch also got a gradient.",
+        "pt": "{count} linha fora do lote também recebeu gradiente.",
+    },
+    "emb.grad.outside_batch.other": {
         "en": "{count} rows outside the batch also got a gradient.",
         "pt": "{count} linhas fora do lote também receberam gradiente.",
     },
@@ -341,13 +345,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Os rótulos são aleatórios (o torch.randn do notebook), então não há respostas certas para conferir.",
     },
     "emb.errors.on_validation": {
-        "en": "On {count} of the {total} validation texts, which the model never trained on.",
-        "pt": "Em {count} dos {total} textos de validação, com os quais o modelo nunca treinou.",
+        "en": "On validation texts, which the model never trained on: {count} of {total}.",
+        "pt": "Nos textos de validação, com os quais o modelo nunca treinou: {count} de {total}.",
     },
     "emb.errors.on_training": {
-        "en": "There is no validation set, so this uses {count} of the {total} training texts: the model has seen "
+        "en": "There is no validation set, so this uses training texts ({count} of {total}): the model has seen "
               "them, so errors look smaller than they really are.",
-        "pt": "Não há conjunto de validação, então isto usa {count} dos {total} textos de treino: o modelo já os "
+        "pt": "Não há conjunto de validação, então isto usa textos de treino ({count} de {total}): o modelo já os "
               "viu, então os erros parecem menores do que são.",
     },
     "emb.errors.col_text": {"en": "text", "pt": "texto"},

@@ -92,8 +92,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.prediction_class": {"en": "Prediction: **{label}** ({probability:.0%})",
                               "pt": "Previsão: **{label}** ({probability:.0%})"},
     "runs.prediction_value": {"en": "Model output: **{value:.4f}**", "pt": "Saída do modelo: **{value:.4f}**"},
-    "runs.unknown_tokens": {"en": "{count} of the tokens are unknown to the vocabulary (read as <UNK>).",
-                            "pt": "{count} dos tokens não estão no vocabulário (lidos como <UNK>)."},
+    "runs.unknown_tokens.one": {"en": "{count} of the tokens is unknown to the vocabulary (read as <UNK>).",
+                                "pt": "{count} dos tokens não está no vocabulário (lido como <UNK>)."},
+    "runs.unknown_tokens.other": {"en": "{count} of the tokens are unknown to the vocabulary (read as <UNK>).",
+                                  "pt": "{count} dos tokens não estão no vocabulário (lidos como <UNK>)."},
     "runs.random_labels_note": {
         "en": "This model learned the notebook's random labels, so its output carries no meaning yet.",
         "pt": "Este modelo aprendeu os rótulos aleatórios do notebook, então sua saída ainda não tem significado.",

@@ -20,8 +20,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "A execução treina com rótulos aleatórios, como no notebook: os rótulos dos dados são ignorados."},
     "labels.summary.regression": {"en": "The run predicts the labels as numbers (regression).",
                                   "pt": "A execução prevê os rótulos como números (regressão)."},
-    "labels.summary.classification": {"en": "The run sorts the texts into {count} classes (classification).",
-                                      "pt": "A execução separa os textos em {count} classes (classificação)."},
+    "labels.summary.classification": {"en": "The run sorts the texts into {classes} (classification).",
+                                      "pt": "A execução separa os textos em {classes} (classificação)."},
     # Settings
     "train.settings": {"en": "Settings", "pt": "Configurações"},
     "train.section.model": {"en": "Model", "pt": "Modelo"},
