@@ -21,7 +21,7 @@ import torch
 from textlab import serving
 from textlab.data.dataset import Dataset, read_path
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGES, Counted, normalize_language, option_label, plural, t
+from textlab.i18n import LANGUAGES, Counted, field_help, normalize_language, option_label, plural, t
 from textlab.i18n.numbers import format_decimal
 from textlab.runs import checkpoint, comparison
 from textlab.runs.export_notebook import export_notebook
@@ -70,7 +70,8 @@ def _add_config_arguments(parser: argparse.ArgumentParser, lang: str, names: Seq
     for name in names:
         rule, default = FIELDS[name], DEFAULTS[name]
         flag = "--" + name.replace("_", "-")
-        help_text = f"{t(f'field.{name}', lang)}: {t(f'field.{name}.help', lang)}"
+        choices = rule if isinstance(rule, tuple) else ()
+        help_text = f"{t(f'field.{name}', lang)}: {field_help(name, choices, lang, labelled=False)}"
         if isinstance(default, bool):
             parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None,
                                 help=f"{help_text} [{default}]")

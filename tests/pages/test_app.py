@@ -23,7 +23,7 @@ def test_start_page_follows_the_language() -> None:
 def test_invalid_setting_in_the_link_falls_back_with_a_notice() -> None:
     at = open_page(query={"lr": "-5", "embed_dim": "32"})
     assert not at.exception
-    assert any("lr" in warning.value for warning in at.warning)
+    assert any("Learning rate must be greater than 0" in warning.value for warning in at.warning)
     config = session(at).config
     assert config.optimisation.lr == 0.001 and config.model.embed_dim == 32
 

@@ -110,7 +110,7 @@ def test_a_tampered_lesson_link_falls_back_with_a_notice() -> None:
     at = open_page(query={"sample": "imaginary", "text": "%%%broken", "hide": "nonsense", "lr": "-1"}, lang="pt")
     assert not at.exception
     warnings = " ".join(warning.value for warning in at.warning)
-    assert "imaginary" in warnings and "nonsense" in warnings and "lr" in warnings
+    assert "imaginary" in warnings and "nonsense" in warnings and "Taxa de aprendizado" in warnings
     assert session(at).config == TrainConfig()
 
 

@@ -18,7 +18,7 @@ import torch
 
 from textlab.data.dataset import Dataset, train_validation_split
 from textlab.data.samples import load_sample
-from textlab.i18n import t
+from textlab.i18n import Counted, t
 from textlab.model.outputs import batched_outputs
 from textlab.text.vocab import UNK_ID
 from textlab.train.config import TrainConfig
@@ -353,6 +353,7 @@ def conclude_vocabulary(runs: tuple[RunResult, ...]) -> tuple[str, dict[str, obj
     params |= {"all_val": leaky.metrics["accuracy"], "train_val": honest.metrics["accuracy"],
                "all_new": leaky.metrics["new_accuracy"], "train_new": honest.metrics["new_accuracy"],
                "new_count": round(honest.metrics["new_count"])}
+    params["new_texts"] = Counted("texts", params["new_count"])
     validation_lead = params["all_val"] - params["train_val"]
     if validation_lead <= -CLEAR_ACCURACY_GAP:
         return "experiment.vocabulary.train_better", params

@@ -8,7 +8,7 @@ overwrite each other's wording. The pages' own strings live with the UI
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -107,6 +107,12 @@ def option_label(name: str, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
         return format_general(value, normalize_language(lang))
     key = f"option.{name}.{value}"
     return t(key, lang) if key in TEXTS else str(value)
+
+
+def field_help(name: str, choices: Sequence[str], lang: str = DEFAULT_LANGUAGE, *, labelled: bool = True) -> str:
+    """A setting's help, its ``choices`` named by their labels (on screen) or as typed (``labelled=False``: the CLI)."""
+    names = {choice: option_label(name, choice, lang) if labelled else choice for choice in choices}
+    return t(f"field.{name}.help", lang, **names)
 
 
 def describe_changes(differences: dict[str, tuple[object, object]], lang: str = DEFAULT_LANGUAGE) -> str:

@@ -248,19 +248,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "experiment.vocabulary.conclusion": {
         "en": "Counted on all the texts, the vocabulary keeps rare training words because the validation texts "
               "use them too, and validation accuracy reads {all_val:.0%} against {train_val:.0%} for the "
-              "training-only vocabulary. On {new_count} new texts that neither run counted, no clear lead is "
+              "training-only vocabulary. On the texts set aside ({new_texts}), which neither run counted, "
+              "no clear lead is "
               "left ({all_new:.0%} against {train_new:.0%}): the leak made the validation score optimistic.",
         "pt": "Contado com todos os textos, o vocabulário guarda palavras raras do treino porque os textos de "
               "validação também as usam, e a acurácia na validação fica em {all_val:.0%} contra {train_val:.0%} "
-              "do vocabulário só do treino. Em {new_count} textos novos, que nenhuma execução contou, não sobra "
+              "do vocabulário só do treino. Nos textos separados ({new_texts}), que nenhuma execução contou, não sobra "
               "vantagem clara ({all_new:.0%} contra {train_new:.0%}): o vazamento deixou a validação otimista.",
     },
     "experiment.vocabulary.helped": {
         "en": "Counted on all the texts, the vocabulary scores higher on validation ({all_val:.0%} against "
-              "{train_val:.0%}) and also on {new_count} new texts that neither run counted ({all_new:.0%} against "
+              "{train_val:.0%}) and also on the texts set aside ({new_texts}), which neither run counted "
+              "({all_new:.0%} against "
               "{train_new:.0%}): on this data its extra words helped beyond the validation texts.",
         "pt": "Contado com todos os textos, o vocabulário acerta mais na validação ({all_val:.0%} contra "
-              "{train_val:.0%}) e também em {new_count} textos novos que nenhuma execução contou ({all_new:.0%} "
+              "{train_val:.0%}) e também nos textos separados ({new_texts}), que nenhuma execução contou "
+              "({all_new:.0%} "
               "contra {train_new:.0%}): com estes dados as palavras a mais ajudaram além da validação.",
     },
     "experiment.vocabulary.close": {

@@ -3,12 +3,13 @@
 TEXTS: dict[str, dict[str, str]] = {
     "field.tokenizer": {"en": "Tokenizer", "pt": "Tokenizador"},
     "field.tokenizer.help": {
-        "en": "whitespace: the notebook's str.split(); words: words and punctuation apart; chars: characters; "
-              "BPE, WordPiece, Unigram: subword pieces learned from the training texts, so a new word is cut "
-              "into known pieces instead of becoming <UNK>.",
-        "pt": "whitespace: o str.split() do notebook; words: palavras e pontuação separadas; chars: caracteres; "
-              "BPE, WordPiece, Unigram: pedaços de palavras aprendidos com os textos de treino, então uma "
-              "palavra nova vira pedaços conhecidos em vez de <UNK>.",
+        "en": "{whitespace}: split at the spaces, as the notebook's str.split(); {words}: words and punctuation"
+              " apart; {chars}: one token per character; {bpe}, {wordpiece}, {unigram}: subword pieces learned "
+              "from the training texts, so a new word is cut into known pieces instead of becoming <UNK>.",
+        "pt": "{whitespace}: corta nos espaços, como o str.split() do notebook; {words}: palavras e pontuação "
+              "separadas; {chars}: um token por caractere; {bpe}, {wordpiece}, {unigram}: pedaços de palavras "
+              "aprendidos com os textos de treino, então uma palavra nova vira pedaços conhecidos em vez de "
+              "<UNK>.",
     },
     "field.vocab_size": {"en": "Subword vocabulary size", "pt": "Tamanho do vocabulário de subpalavras"},
     "field.vocab_size.help": {
@@ -28,13 +29,16 @@ TEXTS: dict[str, dict[str, str]] = {
                             "pt": "Mantém só os tokens mais frequentes (0 = todos), sem contar <PAD> e <UNK>."},
     "field.vocab_from": {"en": "Build the vocabulary from", "pt": "Construir o vocabulário a partir de"},
     "field.vocab_from.help": {
-        "en": "train: training texts only (correct); all: validation texts too (leaks them into the vocabulary).",
-        "pt": "train: só os textos de treino (correto); all: também os de validação (vaza-os para o vocabulário).",
+        "en": "{train}: training texts only (correct); {all}: validation texts too, which leaks them into the "
+              "vocabulary.",
+        "pt": '{train}: só os textos de treino (correto); {all}: também os de validação, que vazam para o vocabulário.',
     },
     "field.label_mode": {"en": "Labels", "pt": "Rótulos"},
     "field.label_mode.help": {
-        "en": "auto: from the data; random: the notebook's torch.randn labels; regression; classification.",
-        "pt": "auto: pelos dados; random: os rótulos torch.randn do notebook; regression; classification.",
+        "en": "{auto}: classes or numbers, whichever the labels are; {random}: the notebook's torch.randn "
+              "labels; {regression}: the labels as numbers; {classification}: the labels as classes.",
+        "pt": "{auto}: classes ou números, conforme os rótulos; {random}: os rótulos torch.randn do notebook; "
+              "{regression}: os rótulos como números; {classification}: os rótulos como classes.",
     },
     "field.val_fraction": {"en": "Validation fraction", "pt": "Fração de validação"},
     "field.val_fraction.help": {"en": "Share of the texts held out to measure generalisation.",
@@ -43,8 +47,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.batch_size.help": {"en": "Texts per batch (the notebook uses 2).",
                               "pt": "Textos por lote (o notebook usa 2)."},
     "field.shuffle": {"en": "Shuffle", "pt": "Embaralhar"},
-    "field.shuffle.help": {"en": "Shuffle the texts every epoch, like DataLoader(shuffle=True).",
-                           "pt": "Embaralha os textos a cada época, como DataLoader(shuffle=True)."},
+    "field.shuffle.help": {
+        "en": "Shuffle the texts every epoch, as the notebook's DataLoader does.",
+        "pt": 'Embaralha os textos a cada época, como faz o DataLoader do notebook.',
+    },
     "field.bucketing": {"en": "Length bucketing", "pt": "Agrupar por tamanho"},
     "field.bucketing.help": {"en": "Put texts of similar length in the same batch: far less padding.",
                              "pt": "Põe textos de tamanho parecido no mesmo lote: muito menos preenchimento."},
@@ -57,17 +63,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "field.encoder": {"en": "Encoder", "pt": "Codificador"},
     "field.encoder.help": {
-        "en": "none: the notebook's bag of embeddings; gru or lstm read the words in order; transformer: "
-              "self-attention over the words plus a learned vector per position.",
-        "pt": "none: o saco de embeddings do notebook; gru ou lstm leem as palavras em ordem; transformer: "
-              "autoatenção sobre as palavras mais um vetor aprendido por posição.",
+        "en": "{none}: the notebook's model, a mean of the embeddings; {gru} or {lstm}: read the words in "
+              "order; {transformer}: self-attention over the words plus a learned vector per position.",
+        "pt": "{none}: o modelo do notebook, uma média dos embeddings; {gru} ou {lstm}: leem as palavras em "
+              "ordem; {transformer}: autoatenção sobre as palavras mais um vetor aprendido por posição.",
     },
     "field.pooling": {"en": "Pooling", "pt": "Agregação (pooling)"},
     "field.pooling.help": {
-        "en": "mean: the notebook's mean over all positions, PAD included; masked_mean ignores PAD; "
-              "max; attention: learned weights; last: the last real token.",
-        "pt": "mean: a média do notebook sobre todas as posições, PAD incluído; masked_mean ignora o PAD; "
-              "max; attention: pesos aprendidos; last: o último token real.",
+        "en": "{mean}: over all positions, PAD included; {masked_mean}: PAD left out; {max}: the largest value "
+              "of each feature; {attention}: learned weights per position; {last}: the last real token.",
+        "pt": "{mean}: sobre todas as posições, PAD incluído; {masked_mean}: sem o PAD; {max}: o maior valor de"
+              " cada característica; {attention}: pesos aprendidos por posição; {last}: o último token real.",
     },
     "field.embed_dim": {"en": "Embedding size", "pt": "Dimensão do embedding"},
     "field.embed_dim.help": {"en": "Numbers per token vector (the notebook uses 10).",
@@ -88,7 +94,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.dropout.help": {"en": "Share of pooled features zeroed at random while training.",
                            "pt": "Parte das características zerada ao acaso durante o treino."},
     "field.optimizer": {"en": "Optimizer", "pt": "Otimizador"},
-    "field.optimizer.help": {"en": "adam (the notebook's), adamw or sgd.", "pt": "adam (o do notebook), adamw ou sgd."},
+    "field.optimizer.help": {
+        "en": '{adam}, {adamw} or {sgd}.',
+        "pt": '{adam}, {adamw} ou {sgd}.',
+    },
     "field.lr": {"en": "Learning rate", "pt": "Taxa de aprendizado"},
     "field.lr.help": {"en": "Size of each update step (the notebook uses 0.001).",
                       "pt": "Tamanho de cada passo de atualização (o notebook usa 0.001)."},
@@ -97,8 +106,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "pt": "Puxa os pesos para zero (regularização)."},
     "field.lr_schedule": {"en": "Learning-rate schedule", "pt": "Agenda da taxa de aprendizado"},
     "field.lr_schedule.help": {
-        "en": "none; step: halve every quarter of the run; cosine: down to 0; plateau: halve when the loss stalls.",
-        "pt": "none; step: metade a cada quarto do treino; cosine: até 0; plateau: metade quando a perda estaciona.",
+        "en": '{none}, {step}, {cosine} or {plateau}: how the learning rate changes during the run.',
+        "pt": '{none}, {step}, {cosine} ou {plateau}: como a taxa de aprendizado muda durante o treino.',
     },
     "field.grad_clip": {"en": "Gradient clipping", "pt": "Corte de gradiente"},
     "field.grad_clip.help": {"en": "Largest gradient norm allowed (0 = off).",
@@ -112,5 +121,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.seed": {"en": "Seed", "pt": "Semente"},
     "field.seed.help": {"en": "The same seed gives the same run.", "pt": "A mesma semente dá o mesmo treino."},
     "field.device": {"en": "Device", "pt": "Dispositivo"},
-    "field.device.help": {"en": "auto picks a GPU when there is one.", "pt": "auto escolhe uma GPU quando houver."},
+    "field.device.help": {
+        "en": '{auto}: a GPU when there is one, else the CPU.',
+        "pt": '{auto}: uma GPU quando houver, senão a CPU.',
+    },
 }

@@ -46,7 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.chart.smoothing": {"en": "Smoothing", "pt": "Suavização"},
     "train.chart.smoothing.help": {
         "en": "Weight of the exponential moving average, as in TensorBoard: 0 = none, 0.99 = very smooth.",
-        "pt": "Peso da média móvel exponencial, como no TensorBoard: 0 = nenhuma, 0.99 = bem suave.",
+        "pt": "Peso da média móvel exponencial, como no TensorBoard: 0 = nenhuma, 0,99 = bem suave.",
     },
     "train.chart.x_axis": {"en": "X axis", "pt": "Eixo X"},
     "train.chart.title": {"en": "Loss during training", "pt": "Perda durante o treino"},

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from textlab.errors import TextlabError
-from textlab.i18n import LANGUAGE_NAMES, LANGUAGES, option_label
+from textlab.i18n import LANGUAGE_NAMES, LANGUAGES, field_help, option_label
 from textlab.i18n.numbers import format_general
 from textlab.train.config import DEFAULTS, FIELDS, Range
 from textlab.ui import lesson_links, state
@@ -68,9 +68,10 @@ def config_input(name: str, *, disabled: bool = False, container=st, options: Se
     key, current = _widget_key(name), state.session().config.value(name)
     # Re-seeded every run: the settings may have changed elsewhere (another page, a link, Reset).
     st.session_state[key] = current
-    common = dict(label=tr(f"field.{name}"), help=tr(f"field.{name}.help"), key=key, disabled=disabled,
-                  on_change=_apply, args=(name,))
     rule, default = FIELDS[name], DEFAULTS[name]
+    choices = rule if isinstance(rule, tuple) else ()
+    common = dict(label=tr(f"field.{name}"), help=field_help(name, choices, state.session().language), key=key,
+                  disabled=disabled, on_change=_apply, args=(name,))
     if isinstance(default, bool):
         container.toggle(**common)
     elif isinstance(rule, tuple):
