@@ -177,7 +177,10 @@ def main() -> None:
     args = parser.parse_args()
     before = os.getloadavg()
     if args.url:
-        students, wall = _timed(args.url, args)
+        try:
+            students, wall = _timed(args.url, args)
+        except OSError as error:  # nothing listens there, or the name does not resolve
+            raise SystemExit(f"cannot reach the app at {args.url}: {error}") from None
         data_dir = None
     else:
         with tempfile.TemporaryDirectory() as scratch:
