@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from textlab.analysis.tables import VOCAB_SORTS, localize, search_vocab, vocab_table
+from textlab.i18n import option_label
 from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
 from textlab.text.vocab import UNK_ID
 from textlab.ui import cached, state, tokenizer_views
@@ -23,7 +24,8 @@ size, total, unknown, texts = st.columns(4)
 size.metric(tr("vocabpage.size"), len(vocab), format="localized", help=tr("vocabpage.size_help"))
 total.metric(tr("vocabpage.tokens"), sum(vocab.counts), format="localized", help=tr("vocabpage.tokens_help"))
 unknown.metric(tr("vocabpage.unknown"), vocab.counts[UNK_ID], format="localized", help=tr("vocabpage.unknown_help"))
-texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), format="localized", help=tr("vocabpage.texts_help"))
+texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), format="localized",
+             help=tr("vocabpage.texts_help", all=option_label("vocab_from", "all", lang)))
 
 table_column, try_column = st.columns([3, 2], gap="large")
 with table_column:
@@ -49,7 +51,7 @@ with try_column:
     st.subheader(tr("vocabpage.oov"))
     fraction = config.batches.val_fraction
     if fraction:
-        st.caption(tr("vocabpage.oov_validation", percent=f"{fraction:.0%}"))
+        st.caption(tr("vocabpage.oov_validation", fraction=fraction))
         if config.text.vocab_from == "all":
             st.warning(tr("vocabpage.oov_leak"), icon=":material/warning:")
     else:

@@ -1,5 +1,7 @@
 """Every page, rendered in one language, shows no word of the code: no option value of the other language,
-no setting's field name, no Python literal and (in Portuguese) no dot-decimal number.
+no setting's field name, no Python literal and (in Portuguese) no dot-decimal number. That holds for the
+page's text, its help tooltips and the texts inside its charts (titles, axes, legends, hovers, annotations);
+a Portuguese chart also writes its own tick and hover numbers with a decimal comma.
 
 Rendered twice per language: with the notebook's three texts, and with a labelled sample after a
 finished tiny run, so the metrics, history tables and charts' neighbours are on screen too.
@@ -7,6 +9,8 @@ finished tiny run, so the metrics, history tables and charts' neighbours are on 
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import time
 
@@ -15,13 +19,17 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import APP, session
 from textlab.data.samples import load_sample
+from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.train.config import FIELDS
 from textlab.ui.texts import TEXTS
 
 PAGES = ("home", "data", "vocabulary", "batches", "train", "embeddings", "runs", "classroom")
-# Raw option values a Portuguese reader must never meet (Adam, GRU, CPU... are names and stay, capitalised).
-ENGLISH_VALUES = re.compile(r"\b(masked_mean|whitespace|none|auto|random|regression|classification|adamw|adam|sgd|"
-                            r"cosine|plateau|lstm|gru|cpu|cuda|mps|chars|early_stopping|user|completed)\b")
+# Raw option values a Portuguese reader must never meet (Adam, GRU, CPU... are names and stay, capitalised),
+# and the stop reasons a run records.
+# "transformer" is the architecture's name in Portuguese too ("Camadas do transformer").
+OPTION_VALUES = sorted({key.split(".")[2] for key in TEXTS if key.startswith("option.") and ".bool." not in key}
+                       - {"transformer"}, key=len, reverse=True)
+ENGLISH_VALUES = re.compile(r"\b(" + "|".join(OPTION_VALUES) + r"|early_stopping|user|completed)\b")
 # In English most of those are plain words; what must not appear there is code or Portuguese.
 PORTUGUESE_VALUES = re.compile(r"\b(masked_mean|adamw|sgd|early_stopping|" + "|".join(
     re.escape(texts["pt"]) for key, texts in TEXTS.items()
@@ -30,7 +38,8 @@ PORTUGUESE_VALUES = re.compile(r"\b(masked_mean|adamw|sgd|early_stopping|" + "|"
 FIELD_NAMES = re.compile(r"\b(" + "|".join(name for name in FIELDS if "_" in name) + r"|lr)\b")
 LITERALS = re.compile(r"\b(True|False|None|nan|NaN)\b")
 DOT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
-THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 1.232 is Portuguese for one thousand two hundred and thirty-two
+# 1.232 is Portuguese for one thousand two hundred and thirty-two; 0.001 is no thousand.
+THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 # What may legitimately hold a dot between digits: addresses, file names, version numbers, code.
 NOT_NUMBERS = re.compile(r"https?://\S+|\b[\w-]+\.(?:csv|tsv|txt|jsonl|pt|zip)\b|\b\d+\.\d+\.\d+\b|`[^`]*`")
 
@@ -53,7 +62,69 @@ def visible_text(at: AppTest) -> list[str]:
             parts += [str(option) for option in widget.options]
     for kind in ("button", "toggle", "checkbox", "expander", "number_input", "slider", "text_input", "text_area"):
         parts += [str(element.label) for element in getattr(at, kind)]
+    parts += tooltips(at)
+    for chart in at.get("plotly_chart"):
+        parts += chart_texts(json.loads(chart.proto.spec))
     return [part for part in parts if part]
+
+
+def _message(node) -> object | None:
+    """The element's own proto message: a container's sits inside its ``type`` oneof (popover, expander...)."""
+    proto = getattr(node, "proto", None)
+    if proto is None or not hasattr(proto, "DESCRIPTOR"):
+        return None
+    kind = proto.WhichOneof("type") if "type" in proto.DESCRIPTOR.oneofs_by_name else None
+    return getattr(proto, kind) if kind else proto
+
+
+def tooltips(at: AppTest) -> list[str]:
+    """The ``help=`` of every element drawn (widgets, metrics, buttons, popovers...), in the page and sidebar."""
+    messages = [_message(node) for node in [*at.main, *at.sidebar]]
+    return [message.help for message in messages
+            if message is not None and "help" in message.DESCRIPTOR.fields_by_name and message.help]
+
+
+# Keys of a plotly figure whose string values a student reads: titles, tick and trace texts, legend names,
+# hover texts and templates, slider and button labels. Colours, modes and ids are not words.
+CHART_TEXT_KEYS = {"text", "name", "ticktext", "hovertext", "hovertemplate", "texttemplate", "label", "title",
+                   "customdata"}
+PLACEHOLDER = re.compile(r"%\{[^}]*\}|<[^>]+>")  # %{y:.2f} is filled by plotly; <br>, <extra> are markup
+
+
+def chart_texts(figure: dict) -> list[str]:
+    """Every string of ``figure`` a reader meets, markup and plotly's own placeholders taken out."""
+    found: list[str] = []
+
+    def strings(value: object) -> None:  # a text, or a list (of lists) of them: a trace's text, customdata
+        if isinstance(value, str):
+            found.append(html.unescape(PLACEHOLDER.sub(" ", value)).strip())
+        elif isinstance(value, list):
+            for item in value:
+                strings(item)
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in CHART_TEXT_KEYS and not isinstance(item, dict):
+                    strings(item)
+                elif key != "template":  # plotly's theme: fonts and colours
+                    walk(item)  # a title is {"text": ...}
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(figure)
+    return found
+
+
+def chart_problems(at: AppTest, lang: str) -> list[str]:
+    """Charts whose numbers (ticks, hovers) plotly would write with the other language's marks."""
+    titles = []
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec).get("layout", {})
+        if layout.get("separators", PLOTLY_SEPARATORS["en"]) != PLOTLY_SEPARATORS[lang]:
+            titles.append(f"separators {layout.get('separators')!r} in {chart_texts(layout)[:1]!r}")
+    return titles
 
 
 # Texts of the other language that are allowed here because the app means them literally.
@@ -72,10 +143,11 @@ def problems(at: AppTest, lang: str) -> list[str]:
         checks = [FIELD_NAMES, LITERALS, *([ENGLISH_VALUES, DOT_DECIMAL] if lang == "pt" else [PORTUGUESE_VALUES])]
         for pattern in checks:
             for match in pattern.finditer(plain):
-                if pattern is DOT_DECIMAL and THOUSANDS.fullmatch(match.group(0)):
+                # A hover names the user's token ("token: last"): that word is theirs, not an option value.
+                if match.group(0) in own or pattern is DOT_DECIMAL and THOUSANDS.fullmatch(match.group(0)):
                     continue
                 found.append(f"{match.group(0)!r} in {text[:160]!r}")
-    return found
+    return found + chart_problems(at, lang)
 
 
 def open_app(lang: str, dataset=None, source: str = "pasted") -> AppTest:

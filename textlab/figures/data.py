@@ -46,7 +46,7 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
         figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=hovers,
                        hovertemplate=t("datafig.length_hover", lang) + f"<extra>{html.escape(name)}</extra>")
     figure.update_layout(
-        title=t("datafig.lengths_title", lang, batch_size=batch_size, percent=f"{pad_fraction:.0%}"),
+        title=t("datafig.lengths_title", lang, batch_size=batch_size, padding=pad_fraction),
         xaxis_title=t("datafig.tokens_per_text", lang), yaxis_title=t("datafig.texts", lang),
         barmode="group", bargap=0.15, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         margin=dict(t=90), font=dict(size=15))

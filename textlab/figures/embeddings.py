@@ -17,7 +17,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from textlab.i18n import t
-from textlab.i18n.numbers import PLOTLY_SEPARATORS
+from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_integer, format_percent
 from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
 
 # Okabe–Ito without black (kept for <PAD>/<UNK>) and with yellow last: it is faint on white.
@@ -92,7 +92,7 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
             **base, "color": logs, "colorscale": "Cividis", "cmin": 0, "cmax": max(math.log10(most), 0.3),
             "showscale": True, "colorbar": dict(title=dict(text=t("emb.map.count", lang)),
                                                 tickvals=[math.log10(tick) for tick in ticks],
-                                                ticktext=[f"{tick:,}" for tick in ticks])}))
+                                                ticktext=[format_integer(tick, lang) for tick in ticks])}))
     symbols = [SPECIAL_SYMBOLS[tokens[row]] for row in special]
     groups.append(_Group(html.escape(f"{PAD_TOKEN} / {UNK_TOKEN}"), special,
                          {**base, "size": marker_size + 3, "color": SPECIAL_COLOUR, "symbol": symbols}))
@@ -179,7 +179,7 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     if projection == "tsne":
         axis_titles = [t("emb.map.axis_tsne", lang, number=index + 1) for index in range(dims)]
     else:
-        axis_titles = [t(axis_key, lang, number=index + 1, share=f"{100 * explained[index]:.0f}")
+        axis_titles = [t(axis_key, lang, number=index + 1, share=float(explained[index]))
                        for index in range(dims)]
     ranges = [_axis_range(coordinates[:, :, index]) for index in range(dims)]
     if three_d:
@@ -310,7 +310,7 @@ def class_probabilities(class_names: Sequence[str], probabilities: Sequence[floa
     best = max(range(len(probabilities)), key=probabilities.__getitem__)
     colours = [CLASS_COLOURS[0] if index == best else NO_LABEL_COLOUR for index in range(len(probabilities))]
     figure = go.Figure(go.Bar(x=list(probabilities), y=_escaped(class_names), orientation="h", marker_color=colours,
-                              text=[f"{100 * value:.1f}%" for value in probabilities], textposition="outside",
+                              text=[format_percent(value, lang) for value in probabilities], textposition="outside",
                               textfont=dict(size=FONT_SIZE), hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
     _style(figure, t("emb.fig.probabilities_title", lang), max(260, 140 + 44 * len(class_names)), lang)
     figure.update_xaxes(title=dict(text=t("emb.fig.probability", lang)), range=[0, 1.15], tickformat=".0%")

@@ -21,8 +21,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "datafig.length_hover": {"en": "%{customdata[0]}: %{customdata[1]}", "pt": "%{customdata[0]}: %{customdata[1]}"},
     "datafig.longest": {"en": "longest: {tokens}", "pt": "mais longo: {tokens}"},
     "datafig.lengths_title": {
-        "en": "Text lengths, and the width their batch pads them to (batch size {batch_size}: {percent} padding)",
-        "pt": "Tamanhos dos textos e a largura do preenchimento no lote (lote de {batch_size}: {percent} "
+        "en": "Text lengths, and the width their batch pads them to (batch size {batch_size}: {padding:.0%} padding)",
+        "pt": "Tamanhos dos textos e a largura do preenchimento no lote (lote de {batch_size}: {padding:.0%} "
               "de preenchimento)",
     },
     "datafig.tokens_per_text": {"en": "tokens per text", "pt": "tokens por texto"},

@@ -20,10 +20,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Embeddings após a época {epoch} · perda de treino {loss:.4f}",
     },
     "emb.map.axis": {
-        "en": "principal component {number} ({share}% of the variance)",
-        "pt": "componente principal {number} ({share}% da variância)",
+        "en": "principal component {number} ({share:.0%} of the variance)",
+        "pt": "componente principal {number} ({share:.0%} da variância)",
     },
-    "emb.map.axis_short": {"en": "PC {number} ({share}%)", "pt": "CP {number} ({share}%)"},
+    "emb.map.axis_short": {"en": "PC {number} ({share:.0%})", "pt": "CP {number} ({share:.0%})"},
     "emb.map.tokens": {"en": "tokens", "pt": "tokens"},
     "emb.map.axis_tsne": {"en": "t-SNE {number}", "pt": "t-SNE {number}"},
     "emb.map.highlighted": {"en": "selected", "pt": "selecionado"},

@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "field.lr": {"en": "Learning rate", "pt": "Taxa de aprendizado"},
     "field.lr.help": {"en": "Size of each update step (the notebook uses 0.001).",
-                      "pt": "Tamanho de cada passo de atualização (o notebook usa 0.001)."},
+                      "pt": "Tamanho de cada passo de atualização (o notebook usa 0,001)."},
     "field.weight_decay": {"en": "Weight decay", "pt": "Decaimento de pesos"},
     "field.weight_decay.help": {"en": "Pulls weights towards zero (regularisation).",
                                 "pt": "Puxa os pesos para zero (regularização)."},

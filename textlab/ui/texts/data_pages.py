@@ -97,9 +97,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                "pt": "Tokens cortados pela frequência mínima ou tamanho máximo: viram <UNK>."},
     "vocabpage.texts": {"en": "Texts used", "pt": "Textos usados"},
     "vocabpage.texts_help": {
-        "en": "The training texts; validation texts are left out unless 'Build the vocabulary from' is 'all'.",
+        "en": "The training texts; validation texts are left out unless 'Build the vocabulary from' is '{all}'.",
         "pt": "Os textos de treino; os de validação ficam de fora, a menos que 'Construir o vocabulário a partir de' "
-              "seja 'all'.",
+              "seja '{all}'.",
     },
     "vocabpage.search": {"en": "Search a token", "pt": "Buscar um token"},
     "vocabpage.search_placeholder": {"en": "e.g. incrível", "pt": "ex.: incrível"},
@@ -116,8 +116,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "vocabpage.oov": {"en": "Words the model has never seen", "pt": "Palavras que o modelo nunca viu"},
     "vocabpage.oov_validation": {
-        "en": "Measured on the validation texts ({percent} of the data, set on the Train page).",
-        "pt": "Medido nos textos de validação ({percent} dos dados, definidos na página Treinar).",
+        "en": "Measured on the validation texts ({fraction:.0%} of the data, set on the Train page).",
+        "pt": "Medido nos textos de validação ({fraction:.0%} dos dados, definidos na página Treinar).",
     },
     "vocabpage.oov_leak": {
         "en": "The vocabulary is built from all texts, validation included, so the validation texts have "
