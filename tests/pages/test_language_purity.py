@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import APP, session
+from textlab.classroom.experiments import EXPERIMENTS
 from textlab.data.samples import load_sample
 from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.train.config import FIELDS
@@ -165,9 +166,9 @@ def visit(at: AppTest, page: str) -> AppTest:
     return at
 
 
-def train_tiny_run(at: AppTest) -> None:
+def train_tiny_run(at: AppTest, **settings: object) -> None:
     visit(at, "train")
-    session(at).update_config(epochs=2, val_fraction=0.2, batch_size=8, device="cpu")
+    session(at).update_config(epochs=2, val_fraction=0.2, batch_size=8, device="cpu", **settings)
     at.run()
     at.button(key="train_start").click().run()
     deadline = time.monotonic() + 60
@@ -187,16 +188,23 @@ def data_dir(tmp_path, monkeypatch):
 def test_every_page_with_the_notebook_data_speaks_one_language(data_dir, lang):
     at = open_app(lang)
     found = {page: problems(visit(at, page), lang) for page in PAGES}
+    session(at).update_config(batch_size=8)  # off the notebook's settings: the suggestion says why it differs
+    found["train, suggestion"] = problems(visit(at, "train"), lang)
     assert {page: issues for page, issues in found.items() if issues} == {}
 
 
 @pytest.mark.parametrize("lang", ["pt", "en"])
 def test_every_page_after_a_labelled_run_speaks_one_language(data_dir, lang):
     at = open_app(lang, load_sample("sentiment"), "sample:sentiment")
-    train_tiny_run(at)
+    train_tiny_run(at, lr=0.002)
+    train_tiny_run(at)  # two stored runs: the Runs page compares them, their legends name the fractional rate
     found = {page: problems(visit(at, page), lang) for page in PAGES}
+    for name in EXPERIMENTS:  # each experiment's chart and conclusion, on the Classroom page visited last
+        at.button(key=f"classroom_run_{name}").click().run(timeout=120)
+    found["classroom, experiments run"] = problems(at, lang)
     assert {page: issues for page, issues in found.items() if issues} == {}
     assert session(at).job.snapshot().state == "finished"
+    assert len(at.get("plotly_chart")) == len(EXPERIMENTS)
 
 
 def test_decimal_sliders_read_in_portuguese_marks():

@@ -39,8 +39,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.suggest.applied": {"en": "Suggested settings applied: {changes}",
                               "pt": "Configurações sugeridas aplicadas: {changes}"},
     "train.suggest.why.notebook": {
-        "en": "A handful of texts: the notebook's own settings (embed_dim 10, lr 0.001, batch 2, 3 epochs).",
-        "pt": "Poucos textos: as configurações do próprio notebook (embed_dim 10, lr 0.001, lote 2, 3 épocas).",
+        "en": "A handful of texts: the notebook's own settings (embedding dimension 10, learning rate 0.001, "
+              "batch size 2, 3 epochs).",
+        "pt": "Poucos textos: as configurações do próprio notebook (dimensão do embedding 10, taxa de aprendizado "
+              "0,001, lote de 2, 3 épocas).",
     },
     "train.suggest.why.tiny_labelled": {
         "en": "A handful of labelled texts: the notebook's model, with more epochs and a higher learning "
