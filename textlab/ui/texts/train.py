@@ -28,8 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.section.advanced": {"en": "Advanced", "pt": "Avançado"},
     "train.device_missing": {"en": "Not available here: {reasons}", "pt": "Indisponível aqui: {reasons}"},
     "train.device_fallback": {
-        "en": "The device '{device}' is not available here, so 'auto' is used. {reason}",
-        "pt": "O dispositivo '{device}' não está disponível aqui, então 'auto' é usado. {reason}",
+        "en": "The device '{device}' is not available here, so 'automatic' is used. {reason}",
+        "pt": "O dispositivo '{device}' não está disponível aqui, então 'automático' é usado. {reason}",
     },
     "train.suggest.button": {"en": "Suggested settings", "pt": "Configurações sugeridas"},
     "train.suggest.help": {"en": "Settings suggested for this data. They would change: {changes}",
