@@ -5,19 +5,20 @@ import streamlit as st
 from textlab.analysis.tables import batch_table, localize
 from textlab.figures.batches import MAX_ROWS, batch_heatmap, padding_comparison, padding_per_batch
 from textlab.ui import cached, state
-from textlab.ui.presentation import show_figure
+from textlab.ui.presentation import show_figure, show_table, tile_columns
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
 st.title(tr("nav.batches"))
 st.caption(tr("batchpage.intro"))
-for column, name in zip(st.columns(5), ("batch_size", "shuffle", "bucketing", "max_length", "seed"), strict=True):
+for column, name in zip(tile_columns(5, per_row=3), ("batch_size", "shuffle", "bucketing", "max_length", "seed"),
+                        strict=True):
     config_input(name, container=column)
 
 lang = state.session().language
 prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
-batches, overall, without, with_bucketing, cut = st.columns(5)
+batches, overall, without, with_bucketing, cut = tile_columns(5, per_row=3)
 batches.metric(tr("batchpage.batches"), count, format="localized",
                help=tr("batchpage.batches_help", texts=state.tr_count("texts", len(prepared.train_indices))))
 overall.metric(tr("batchpage.padding_overall"), state.percent(plan.padding.overall, 1),
@@ -54,11 +55,11 @@ if cut_here:
     st.warning(tr("batchpage.batch_cut", count=state.tr_count("texts", cut_here),
                   max_length=state.tr_count("tokens", max_length)),
                icon=":material/content_cut:")
-st.dataframe(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
-                                  prepared.encoded.full_lengths[indices] if max_length else None), lang),
-             hide_index=True)
+show_table(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
+                                prepared.encoded.full_lengths[indices] if max_length else None), lang),
+           hide_index=True, height=min(38 + 35 * len(rows), 388))
 
-comparison, per_batch = st.columns([2, 3])
+comparison, per_batch = tile_columns([2, 3], per_row=1)
 with comparison:
     show_figure(padding_comparison(plan.without_bucketing, plan.with_bucketing, lang))
 with per_batch:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
+from textlab.figures.style import PRESENTATION_SCALE, wrapped
 from textlab.i18n import Counted, t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.text.batching import PaddingStats
@@ -18,10 +19,19 @@ BLUE, ORANGE = "#0072B2", "#E69F00"
 # which every kind of colour vision sees.
 ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
 PAD_COLOUR = "#4D4D4D"
-# Ids are written in the cells only while they fit: at most this many cells, and this many digits across
-# a row (a 27-token text of 3-digit ids needs 81). Beyond that they are on hover only.
-MAX_LABELLED_CELLS, MAX_LABELLED_DIGITS = 600, 120
+# Ids are written in the cells only where they fit, apart and legible, in the narrowest plot they get:
+# about PLOT_WIDTH_PX across (a 1280-px window in presentation mode, after the row names and the colour
+# bar) at presentation mode's larger size. A digit is about 0.6 of its font size wide, and each cell
+# keeps CELL_ROOM_PX clear around its text. Text smaller than MIN_CELL_FONT is not written: the ids are
+# then on hover only, and the tensor above prints every one of them.
+PLOT_WIDTH_PX, CELL_ROOM_PX, DIGIT_WIDTH_EM = 560, 6, 0.6
+MIN_CELL_FONT, MAX_CELL_FONT = 10, 18
+MAX_LABELLED_CELLS = 600
 MAX_ROWS, MAX_COLUMNS = 64, 200
+# The padding charts share a row on a laptop (two fifths and three fifths of it): their titles wrap to
+# fit their column (at most two lines, which the default top margin holds at presentation size), and
+# the y title wraps to two lines so it stays beside the plot instead of reaching up into the title.
+COMPARISON_TITLE_CHARACTERS, PER_BATCH_TITLE_CHARACTERS, AXIS_TITLE_CHARACTERS = 30, 40, 18
 # Plotly reads <...> in its text as markup, so the token's angle brackets are escaped.
 _PAD = html.escape(PAD_TOKEN)
 
@@ -50,9 +60,10 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
         hover.append([f"{position_text[position]}<br>"
                       + (_cell_hover(tokens[row][position], id_rows[row][position], lang)
                          if mask_rows[row][position] else pad_hover) for position in range(width)])
-    digits_across = width * len(str(int(shown_ids.max()))) if shown_ids.numel() else 0
-    labelled = height * width <= MAX_LABELLED_CELLS and digits_across <= MAX_LABELLED_DIGITS
-    font_size = 18 if digits_across <= 30 else 14 if digits_across <= 70 else 11
+    figure_height = min(900, max(300, 150 + 50 * height))
+    font_size = _cell_font_size(height, width, len(str(int(shown_ids.max()))) if shown_ids.numel() else 1,
+                                figure_height)
+    labelled = font_size is not None
     real_text = [[str(value) if value is not None else "" for value in row] for row in real_z] if labelled else None
     pad_text = [["" if value is None else "0" for value in row] for row in pad_z] if labelled else None
     y_labels = [t("batchfig.row", lang, row=row + 1) for row in rows[:height]]
@@ -60,7 +71,9 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
     common = dict(x=list(range(width)), y=y_labels, hovertext=hover, hoverinfo="text", xgap=gap, ygap=gap,
                   texttemplate="%{text}" if labelled else None)
     figure = go.Figure()
-    figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=dict(title="id"), name="id", text=real_text,
+    # As many colour-bar ticks as its height holds at presentation size, so they never overlap.
+    colorbar = dict(title="id", nticks=max(2, (figure_height - 150) // 40))
+    figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=colorbar, name="id", text=real_text,
                        textfont=dict(size=font_size, color="#000000"), **common)
     figure.add_heatmap(z=pad_z, colorscale=[[0, PAD_COLOUR], [1, PAD_COLOUR]], showscale=False, name=PAD_TOKEN,
                        text=pad_text, textfont=dict(size=font_size, color="#FFFFFF"), **common)
@@ -69,12 +82,22 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
         title += "<br><sup>" + t("batchfig.cropped", lang, rows=Counted("texts", height),
                                              columns=Counted("positions", width)) + "</sup>"
     figure.update_layout(title=title, xaxis_title=t("batchfig.position", lang), font=dict(size=15),
-                         height=min(900, max(300, 150 + 50 * height)), plot_bgcolor="white",
+                         height=figure_height, plot_bgcolor="white",
                          margin=dict(l=90))
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(dtick=1 if labelled else None)
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
+
+
+def _cell_font_size(rows: int, columns: int, digits: int, figure_height: int) -> float | None:
+    """The font size whose ids, at presentation mode's scale, fit their cells; None where none legible does."""
+    if rows * columns > MAX_LABELLED_CELLS:
+        return None
+    across = (PLOT_WIDTH_PX / columns - CELL_ROOM_PX) / (digits * DIGIT_WIDTH_EM)
+    down = (figure_height - 150) / rows - CELL_ROOM_PX  # 150 px of title and axis around the cells
+    size = min(across, down) / PRESENTATION_SCALE
+    return min(size, MAX_CELL_FONT) if size >= MIN_CELL_FONT else None
 
 
 def padding_comparison(without: PaddingStats, with_bucketing: PaddingStats, lang: str) -> go.Figure:
@@ -84,8 +107,9 @@ def padding_comparison(without: PaddingStats, with_bucketing: PaddingStats, lang
     figure = go.Figure(go.Bar(x=names, y=values, marker_color=[ORANGE, BLUE], width=0.5,
                               text=[f"{value:.0%}" for value in values], textposition="outside",
                               hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
-    figure.update_layout(title=t("batchfig.comparison_title", lang), yaxis=dict(range=[0, 1.1], tickformat=".0%"),
-                         yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=320)
+    figure.update_layout(title=wrapped(t("batchfig.comparison_title", lang), COMPARISON_TITLE_CHARACTERS),
+                         yaxis=dict(range=[0, 1.1], tickformat=".0%"), font=dict(size=15), height=360,
+                         yaxis_title=wrapped(t("batchfig.padding_share", lang, pad=_PAD), AXIS_TITLE_CHARACTERS))
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
 
@@ -95,10 +119,10 @@ def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure
     colours = [ORANGE if number == current else BLUE for number in range(len(stats.per_batch))]
     figure = go.Figure(go.Bar(x=list(range(1, len(stats.per_batch) + 1)), y=list(stats.per_batch),
                               marker_color=colours, hovertemplate=t("batchfig.per_batch_hover", lang)))
-    figure.update_layout(title=t("batchfig.per_batch_title", lang, percent=f"{stats.overall:.0%}"),
+    figure.update_layout(title=wrapped(t("batchfig.per_batch_title", lang, percent=f"{stats.overall:.0%}"),
+                                       PER_BATCH_TITLE_CHARACTERS),
                          xaxis=dict(title=t("batchfig.batch", lang), dtick=1 if len(stats.per_batch) <= 30 else None),
-                         yaxis=dict(range=[0, 1], tickformat=".0%"),
-                         yaxis_title=t("batchfig.padding_share", lang, pad=_PAD), font=dict(size=15), height=300,
-                         bargap=0.1)
+                         yaxis=dict(range=[0, 1], tickformat=".0%"), font=dict(size=15), height=360, bargap=0.1,
+                         yaxis_title=wrapped(t("batchfig.padding_share", lang, pad=_PAD), AXIS_TITLE_CHARACTERS))
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure

@@ -7,6 +7,8 @@ one factor, and lets axes make room for their larger titles and tick labels.
 
 from __future__ import annotations
 
+import html
+import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
@@ -18,6 +20,16 @@ PLOTLY_DEFAULT_FONT_SIZE = 12  # plotly.js's layout.font.size; titles, ticks and
 # leaves them unset gets them here first, so they are scaled too.
 THREE_D_TRACES = ("scatter3d", "surface", "mesh3d")
 THEME_SIZES = {"title": 16, "axis_title": 14, "ticks": 12, "legend": 12}
+
+
+def wrapped(text: str, width: int) -> str:
+    """``text`` broken between words into lines of about ``width`` characters (plotly's ``<br>``).
+
+    Plotly never wraps a title: a long one runs past the chart's edge and is cut. The width counts
+    what the reader sees, so an escaped ``&lt;PAD&gt;`` counts as five characters.
+    """
+    lines = textwrap.wrap(html.unescape(text), width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _scale_fonts(node: Any, factor: float) -> None:
@@ -42,8 +54,9 @@ def _axes(layout: dict[str, Any], three_d: bool) -> list[dict[str, Any]]:
     if three_d:
         scene = layout.setdefault("scene", {})
         return [scene.setdefault(f"{name}axis", {}) for name in "xyz"]
-    if not any(key.startswith(("xaxis", "yaxis")) for key in layout):
-        layout["xaxis"], layout["yaxis"] = {}, {}
+    # Both main axes, even where the builder set only one: the other's ticks are sized by the theme otherwise.
+    layout.setdefault("xaxis", {})
+    layout.setdefault("yaxis", {})
     return [axis for key, axis in layout.items() if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)]
 
 

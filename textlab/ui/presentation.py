@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from textlab.figures.style import figure_style
 from textlab.ui import state
@@ -47,6 +51,15 @@ code, pre { font-size: 1.15rem !important; }
 [data-testid="stSlider"] { padding-top: 0.9rem; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"] {
   font-size: 1.1rem; }
+/* Text typed or chosen in a widget grows with its label; the page gives the widget room to show it whole. */
+[data-testid="stSelectbox"] input, [data-testid="stNumberInput"] input, [data-testid="stTextInput"] input,
+[data-testid="stTextArea"] textarea { font-size: 1.1rem; }
+[data-testid="stSelectboxVirtualDropdown"] [role="option"] { font-size: 1.1rem; }
+/* Tables drawn as HTML in this mode (show_table), at the size of the text around them. */
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.2rem; padding: 0.3rem 0.45rem; }
+[data-testid="stTable"] { max-height: 36rem; overflow-y: auto; }
+/* A projector needs the width more than the margins. */
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
 /* Disabled buttons keep looking disabled: the black text rule above must not reach them. */
 .stButton button:disabled, .stButton button:disabled p, .stDownloadButton button:disabled,
 .stDownloadButton button:disabled p, [data-testid="stButtonGroup"] button:disabled p { color: #8a8a8a !important; }
@@ -74,6 +87,33 @@ def presentation_toggle() -> None:
 def url_parameters() -> dict[str, str]:
     """What presentation mode adds to the shareable URL."""
     return {"present": "1"} if presentation_on() else {}
+
+
+def tile_columns(spec: int | Sequence[float], per_row: int) -> list[DeltaGenerator]:
+    """``st.columns(spec)``; in presentation mode rows of at most ``per_row`` equal columns instead.
+
+    A label at the projector's size needs more room than a fifth of the page: fewer tiles a row keep
+    its words whole rather than breaking them ("Embaralh-ar").
+    """
+    count = spec if isinstance(spec, int) else len(spec)
+    if not presentation_on():
+        return list(st.columns(spec))
+    cells: list[DeltaGenerator] = []
+    for start in range(0, count, per_row):
+        cells.extend(st.columns(per_row)[:count - start])
+    return cells
+
+
+def show_table(data: Any, *, height: int | None = None, **kwargs: Any) -> None:
+    """``st.dataframe``; in presentation mode an HTML table, whose text the projector's CSS enlarges.
+
+    A dataframe is drawn on a canvas in the theme's font size, which no stylesheet reaches. Its rows
+    wrap their text, so the stylesheet caps the table's height instead of ``height`` (a dataframe's).
+    """
+    if presentation_on():
+        st.table(data, hide_index=kwargs.get("hide_index"))
+    else:
+        st.dataframe(data, height=height if height is not None else "auto", **kwargs)
 
 
 def show_figure(figure: go.Figure, **kwargs: object) -> object:

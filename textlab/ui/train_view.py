@@ -19,7 +19,7 @@ from textlab.train.jobs import JobSnapshot, SlotPool, TrainingJob
 from textlab.train.tasks import task_for
 from textlab.ui import lesson_links, state
 from textlab.ui.label_choice import label_mode_choice
-from textlab.ui.presentation import show_figure
+from textlab.ui.presentation import show_figure, show_table, tile_columns
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input, decimal_stops
 
@@ -220,7 +220,7 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
     # While training, only the latest epochs: the table is rebuilt at every refresh.
     limit = LIVE_HISTORY_ROWS if snapshot.is_active else None
     table = run_report.epoch_table(epochs, metrics, lang, limit)
-    st.dataframe(table, hide_index=True, height=min(38 + 35 * len(epochs), 250), key="train_history")
+    show_table(table, hide_index=True, height=min(38 + 35 * len(epochs), 250), key="train_history")
     caption = tr("train.history.caption")
     if limit and len(epochs) > limit:
         caption += " " + tr("train.history.latest", shown=limit, total=len(epochs))
@@ -244,7 +244,7 @@ def _draw_progress(snapshot: JobSnapshot, lang: str) -> None:
     for detail in snapshot.observer_errors:
         st.warning(tr("train.observer_failed", detail=detail))
     st.progress(snapshot.progress, text=run_report.progress_text(snapshot, lang))
-    loss, rate, eta, device = st.columns(4)
+    loss, rate, eta, device = tile_columns(4, per_row=2)
     last_loss = format_decimal(snapshot.steps[-1].loss, lang, 4) if snapshot.steps else "–"
     loss.metric(tr("train.metric.loss"), last_loss)
     rate.metric(tr("train.metric.rate"), run_report.format_rate(
@@ -299,4 +299,4 @@ def frozen_settings(job: TrainingJob) -> None:
                  tr("train.frozen.this_run"): option_label(name, value, lang),
                  tr("train.frozen.next_run"): option_label(name, current.value(name), lang)}
                 for name, value in job.config.flat().items()]
-        st.dataframe(rows, hide_index=True, key="train_frozen")
+        show_table(rows, hide_index=True, key="train_frozen")
