@@ -5,15 +5,14 @@ The run lives in session state (textlab.ui.state), so another page and back show
 
 import streamlit as st
 
-from textlab.ui import presentation, state, train_view
+from textlab.ui import state, train_view
 from textlab.ui.state import tr
 
 st.title(tr("train.title"))
 st.caption(tr("train.intro"))
 
-# On a projector the settings get more of the width, so a chosen option shows whole at the larger size.
-settings_column, run_column = st.columns([1, 1.6] if presentation.presentation_on() else [1, 2.3],
-                                         gap="medium" if presentation.presentation_on() else "large")
+# The settings column is as wide as its longest option label needs at 1280 px in presentation mode's size.
+settings_column, run_column = st.columns([1, 1.6], gap="medium")
 with run_column:  # drawn first, so the chart reaches the browser before the settings
     # A button's callback has already run: the job is started, paused or cleared by now.
     job = state.current_job()

@@ -6,14 +6,18 @@ import pytest
 import torch
 
 from textlab.figures.batches import (
+    CELL_ROOM_PX,
+    DIGIT_WIDTH_EM,
     MAX_LABELLED_CELLS,
-    MAX_LABELLED_DIGITS,
     MAX_ROWS,
+    MIN_CELL_FONT,
+    PLOT_WIDTH_PX,
     batch_heatmap,
     padding_comparison,
     padding_per_batch,
 )
 from textlab.figures.data import MAX_BARS, label_figure, length_bins, length_histogram
+from textlab.figures.style import figure_style
 from textlab.i18n import t
 from textlab.text.batching import EncodedTexts, PaddingStats
 
@@ -103,16 +107,30 @@ def test_batch_heatmap_crops_a_large_batch_and_says_so() -> None:
 
 
 @pytest.mark.parametrize(("rows", "width", "id_", "labelled"), [
-    (MAX_LABELLED_CELLS // MAX_LABELLED_DIGITS, MAX_LABELLED_DIGITS, 2, True),
-    (MAX_LABELLED_CELLS // MAX_LABELLED_DIGITS + 1, MAX_LABELLED_DIGITS, 2, False),
-    (1, MAX_LABELLED_DIGITS + 1, 2, False),
-    (2, MAX_LABELLED_DIGITS // 3, 100, True),
-    (2, MAX_LABELLED_DIGITS // 3, 1000, False),
+    (2, 5, 7, True),  # the notebook's batch
+    (2, 20, 99, True),
+    (2, 20, 100, False),  # one digit more and 20 ids no longer fit across
+    (8, 30, 9, True),
+    (8, 40, 9, False),
+    (30, 12, 9, True),
+    (40, 12, 9, False),  # too many rows for the cells' height
+    (MAX_LABELLED_CELLS // 10 + 1, 10, 1, False),  # too many cells to print at all
 ])
 def test_batch_heatmap_prints_ids_only_while_they_fit(rows, width, id_, labelled) -> None:
     batch = _batch([[id_] * width for _ in range(rows)])
     figure = batch_heatmap(batch.ids, batch.mask, [["w"] * width] * rows, list(range(rows)), "en")
     assert (figure.data[0].text is not None) == labelled
+
+
+@pytest.mark.parametrize(("rows", "width", "id_"), [(2, 5, 7), (2, 20, 99), (8, 30, 9), (30, 12, 9), (4, 12, 999)])
+def test_printed_ids_fit_their_cells_at_presentation_size(rows, width, id_) -> None:
+    batch = _batch([[id_] * width for _ in range(rows)])
+    figure = figure_style(batch_heatmap(batch.ids, batch.mask, [["w"] * width] * rows, list(range(rows)), "en"),
+                          presentation=True)
+    size = figure.data[0].textfont.size
+    assert size >= MIN_CELL_FONT
+    assert size * DIGIT_WIDTH_EM * len(str(id_)) + CELL_ROOM_PX <= PLOT_WIDTH_PX / width + 1e-9
+    assert size + CELL_ROOM_PX <= (figure.layout.height - 150) / rows + 1e-9
 
 
 @pytest.mark.parametrize("lang", ["pt", "en"])

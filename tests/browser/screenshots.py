@@ -1,14 +1,15 @@
 """Full-page screenshots of every page × language × presentation mode × viewport, to look at.
 
-Run: ``python -m tests.browser.screenshots [OUT_DIR] [WIDTHxHEIGHT ...]`` (default /tmp/review,
-1280x800 and 1920x1080). Not a test: it only shoots. The state is a class's: the bundled sample,
-two runs in the store (one early-stopped, so the reason column and the kept-weights map show) and,
-in each browser session, a run trained on the Train page, so Train, Embeddings and Runs have content.
+Run: ``python -m tests.browser.screenshots [OUT_DIR] [WIDTHxHEIGHT ...] [--pages ...] [--langs ...]
+[--modes off on]`` (default /tmp/review, 1280x800 and 1920x1080, every page, language and mode). Not a
+test: it only shoots. The state is a class's: the bundled sample, two runs in the store (one early-stopped,
+so the reason column and the kept-weights map show) and, in each browser session, a run trained on the
+Train page, so Train, Embeddings and Runs have content.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -63,7 +64,8 @@ def _full_page(tab, path: Path, width: int, height: int) -> None:
     tab.set_viewport_size({"width": width, "height": height})
 
 
-def shoot(out: Path, viewports: list[tuple[int, int]]) -> None:
+def shoot(out: Path, viewports: list[tuple[int, int]], pages: list[str], langs: list[str],
+          modes: list[int]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="textlab-review-"))
     with app_server(data, out / "server.log") as url, sync_playwright() as playwright:
@@ -75,15 +77,15 @@ def shoot(out: Path, viewports: list[tuple[int, int]]) -> None:
         for query in STORE_RUNS:
             _train(setup, data, f"lang=en&{query}")
         for width, height in viewports:
-            for lang in ("pt", "en"):
-                for present in (0, 1):
+            for lang in langs:
+                for present in modes:
                     context = browser.new_context(viewport={"width": width, "height": height}, base_url=url)
                     tab = context.new_page()
                     tab.set_default_timeout(60_000)
                     tab.goto(f"/?lang={lang}&present={present}")
                     wait_for_app(tab)
                     _train(tab, data, f"lang={lang}&present={present}&{SAMPLE}&lr=0.1&epochs=30&patience=1")
-                    for name in PAGES:
+                    for name in pages:
                         _open(tab, name)
                         path = out / f"{width}-{lang}-{'on' if present else 'off'}-{name}.png"
                         _full_page(tab, path, width, height)
@@ -92,8 +94,17 @@ def shoot(out: Path, viewports: list[tuple[int, int]]) -> None:
         browser.close()
 
 
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/review"))
+    parser.add_argument("sizes", nargs="*", default=["1280x800", "1920x1080"], help="WIDTHxHEIGHT")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES)
+    parser.add_argument("--langs", nargs="+", choices=["pt", "en"], default=["pt", "en"])
+    parser.add_argument("--modes", nargs="+", choices=["off", "on"], default=["off", "on"], help="presentation")
+    return parser.parse_args()
+
+
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    folder = Path(arguments.pop(0)) if arguments and "x" not in arguments[0] else Path("/tmp/review")
-    sizes = [tuple(int(n) for n in size.split("x")) for size in arguments] or [(1280, 800), (1920, 1080)]
-    shoot(folder, sizes)
+    options = _arguments()
+    shoot(options.out, [tuple(int(n) for n in size.split("x")) for size in options.sizes], options.pages,
+          options.langs, [int(mode == "on") for mode in options.modes])

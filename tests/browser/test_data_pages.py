@@ -1,5 +1,5 @@
 """The Data, Vocabulary and Batches pages in Chromium: pasted texts become token2idx and padded batches,
-and text that looks like HTML is shown, never run."""
+and text that looks like HTML or Markdown is shown as typed, never run or formatted."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ CODE_SHOWN = """expected => [...document.querySelectorAll("[data-testid='stCode'
 TIMEOUT = 60_000
 
 
-def open_app(page, name: str, lang: str = "en") -> None:
+def open_app(page, name: str, lang: str = "en", present: bool = False) -> None:
     """Open the start page, then ``name`` through the navigation, as a student clicks their way there."""
-    page.goto(f"/?lang={lang}")
+    page.goto(f"/?lang={lang}&present={int(present)}")
     wait_for_app(page)
     go_to(page, name)
 
@@ -96,3 +96,24 @@ def test_html_in_the_texts_is_shown_as_text_and_never_runs(page) -> None:
     page.wait_for_function(f"attacks => attacks.every(text => ({TABLE_ROWS})().some(row => row.includes(text)))",
                            arg=list(ATTACKS), timeout=TIMEOUT)  # shown literally in the table
     assert page.locator("img[src='x']").count() == 0
+
+
+MARKDOWN = ("# título *olá* [link](http://example.com) :red[vermelho]", "a_b_c 1. item `code` $x^2$")
+
+
+@pytest.mark.browser
+def test_markdown_in_the_texts_is_shown_as_typed_in_projected_tables(page) -> None:
+    # Presentation mode draws the batch as an HTML table, whose cells Streamlit reads as Markdown.
+    open_app(page, "data", lang="pt", present=True)
+    paste(page, list(MARKDOWN))
+    go_to(page, "batches")
+    page.locator(".st-key-cfg_shuffle label").first.click()  # both texts in the first batch, in order
+    wait_for_app(page)
+    table = page.locator("[data-testid='stTable']").first
+    table.wait_for(timeout=TIMEOUT)
+    shown = table.inner_text()
+    assert all(text in shown for text in MARKDOWN), shown
+    # No heading, emphasis, code or formula; a bare address still becomes a link to itself (GFM), as typed.
+    assert table.locator("h1, em, code, .katex").count() == 0, table.inner_html()
+    assert table.locator("a").all_inner_texts() == ["http://example.com"]
+    screenshot(page, "batches-markdown-pt")

@@ -36,14 +36,15 @@ OVERFLOW = """(fitted) => {
     if (box.width && box.right > width + 0.5) found.push(`${element.dataset.testid || element.className} ${box.right}`);
   }
   for (const key of fitted) {
-    for (const grid of document.querySelectorAll(`.st-key-${key} .dvn-scroller`)) {
+    const grids = `.st-key-${key} .dvn-scroller, .st-key-${key} [data-testid=stTable]`;
+    for (const grid of document.querySelectorAll(grids)) {
       if (grid.scrollWidth > grid.clientWidth + 1) found.push(`${key} hides columns: ${grid.scrollWidth}`);
     }
   }
   return found;
 }"""
 # Tables whose every column must show without scrolling sideways (a text preview's long last column may be cut).
-FITTED = ["runs_table", "emb_forward_ids"]
+FITTED = ["runs_table", "emb_forward_ids", "train_history"]
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,11 @@
 """Presentation mode in Chromium: every text it should enlarge is larger, and no label is cut.
 
 Measured on the Batches and Train pages at 1280×800 and 1920×1080, mode off then on: the computed
-font size of a metric value, of a chart title (plotly's SVG ``.gtitle``) and of a tick label
-(``.xtick text``); and every element that clips its text (overflow or an ellipsis) must show it
-whole (its ``scrollWidth`` fits its ``clientWidth``).
+font size of a metric value, of a chart title (plotly's SVG ``.gtitle``), of a tick label
+(``.xtick text``) and, with the mode on, of a table cell; every element that clips its text (overflow
+or an ellipsis) and every chosen option must show it whole (its ``scrollWidth`` fits its
+``clientWidth``); no label breaks inside a word; and no chart title runs into its plot, axis titles or
+legend, or past the chart's edge.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
+from textlab.i18n import option_label
+from textlab.train.config import FIELDS
 
 VIEWPORTS = [(1280, 800), (1920, 1080)]
 # The first metric value, chart title and x tick label on the page, in px.
@@ -36,11 +40,70 @@ CUT_TEXT = """() => {
 }"""
 
 
+# Chosen options are the value of an <input>, which textContent does not see.
+CUT_CHOICES = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stSelectbox"] input')]
+  .filter(input => input.scrollWidth > input.clientWidth + 1).map(input => input.value)"""
+# Every option a setting's dropdown offers, measured in its input's font against the room the input gives.
+OPTIONS_TOO_WIDE = """labelsByField => {
+  const tooWide = [], context = document.createElement('canvas').getContext('2d');
+  for (const [name, labels] of Object.entries(labelsByField)) {
+    const input = document.querySelector(`[data-testid="stMain"] .st-key-cfg_${name} input`);
+    if (!input) continue;
+    const style = getComputedStyle(input);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    tooWide.push(...labels.filter(label => context.measureText(label).width > room));
+  }
+  return tooWide;
+}"""
+# A word drawn on two lines has two client rectangles: the label broke inside it ("Embaralh-ar").
+# Words are split at spaces and hyphens, where a line may break.
+SPLIT_WORDS = """() => {
+  const split = [];
+  const labels = '[data-testid="stWidgetLabel"], [data-testid="stMetricLabel"], button, [data-baseweb="tab"]';
+  for (const label of document.querySelector('[data-testid="stMain"]').querySelectorAll(labels)) {
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-\\u2010\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (range.getClientRects().length > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+# A chart's title must keep clear of its plot area, axis titles and legend, and stay inside the chart.
+TITLE_CLASHES = """() => {
+  const clashes = [];
+  const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+                            && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+    const title = chart.querySelector('.gtitle');
+    if (!title || !title.textContent.trim()) continue;
+    const box = title.getBoundingClientRect(), frame = chart.querySelector('.main-svg').getBoundingClientRect();
+    if (box.left < frame.left - 1 || box.right > frame.right + 1) clashes.push(title.textContent + ' | edge');
+    for (const other of chart.querySelectorAll('.nsewdrag, .g-xtitle, .g-ytitle, .legend')) {
+      if (overlap(box, other.getBoundingClientRect())) {
+        clashes.push(title.textContent + ' | ' + other.getAttribute('class'));
+      }
+    }
+  }
+  return clashes;
+}"""
+TABLE_CELL_SIZE = """() => { const cell = document.querySelector('[data-testid="stMain"] [data-testid="stTable"] td');
+  return cell ? parseFloat(getComputedStyle(cell).fontSize) : null; }"""
+BODY_SIZE = "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).fontSize)"
+
+
 def click(page, key: str) -> None:
     page.locator(f".st-key-{key} button:visible").click()
 
 
 FINISHED = {"en": "Finished", "pt": "Concluído"}
+OPTION_LABELS = {lang: {name: [option_label(name, value, lang) for value in rule] for name, rule in FIELDS.items()
+                        if isinstance(rule, tuple)} for lang in ("en", "pt")}
 
 
 def open_page(page, name: str, present: bool, lang: str = "en") -> None:
@@ -81,6 +144,20 @@ def test_the_cut_text_probe_sees_an_ellipsis(page) -> None:
 
 
 @pytest.mark.browser
+def test_the_split_word_and_title_probes_can_fail(page) -> None:
+    open_page(page, "batches", present=False)
+    assert page.evaluate(SPLIT_WORDS) == [] and page.evaluate(TITLE_CLASHES) == []
+    page.evaluate("""() => { const label = document.createElement('div');
+        label.setAttribute('data-testid', 'stWidgetLabel');
+        label.style.cssText = 'width: 40px; word-break: break-all';
+        label.textContent = 'Embaralhar';
+        document.querySelector('[data-testid="stMain"]').appendChild(label);
+        document.querySelector('.gtitle').setAttribute('transform', 'translate(0, 150)'); }""")
+    assert page.evaluate(SPLIT_WORDS) == ["Embaralhar"]
+    assert page.evaluate(TITLE_CLASHES)
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("sized_page", VIEWPORTS, indirect=True, ids=["1280x800", "1920x1080"])
 @pytest.mark.parametrize("name", ["batches", "train"])
 @pytest.mark.parametrize("lang", ["en", "pt"])  # Portuguese labels are longer ("Configurações sugeridas")
@@ -91,7 +168,15 @@ def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name, lang) -
         open_page(page, name, present, lang)
         sizes[present] = page.evaluate(FONT_SIZES)
         screenshot(page, f"presentation-{name}-{lang}-{width}-{'on' if present else 'off'}")
-        assert page.evaluate(CUT_TEXT) == [], f"cut with presentation {'on' if present else 'off'}"
+        mode = f"presentation {'on' if present else 'off'}"
+        assert page.evaluate(CUT_TEXT) == [], f"cut with {mode}"
+        assert page.evaluate(CUT_CHOICES) == [], f"chosen option cut with {mode}"
+        assert page.evaluate(SPLIT_WORDS) == [], f"word broken with {mode}"
+        assert page.evaluate(TITLE_CLASHES) == [], f"chart title clashes with {mode}"
+        if name == "train":
+            assert page.evaluate(OPTIONS_TOO_WIDE, OPTION_LABELS[lang]) == [], f"option cut with {mode}"
     normal, projected = sizes[False], sizes[True]
     for part in ("metric", "title", "tick"):
         assert normal[part] and projected[part] > normal[part], (part, normal, projected)
+    # The tables become HTML in this mode (a dataframe's canvas keeps the theme's size), larger than body text.
+    assert page.evaluate(TABLE_CELL_SIZE) > page.evaluate(BODY_SIZE) * 1.1

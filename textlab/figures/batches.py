@@ -10,7 +10,7 @@ import torch
 
 from textlab.figures.style import PRESENTATION_SCALE, wrapped
 from textlab.i18n import Counted, t
-from textlab.i18n.numbers import PLOTLY_SEPARATORS
+from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_percent
 from textlab.text.batching import PaddingStats
 from textlab.text.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
 
@@ -105,7 +105,7 @@ def padding_comparison(without: PaddingStats, with_bucketing: PaddingStats, lang
     names = [t("batchfig.bucketing_off", lang), t("batchfig.bucketing_on", lang)]
     values = [without.overall, with_bucketing.overall]
     figure = go.Figure(go.Bar(x=names, y=values, marker_color=[ORANGE, BLUE], width=0.5,
-                              text=[f"{value:.0%}" for value in values], textposition="outside",
+                              text=[format_percent(value, lang, 0) for value in values], textposition="outside",
                               hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
     figure.update_layout(title=wrapped(t("batchfig.comparison_title", lang), COMPARISON_TITLE_CHARACTERS),
                          yaxis=dict(range=[0, 1.1], tickformat=".0%"), font=dict(size=15), height=360,
@@ -119,7 +119,7 @@ def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure
     colours = [ORANGE if number == current else BLUE for number in range(len(stats.per_batch))]
     figure = go.Figure(go.Bar(x=list(range(1, len(stats.per_batch) + 1)), y=list(stats.per_batch),
                               marker_color=colours, hovertemplate=t("batchfig.per_batch_hover", lang)))
-    figure.update_layout(title=wrapped(t("batchfig.per_batch_title", lang, percent=f"{stats.overall:.0%}"),
+    figure.update_layout(title=wrapped(t("batchfig.per_batch_title", lang, percent=stats.overall),
                                        PER_BATCH_TITLE_CHARACTERS),
                          xaxis=dict(title=t("batchfig.batch", lang), dtick=1 if len(stats.per_batch) <= 30 else None),
                          yaxis=dict(range=[0, 1], tickformat=".0%"), font=dict(size=15), height=360, bargap=0.1,

@@ -23,6 +23,7 @@ from textlab.text.vocab import SPECIAL_TOKENS
 from textlab.train.jobs import TrainingJob
 from textlab.train.loop import TrainingRun
 from textlab.ui import projection_jobs, state, token_selection, widgets
+from textlab.ui.literal import literal_table
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 
@@ -234,9 +235,9 @@ def neighbours_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[st
     for column, (matrix, title) in zip(st.columns(2), pairs, strict=False):
         found = token_selection.nearest(matrix, row, tokens)
         column.markdown(f"**{tr(title)}**")
-        column.table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
-                      tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]},
-                     hide_index=True)
+        literal_table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
+                       tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]},
+                      hide_index=True, container=column)
     st.caption(tr("emb.neighbours.notice"))
 
 
@@ -246,9 +247,9 @@ def movers_section(first: torch.Tensor, last: torch.Tensor, tokens: tuple[str, .
     distances = movement(first, last)
     order = torch.argsort(distances, descending=True, stable=True)[:MOVERS].tolist()
     still = [tokens[row] for row in range(len(tokens)) if float(distances[row]) == 0.0]
-    st.table({tr("emb.movers.col_token"): [tokens[row] for row in order],
-              tr("emb.movers.col_distance"): [state.decimal(distances[row], 4) for row in order],
-              tr("emb.movers.col_count"): [state.decimal(counts[row], 0) for row in order]}, hide_index=True)
+    literal_table({tr("emb.movers.col_token"): [tokens[row] for row in order],
+                   tr("emb.movers.col_distance"): [state.decimal(distances[row], 4) for row in order],
+                   tr("emb.movers.col_count"): [state.decimal(counts[row], 0) for row in order]}, hide_index=True)
     st.caption(tr("emb.movers.notice"))
     if still:
         st.caption(tr("emb.movers.still", tokens=", ".join(still[:12]) + (" …" if len(still) > 12 else "")))

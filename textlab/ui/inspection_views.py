@@ -25,6 +25,7 @@ from textlab.text.vocab import PAD_ID, UNK_ID
 from textlab.train.prepare import epoch_batches
 from textlab.ui import state, table_fit, widgets
 from textlab.ui.embedding_views import ModelSource, clamp_widget, frozen_model, memo
+from textlab.ui.literal import literal_table
 from textlab.ui.presentation import show_figure
 from textlab.ui.state import tr
 
@@ -120,7 +121,7 @@ def _pooling_step(source: ModelSource, result: ForwardPass, labels: list[str], l
                    encoder=tr(f"emb.encoder.{config.model.encoder}")))
     _chart(pooled_comparison(result.plain_mean[:shown], result.masked_mean[:shown], labels, state.session().language),
            "emb_pooled")
-    st.table(pd.DataFrame({
+    literal_table(pd.DataFrame({
         tr("emb.forward.col_text"): [text_label(result.tokens[r], lengths[r]) for r in range(shown)],
         tr("emb.forward.col_real"): [f"{lengths[r]} / {result.ids.shape[1]}" for r in range(shown)],
         tr("emb.forward.col_pad_share"): [state.percent(result.pad_share[r]) for r in range(shown)],
@@ -146,7 +147,7 @@ def _output_step(source: ModelSource, result: ForwardPass, targets, labels: list
     if targets is not None:
         columns[tr("emb.forward.col_label")] = [run.task.describe(targets[r], run.dataset.label_names, lang)
                                                 for r in range(shown)]
-    st.table(pd.DataFrame(columns, index=labels))
+    literal_table(pd.DataFrame(columns, index=labels))
     st.subheader(tr("emb.forward.step_loss"))
     st.metric(tr("emb.forward.loss_metric", name=run.task.loss_name), state.decimal(result.loss, 4))
     st.caption(tr(f"emb.forward.loss_notice.{run.label_mode}"))
@@ -194,8 +195,8 @@ def prediction_section(source: ModelSource) -> None:
     width = min(len(prediction.tokens), MAX_SHOWN_POSITIONS)
     marks = [tr("emb.predict.unknown_mark" if unknown else "emb.predict.known_mark")
              for unknown in prediction.unknown[:width]]
-    st.table(pd.DataFrame([list(prediction.tokens[:width]), marks], columns=[str(i + 1) for i in range(width)],
-                          index=[tr("emb.predict.col_token"), tr("emb.predict.col_known")]))
+    literal_table(pd.DataFrame([list(prediction.tokens[:width]), marks], columns=[str(i + 1) for i in range(width)],
+                               index=[tr("emb.predict.col_token"), tr("emb.predict.col_known")]))
     unknown = [token for token, flag in zip(prediction.tokens, prediction.unknown, strict=True) if flag]
     if unknown:
         st.warning(tr("emb.predict.unknown", count=state.tr_count("tokens", len(unknown)),
@@ -237,13 +238,13 @@ def errors_section(source: ModelSource) -> None:
         table[tr("emb.errors.col_confidence")] = [state.percent(analysis.confidence[p]) for p in worst]
     else:
         table[tr("emb.errors.col_error")] = [state.decimal(analysis.errors[p]) for p in worst]
-    st.table(pd.DataFrame(table), hide_index=True)
+    literal_table(table, hide_index=True)
     st.caption(tr("emb.errors.worst_notice_classes" if classes else "emb.errors.worst_notice_values"))
     if classes:
         _chart(confusion_matrix_figure(analysis.confusion, names, state.session().language), "emb_confusion")
         accuracy = analysis.per_class_accuracy.tolist()
-        st.table(pd.DataFrame({tr("emb.errors.col_class"): list(names),
-                               tr("emb.errors.col_texts"): analysis.confusion.sum(1).tolist(),
-                               tr("emb.errors.col_accuracy"): [state.percent(value)
-                                                               for value in accuracy]}), hide_index=True)
+        literal_table({tr("emb.errors.col_class"): list(names),
+                       tr("emb.errors.col_texts"): analysis.confusion.sum(1).tolist(),
+                       tr("emb.errors.col_accuracy"): [state.percent(value) for value in accuracy]},
+                      hide_index=True)
         st.caption(tr("emb.errors.confusion_notice"))

@@ -11,6 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from textlab.figures.style import figure_style
 from textlab.ui import state
+from textlab.ui.literal import literal_table
 from textlab.ui.state import tr
 
 SWITCH = "presentation_switch"  # the widget's key; the session keeps the value for every page
@@ -28,6 +29,8 @@ _WRAPPING_LABELS_CSS = """
 .stButton button [data-testid="stMarkdownContainer"], .stButton button p {
   overflow: visible; text-overflow: clip; white-space: normal; }
 .stButton button { height: auto; }
+/* The Train page's history is an HTML table (its headers wrap): it scrolls down rather than filling the page. */
+.st-key-train_history [data-testid="stTable"] { max-height: 24rem; overflow-y: auto; }
 </style>
 """
 _PROJECTOR_CSS = """
@@ -104,16 +107,20 @@ def tile_columns(spec: int | Sequence[float], per_row: int) -> list[DeltaGenerat
     return cells
 
 
-def show_table(data: Any, *, height: int | None = None, **kwargs: Any) -> None:
+def show_table(data: Any, *, height: int | None = None, column_order: Sequence[str] | None = None,
+               **dataframe_options: Any) -> None:
     """``st.dataframe``; in presentation mode an HTML table, whose text the projector's CSS enlarges.
 
-    A dataframe is drawn on a canvas in the theme's font size, which no stylesheet reaches. Its rows
-    wrap their text, so the stylesheet caps the table's height instead of ``height`` (a dataframe's).
+    A dataframe is drawn on a canvas in the theme's font size, which no stylesheet reaches. The HTML
+    table gives up sorting and column tooltips for that size. Its rows wrap their text, so the
+    stylesheet caps its height instead of ``height`` (a dataframe's).
     """
     if presentation_on():
-        st.table(data, hide_index=kwargs.get("hide_index"))
+        shown = data[list(column_order)] if column_order is not None else data
+        literal_table(shown, hide_index=dataframe_options.get("hide_index"))
     else:
-        st.dataframe(data, height=height if height is not None else "auto", **kwargs)
+        st.dataframe(data, height=height if height is not None else "auto", column_order=column_order,
+                     **dataframe_options)
 
 
 def show_figure(figure: go.Figure, **kwargs: object) -> object:

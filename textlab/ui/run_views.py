@@ -15,7 +15,7 @@ from textlab.runs import export_script as export
 from textlab.runs.export_notebook import export_notebook
 from textlab.runs.store import STATUSES, RunRecord
 from textlab.ui import run_store, state, table_fit, widgets
-from textlab.ui.presentation import show_figure
+from textlab.ui.presentation import presentation_on, show_figure, show_table
 from textlab.ui.state import tr
 from textlab.ui.texts import TEXTS
 
@@ -47,9 +47,10 @@ def runs_table(records: Sequence[RunRecord]) -> None:
         config[label[column]] = st.column_config.TextColumn(width=widths[column],
                                                             help=tr(help_key) if help_key in TEXTS else None)
     height = table_fit.row_height((text, widths[column]) for column in overview for text in table[label[column]])
-    st.container(key="runs_table").dataframe(table, hide_index=True, column_config=config, row_height=height,
-                                             column_order=[label[column] for column in overview])
-    st.caption(tr("runs.more_columns"))
+    with st.container(key="runs_table"):
+        show_table(table, hide_index=True, column_config=config, row_height=height,
+                   column_order=[label[column] for column in overview])
+    st.caption(tr("runs.more_columns.presentation" if presentation_on() else "runs.more_columns"))
 
 
 # The overview fits the page's main column: the short columns at their header's width, the data and settings

@@ -15,6 +15,7 @@ from textlab.analysis.projection import Neighbour, cosine_neighbours
 from textlab.text.vocab import PAD_TOKEN, SPECIAL_TOKENS, UNK_TOKEN
 from textlab.train.loop import TrainingRun
 from textlab.ui import state
+from textlab.ui.literal import literal_table, markdown_literal
 from textlab.ui.state import tr
 
 SEARCH_KEY = "emb_search"
@@ -51,12 +52,12 @@ def selected_rows(tokens: tuple[str, ...], run: TrainingRun) -> list[int]:
     found = [rows[piece] for piece in pieces if piece in rows]
     shown = " · ".join(f"`{html.escape(piece)}`" for piece in pieces)
     if run.vocab.options.is_subword and len(pieces) > 1:
-        st.info(tr("emb.search.pieces", word=html.escape(query), pieces=shown), icon=":material/content_cut:")
+        st.info(tr("emb.search.pieces", word=markdown_literal(query), pieces=shown), icon=":material/content_cut:")
     elif len(pieces) == 1 and pieces[0] in rows:
         return found  # the tokenizer's form of the word (lowercased, say)
     if not found:
         known = any(piece in run.vocab.token2idx for piece in pieces)
-        st.warning(tr("emb.search.not_shown" if known else "emb.search.missing", word=html.escape(query)),
+        st.warning(tr("emb.search.not_shown" if known else "emb.search.missing", word=markdown_literal(query)),
                    icon=":material/search_off:")
     return found
 
@@ -77,7 +78,8 @@ def neighbours(matrix: torch.Tensor, selected: list[int], tokens: tuple[str, ...
 def neighbours_table(selected: list[int], found: list[Neighbour], tokens: tuple[str, ...]) -> None:
     if not found:
         return
-    st.markdown(tr("emb.search.neighbours_title", token=html.escape(tokens[selected[0]])))
-    st.table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
-              tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]}, hide_index=True)
+    st.markdown(tr("emb.search.neighbours_title", token=markdown_literal(tokens[selected[0]])))
+    literal_table({tr("emb.neighbours.col_token"): [tokens[n.row] for n in found],
+                   tr("emb.neighbours.col_score"): [state.decimal(n.score, signed=True) for n in found]},
+                  hide_index=True)
     st.caption(tr("emb.search.neighbours_notice"))

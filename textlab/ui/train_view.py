@@ -19,6 +19,7 @@ from textlab.train.jobs import JobSnapshot, SlotPool, TrainingJob
 from textlab.train.tasks import task_for
 from textlab.ui import lesson_links, state
 from textlab.ui.label_choice import label_mode_choice
+from textlab.ui.literal import literal_table
 from textlab.ui.presentation import show_figure, show_table, tile_columns
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input, decimal_stops
@@ -37,7 +38,7 @@ MODEL_FIELDS = ("encoder", "pooling", "hidden_dim", "layers", "heads", "dropout"
                 "patience")
 ADVANCED_FIELDS = ("lr_schedule", "bucketing", "shuffle", "max_length", "weight_decay", "grad_clip")
 SUGGESTION_NOTICE = "train_suggestion_applied"
-LIVE_HISTORY_ROWS = 50
+LIVE_HISTORY_ROWS, HISTORY_ROWS = 50, 500
 FIGURE_CACHE_ENTRIES = 200  # a class of 40, a few chart options each
 
 
@@ -217,12 +218,13 @@ def _draw_run(snapshot: JobSnapshot | None) -> None:
     if not epochs:
         st.caption(tr("train.history.empty"))
         return
-    # While training, only the latest epochs: the table is rebuilt at every refresh.
-    limit = LIVE_HISTORY_ROWS if snapshot.is_active else None
-    table = run_report.epoch_table(epochs, metrics, lang, limit)
-    show_table(table, hide_index=True, height=min(38 + 35 * len(epochs), 250), key="train_history")
+    # An HTML table, whose headers wrap to fit the run's column; it scrolls down after a dozen rows (CSS).
+    # While training, fewer rows: the table is rebuilt at every refresh.
+    limit = LIVE_HISTORY_ROWS if snapshot.is_active else HISTORY_ROWS
+    with st.container(key="train_history"):
+        literal_table(run_report.epoch_table(epochs, metrics, lang, limit), hide_index=True)
     caption = tr("train.history.caption")
-    if limit and len(epochs) > limit:
+    if len(epochs) > limit:
         caption += " " + tr("train.history.latest", shown=limit, total=len(epochs))
     st.caption(caption)
 

@@ -33,6 +33,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão de olho "
               "que aparece acima da tabela sob o mouse. Tudo sobre uma execução: Uma execução, abaixo.",
     },
+    "runs.more_columns.presentation": {
+        "en": "At the projector's size the table shows its main columns and cannot be sorted; turn presentation "
+              "mode off for those. Everything about one run: One run, below.",
+        "pt": "No tamanho do projetor a tabela mostra só as colunas principais e não se ordena; desligue o modo "
+              "apresentação para isso. Tudo sobre uma execução: Uma execução, abaixo.",
+    },
     "runs.all": {"en": "All", "pt": "Todas"},
     "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
     "runs.no_match": {"en": "No run matches the filter.", "pt": "Nenhuma execução corresponde ao filtro."},

@@ -119,8 +119,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "“Last batch loss” is what the notebook prints after each epoch.",
         "pt": "“Perda do último lote” é o que o notebook imprime após cada época.",
     },
-    "train.history.latest": {"en": "While training, the latest {shown} of {total} epochs are listed.",
-                             "pt": "Durante o treino, são listadas as últimas {shown} de {total} épocas."},
+    "train.history.latest": {"en": "The latest {shown} of {total} epochs are listed; the run's metrics file "
+                                   "(Runs page) has them all.",
+                             "pt": "São listadas as últimas {shown} de {total} épocas; o arquivo de métricas da "
+                                   "execução (página Execuções) tem todas."},
     "train.history.empty": {"en": "The result of each epoch appears here.",
                             "pt": "O resultado de cada época aparece aqui."},
 }
