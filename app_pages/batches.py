@@ -39,7 +39,7 @@ number = st.number_input(tr("batchpage.batch_number", count=count), min_value=1,
                          key="batch_number", persist_state="session")
 indices = plan.batches[number - 1]
 batch = prepared.encoded.collate(indices)
-st.subheader(tr("batchpage.batch_title", number=number, count=count, percent=f"{batch.pad_fraction:.0%}"))
+st.subheader(tr("batchpage.batch_title", number=number, count=count, percent=batch.pad_fraction))
 
 st.markdown(f"**{tr('batchpage.tensor')}** `{tuple(batch.ids.shape)}`")
 st.code(str(batch.ids), language="python")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from textlab.ui.state import SESSION, Session
@@ -33,6 +35,19 @@ def all_text(at: AppTest) -> str:
                  "info", "success", "code"):
         parts += [element.value for element in getattr(at, kind)]
     return "\n".join(str(part) for part in parts)
+
+
+def as_shown(text: object) -> object:
+    """A cell of an ``st.table`` as the browser shows it: Markdown's backslash escapes removed (textlab.ui.literal)."""
+    return re.sub(r"\\(.)", r"\1", text) if isinstance(text, str) else text
+
+
+def shown_table(element) -> pd.DataFrame:
+    """An ``st.table``'s value with headers, index and cells as the browser shows them."""
+    frame = element.value.map(as_shown)
+    frame.columns = [as_shown(column) for column in frame.columns]
+    frame.index = frame.index.map(as_shown)
+    return frame
 
 
 def session(at: AppTest) -> Session:

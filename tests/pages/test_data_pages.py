@@ -256,7 +256,7 @@ def test_many_texts_are_paged_one_batch_at_a_time() -> None:
     assert at.number_input(key="batch_number").max == 500
     assert len(at.code) == 3  # one batch: its ids, lengths and mask
     at.number_input(key="batch_number").set_value(500).run()
-    assert t("batchpage.batch_title", "en", number=500, count=500, percent="0%") in all_text(at)
+    assert t("batchpage.batch_title", "en", number=500, count=500, percent=0.0) in all_text(at)
 
 
 @pytest.mark.parametrize("page", ["data", "vocabulary", "batches"])

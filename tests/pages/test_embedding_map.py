@@ -8,7 +8,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import all_text, open_page, session
+from tests.pages.helpers import all_text, open_page, session, shown_table
 from tests.pages.test_embeddings_page import map_spec, point_count
 from textlab.train.loop import TrainingRun
 
@@ -64,7 +64,7 @@ def test_a_searched_token_is_highlighted_with_its_neighbours_or_reported_missing
     # Each highlighted token is labelled once: on its highlight, not again in its colour group.
     plain = [word for trace in traces.values() if trace["name"] in ("tokens",) for word in trace["text"]]
     assert not {"texto", *neighbours} & set(plain)
-    table = at.table[0].value
+    table = shown_table(at.table[0])
     assert list(table.iloc[:, 0]) == neighbours
     assert ("cosine similarity" if lang == "en" else "similaridade de cosseno") in table.columns
     assert all(re.fullmatch(r"[+−-]0[.,]\d{3}", score) for score in table.iloc[:, 1])

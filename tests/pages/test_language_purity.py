@@ -17,7 +17,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import APP, session
+from tests.pages.helpers import APP, session, shown_table
 from textlab.classroom.experiments import EXPERIMENTS
 from textlab.data.samples import load_sample
 from textlab.i18n.numbers import PLOTLY_SEPARATORS
@@ -53,8 +53,7 @@ def visible_text(at: AppTest) -> list[str]:
         parts += [str(element.value) for element in getattr(at, kind)]
     for metric in at.metric:
         parts += [str(metric.label), str(metric.value)]
-    for frame in [*at.dataframe, *at.table]:
-        value = frame.value
+    for value in [*(frame.value for frame in at.dataframe), *(shown_table(table) for table in at.table)]:
         parts += [str(column) for column in value.columns]
         parts += [str(cell) for cell in value.to_numpy().ravel() if cell is not None and cell == cell]
     for kind in ("selectbox", "multiselect", "radio", "select_slider"):

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import sentiment_texts
-from tests.pages.helpers import APP, all_text, open_page, session
+from tests.pages.helpers import APP, all_text, open_page, session, shown_table
 from textlab.data.dataset import Dataset
 from textlab.i18n import train as core_train_strings
 from textlab.ui.texts import TEXTS
@@ -101,7 +101,7 @@ def test_a_short_run_completes_and_shows_its_chart_and_history():
     at.button(key="train_start").click().run()
     poll(at, shows("Finished: 3 epochs, 6 steps"))
     assert chart_point_counts(at) == [6, 6, 3]
-    history = at.dataframe[0].value
+    history = shown_table(at.table[0])
     assert list(history["Epoch"]) == [1, 2, 3]  # in the order the notebook prints them
     assert disabled(at) == {"train_start": False, "train_pause": True, "train_step": False, "train_stop": True,
                             "train_reset": False}
@@ -197,7 +197,7 @@ def test_a_link_asking_for_a_missing_device_falls_back_to_auto():
     at = open_page("train", query={"device": "cuda"})
     assert not at.exception
     assert session(at).config.run.device == "auto"
-    assert any("'cuda' is not available here" in warning.value for warning in at.warning)
+    assert any("'NVIDIA GPU (CUDA)' is not available here" in warning.value for warning in at.warning)
 
 
 def test_every_train_string_exists_in_portuguese_and_english_with_the_same_placeholders():

@@ -106,7 +106,8 @@ def _device_input() -> None:
     requested = state.session().config.run.device
     if requested not in present:  # e.g. a link made on a machine with a GPU
         state.session().update_config(device="auto")
-        st.warning(tr("train.device_fallback", device=requested, reason=tr(unavailable_reason(requested))))
+        st.warning(tr("train.device_fallback", device=option_label("device", requested, state.session().language),
+                      reason=tr(unavailable_reason(requested))))
     config_input("device", options=present)
     missing = [device for device in DEVICE_CHOICES if device not in present]
     if missing:

@@ -174,8 +174,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # A difference of two percentages is in percentage points, not a percentage of the first.
     "batchpage.points_change": {"en": "{points} pp", "pt": "{points} p.p."},
     "batchpage.batch_number": {"en": "Batch (1 to {count})", "pt": "Lote (1 a {count})"},
-    "batchpage.batch_title": {"en": "Batch {number} of {count}: {percent} padding",
-                              "pt": "Lote {number} de {count}: {percent} de preenchimento"},
+    "batchpage.batch_title": {"en": "Batch {number} of {count}: {percent:.0%} padding",
+                              "pt": "Lote {number} de {count}: {percent:.0%} de preenchimento"},
     "batchpage.tensor": {"en": "The batch as PyTorch prints it, shape", "pt": "O lote como o PyTorch o imprime, forma"},
     "batchpage.lengths": {"en": "lengths", "pt": "tamanhos (lengths)"},
     "batchpage.mask": {"en": "mask (`True` on real tokens)", "pt": "máscara (`True` nos tokens reais)"},
