@@ -19,11 +19,11 @@ BLUE, ORANGE = "#0072B2", "#E69F00"
 # which every kind of colour vision sees.
 ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
 PAD_COLOUR = "#4D4D4D"
-# Ids are written in the cells only where they fit, apart and legible, in the narrowest plot they get:
-# about PLOT_WIDTH_PX across (a 1280-px window in presentation mode, after the row names and the colour
-# bar) at presentation mode's larger size. A digit is about 0.6 of its font size wide, and each cell
-# keeps CELL_ROOM_PX clear around its text. Text smaller than MIN_CELL_FONT is not written: the ids are
-# then on hover only, and the tensor above prints every one of them.
+# Ids are written in the cells only where they fit, apart and legible, at presentation mode's larger size
+# in a plot PLOT_WIDTH_PX across: erring narrow, as the plot measured about 750 px in a 1280-px window in
+# presentation mode with the sidebar open, after the row names and the colour bar. A digit is about 0.6
+# of its font size wide, and each cell keeps CELL_ROOM_PX clear around its text. Text smaller than
+# MIN_CELL_FONT is not written: the ids are then on hover only, and the tensor above prints every one.
 PLOT_WIDTH_PX, CELL_ROOM_PX, DIGIT_WIDTH_EM = 560, 6, 0.6
 MIN_CELL_FONT, MAX_CELL_FONT = 10, 18
 MAX_LABELLED_CELLS = 600

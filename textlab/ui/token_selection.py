@@ -6,8 +6,6 @@ choosing go through one state: the box's text.
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 import torch
 
@@ -50,7 +48,8 @@ def selected_rows(tokens: tuple[str, ...], run: TrainingRun) -> list[int]:
         return [rows[query]]
     pieces = run.vocab.options.tokenize(query)
     found = [rows[piece] for piece in pieces if piece in rows]
-    shown = " · ".join(f"`{html.escape(piece)}`" for piece in pieces)
+    # A code span shows its text as written, "&lt;" too: a piece goes in unescaped ("<unk>", not "&lt;unk&gt;").
+    shown = " · ".join(f"`{piece}`" for piece in pieces)
     if run.vocab.options.is_subword and len(pieces) > 1:
         st.info(tr("emb.search.pieces", word=markdown_literal(query), pieces=shown), icon=":material/content_cut:")
     elif len(pieces) == 1 and pieces[0] in rows:
