@@ -40,3 +40,11 @@ def test_frames_and_3d_axes_are_scaled_too() -> None:
     assert styled.layout.scene.zaxis.tickfont.size == pytest.approx(THEME_SIZES["ticks"] * PRESENTATION_SCALE)
     assert styled.frames[0].layout.title.font.size == pytest.approx(20 * PRESENTATION_SCALE)
     assert "xaxis" not in styled.layout.to_plotly_json()  # no 2D axes added to a 3D figure
+
+
+def test_a_set_top_margin_grows_with_the_title_and_legend_it_holds() -> None:
+    figure = sample_figure().update_layout(margin=dict(t=110, l=40))
+    styled = figure_style(figure, True)
+    assert styled.layout.margin.t == round(110 * PRESENTATION_SCALE)
+    assert styled.layout.margin.l == 40  # the side margins hold no title: automargin sizes them
+    assert figure_style(sample_figure(), True).layout.margin.t is None  # plotly's default, which fits

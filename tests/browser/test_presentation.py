@@ -180,3 +180,25 @@ def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name, lang) -
         assert normal[part] and projected[part] > normal[part], (part, normal, projected)
     # The tables become HTML in this mode (a dataframe's canvas keeps the theme's size), larger than body text.
     assert page.evaluate(TABLE_CELL_SIZE) > page.evaluate(BODY_SIZE) * 1.1
+
+
+EARLY_STOPPED = "sample=sentiment&val_fraction=0.2&lr=0.2&epochs=30&patience=1"
+STOPPED_EARLY = {"en": "Stopped early", "pt": "Parada antecipada"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_projected_embeddings_and_runs_keep_chart_titles_clear(page, lang) -> None:
+    # An early-stopped run gives the map its longest title (the kept epoch's weights) and Runs a chart.
+    page.goto(f"/train?lang={lang}&present=1&{EARLY_STOPPED}")
+    wait_for_app(page)
+    click(page, "train_start")
+    page.wait_for_selector(f"text={STOPPED_EARLY[lang]}", timeout=120_000)
+    for name in ("embeddings", "runs"):
+        page.locator(f"[data-testid='stSidebarNav'] a[href$='/{name}']").first.click()
+        wait_for_app(page)
+        page.wait_for_selector(".gtitle", timeout=60_000)
+        page.wait_for_timeout(500)
+        screenshot(page, f"presentation-{name}-{lang}")
+        assert page.evaluate(TITLE_CLASHES) == [], name
+        assert page.evaluate(CUT_TEXT) == [], name

@@ -30,6 +30,7 @@ DIVERGING = [[0.0, "#0072B2"], [0.5, "#F2F2F2"], [1.0, "#D55E00"]]
 # For points on white: the middle of the scale must stay visible.
 DIVERGING_POINTS = [[0.0, "#0072B2"], [0.5, "#AAAAAA"], [1.0, "#D55E00"]]
 FONT_SIZE, TITLE_SIZE, LABEL_SIZE = 16, 20, 15
+TITLE_LINE_PX = 26  # a title line of TITLE_SIZE
 
 
 def _escaped(texts: Sequence[str]) -> list[str]:
@@ -191,9 +192,11 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
         # Equal scales: a distance on screen is the same distance up, down and across.
         figure.update_yaxes(title=dict(text=axis_titles[1]), range=ranges[1], autorange=False, zeroline=False,
                             scaleanchor="x", scaleratio=1)
+    # Room for a second legend row (the highlight entries), which grows upwards, and for a second title
+    # line (the kept weights').
+    top = (150 if on_top else 110) + TITLE_LINE_PX * figure.layout.title.text.count("<br>")
     figure.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=FONT_SIZE)),
-                         # Room for a second legend row (the highlight entries), which grows upwards.
-                         margin=dict(t=150 if on_top else 110))
+                         margin=dict(t=top))
     if frame_count > 1:
         _add_time_travel(figure, traces, epochs, losses, lang, opened if marked else None)
     return figure

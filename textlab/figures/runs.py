@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from textlab.figures.style import wrapped
 from textlab.i18n import t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS
 from textlab.train.events import EpochEnd, Step
@@ -19,6 +20,7 @@ SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "
 FONT_SIZE = 16  # read from the back of a classroom
 OVERLAY_AXES = ("epoch", "step")
 MAX_TICKS = 10  # at most this many numbered ticks on the x axis
+Y_TITLE_CHARACTERS = 24
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def runs_overlay(curves: Sequence[RunCurve], *, per: str = "epoch", lang: str = 
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
         margin={"t": 60, "b": 40, "l": 60, "r": 20},
         xaxis={"title": {"text": t(f"runs.figure.x_{per}", lang)}, **({} if last is None else _counting_axis(last))},
-        yaxis={"title": {"text": t(f"runs.figure.y_{per}", lang)}})
+        # On two lines: in one, the long title reaches past the plot's height at presentation size.
+        yaxis={"title": {"text": wrapped(t(f"runs.figure.y_{per}", lang), Y_TITLE_CHARACTERS)}})
     return figure
 
 

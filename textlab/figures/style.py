@@ -84,4 +84,8 @@ def figure_style(figure: go.Figure, presentation: bool) -> go.Figure:
     three_d = any(trace.get("type") in THREE_D_TRACES for trace in spec.get("data", []))
     _fill_theme_sizes(layout, three_d)
     _scale_fonts(spec, PRESENTATION_SCALE)
+    # A set top margin holds the title and a legend above the plot, whose text grows by the same factor.
+    margin = layout.get("margin", {})
+    if "t" in margin:
+        margin["t"] = round(margin["t"] * PRESENTATION_SCALE)
     return go.Figure(spec)

@@ -58,6 +58,9 @@ code, pre { font-size: 1.15rem !important; }
 [data-testid="stSelectbox"] input, [data-testid="stNumberInput"] input, [data-testid="stTextInput"] input,
 [data-testid="stTextArea"] textarea { font-size: 1.1rem; }
 [data-testid="stSelectboxVirtualDropdown"] [role="option"] { font-size: 1.1rem; }
+[data-testid="stMultiSelect"] [data-baseweb="select"] span, [data-testid="stMultiSelect"] [data-baseweb="select"] div,
+[data-testid="stMultiSelect"] input { font-size: 1.1rem; }
+[data-testid="stMultiSelectTagsContainer"] span { font-size: 1.05rem !important; height: auto; }
 /* Tables drawn as HTML in this mode (show_table), at the size of the text around them. */
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.2rem; padding: 0.3rem 0.45rem; }
 [data-testid="stTable"] { max-height: 36rem; overflow-y: auto; }
