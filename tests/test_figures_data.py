@@ -11,13 +11,12 @@ from textlab.figures.batches import (
     MAX_LABELLED_CELLS,
     MAX_ROWS,
     MIN_CELL_FONT,
-    PLOT_WIDTH_PX,
     batch_heatmap,
     padding_comparison,
     padding_per_batch,
 )
 from textlab.figures.data import MAX_BARS, label_figure, length_bins, length_histogram
-from textlab.figures.style import figure_style
+from textlab.figures.style import PLOT_WIDTH_PX, figure_style
 from textlab.i18n import t
 from textlab.text.batching import EncodedTexts, PaddingStats
 

@@ -189,3 +189,36 @@ def test_the_map_opens_on_the_kept_weights_and_marks_them(lang) -> None:
     assert list(figure.data[0].x) == list(map_figure(snapshots=5, lang=lang).frames[2].data[0].x)
     plain = map_figure(snapshots=5, lang=lang)
     assert plain.layout.sliders[0].active == 4 and not plain.layout.title.text.endswith(kept_suffix)
+
+
+def labels_by_row(traces) -> dict[int, str]:
+    """Printed labels per token row, from traces that carry customdata (the first draw)."""
+    return {row: text for trace in traces for row, text in zip(trace.customdata, trace.text, strict=True) if text}
+
+
+def frame_labels(figure, frame) -> set[str]:
+    return {text for trace in figure.frames[frame].data for text in trace.text if text}
+
+
+def test_crowded_labels_print_one_per_spot_most_frequent_first_and_each_frame_decides_its_own() -> None:
+    # Frame 0: every token spread along a line; frame 1: all but "caixa" piled on one spot.
+    spread = torch.stack([torch.arange(len(TOKENS), dtype=torch.float32) * 3, torch.zeros(len(TOKENS))], dim=1)
+    piled = spread.clone()
+    piled[:-1] = torch.tensor([1.0, 0.0])
+    figure = embedding_map(torch.stack([spread, piled]), TOKENS, COUNTS, TokenColours("frequency", COUNTS),
+                           [0, 1], [None, 0.5], [0.5, 0.3], "en", labelled_rows=[4, 2, 3, 5, 6])
+    assert sorted(labels_by_row(figure.data)) == [4, 6]  # opens on the last frame: "produto" wins the pile
+    assert frame_labels(figure, 1) == {"produto", "caixa"}
+    assert frame_labels(figure, 0) == {"produto", "bom", "ruim", "entrega", "caixa"}
+
+
+def test_a_searched_token_keeps_its_label_in_a_crowd_and_presentation_text_crowds_more() -> None:
+    near = torch.tensor([[0.0, 0.0], [9.0, 9.0], [0.1, 0.0], [0.0, 0.1], [0.3, 0.3], [5.0, 5.0], [1.5, 0.0]])
+    figure = embedding_map(near[None], TOKENS, COUNTS, TokenColours("frequency", COUNTS), [3], [0.5], [0.5, 0.3],
+                           "en", labelled_rows=range(len(TOKENS)), highlighted_rows=[3])
+    printed = labels_by_row(figure.data)
+    assert printed[3] == "ruim" and 2 not in printed and 0 not in printed
+    scales = [embedding_map(near[None], TOKENS, COUNTS, TokenColours("frequency", COUNTS), [3], [0.5], [0.5, 0.3],
+                            "en", labelled_rows=range(len(TOKENS)), text_scale=scale) for scale in (1.0, 3.0)]
+    normal, presented = (labels_by_row(figure.data) for figure in scales)
+    assert set(presented) < set(normal)

@@ -4,7 +4,8 @@ page's text, its help tooltips and the texts inside its charts (titles, axes, le
 a Portuguese chart also writes its own tick and hover numbers with a decimal comma.
 
 Rendered twice per language: with the notebook's three texts, and with a labelled sample after a
-finished tiny run, so the metrics, history tables and charts' neighbours are on screen too.
+finished tiny run, so the metrics, history tables and charts' neighbours are on screen too, and the
+embedding map in each of its views (PCA or t-SNE, 2D or 3D).
 """
 
 from __future__ import annotations
@@ -177,6 +178,24 @@ def train_tiny_run(at: AppTest, **settings: object) -> None:
         at.run()
 
 
+def map_states(at: AppTest, lang: str) -> dict[str, list[str]]:
+    """The embedding map in 3D, then as t-SNE (drawn once the background job is done) in 3D and 2D."""
+    found = {}
+    for dims, projection in ((3, "pca"), (3, "tsne"), (2, "tsne")):
+        at.segmented_control(key="emb_dims").set_value(dims).run()
+        at.segmented_control(key="emb_projection").set_value(projection).run()
+        deadline = time.monotonic() + 60
+        while not (maps := [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("emb_map")]):
+            assert time.monotonic() < deadline, "the t-SNE map never arrived"
+            time.sleep(0.2)
+            at.run()
+        spec = json.loads(maps[0].proto.spec)
+        assert spec["data"][0]["type"] == ("scatter3d" if dims == 3 else "scatter")
+        assert ("t-SNE" in json.dumps(spec["layout"])) == (projection == "tsne")
+        found[f"embeddings, {dims}D {projection}"] = problems(at, lang)
+    return found
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTLAB_DATA_DIR", str(tmp_path))
@@ -198,6 +217,8 @@ def test_every_page_after_a_labelled_run_speaks_one_language(data_dir, lang):
     train_tiny_run(at, lr=0.002)
     train_tiny_run(at)  # two stored runs: the Runs page compares them, their legends name the fractional rate
     found = {page: problems(visit(at, page), lang) for page in PAGES}
+    found.update(map_states(visit(at, "embeddings"), lang))
+    visit(at, "classroom")
     for name in EXPERIMENTS:  # each experiment's chart and conclusion, on the Classroom page visited last
         at.button(key=f"classroom_run_{name}").click().run(timeout=120)
     found["classroom, experiments run"] = problems(at, lang)

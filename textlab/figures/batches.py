@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
-from textlab.figures.style import PRESENTATION_SCALE, wrapped
+from textlab.figures.style import PLOT_WIDTH_PX, PRESENTATION_SCALE, wrapped
 from textlab.i18n import Counted, t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_percent
 from textlab.text.batching import PaddingStats
@@ -20,11 +20,10 @@ BLUE, ORANGE = "#0072B2", "#E69F00"
 ID_COLOURS = [[0.0, "#FFF3C4"], [0.5, "#CDE6C0"], [1.0, "#A6D1F0"]]
 PAD_COLOUR = "#4D4D4D"
 # Ids are written in the cells only where they fit, apart and legible, at presentation mode's larger size
-# in a plot PLOT_WIDTH_PX across: erring narrow, as the plot measured about 750 px in a 1280-px window in
-# presentation mode with the sidebar open, after the row names and the colour bar. A digit is about 0.6
-# of its font size wide, and each cell keeps CELL_ROOM_PX clear around its text. Text smaller than
-# MIN_CELL_FONT is not written: the ids are then on hover only, and the tensor above prints every one.
-PLOT_WIDTH_PX, CELL_ROOM_PX, DIGIT_WIDTH_EM = 560, 6, 0.6
+# in a plot PLOT_WIDTH_PX across. A digit is about 0.6 of its font size wide, and each cell keeps
+# CELL_ROOM_PX clear around its text. Text smaller than MIN_CELL_FONT is not written: the ids are then on
+# hover only, and the tensor above prints every one.
+CELL_ROOM_PX, DIGIT_WIDTH_EM = 6, 0.6
 MIN_CELL_FONT, MAX_CELL_FONT = 10, 18
 MAX_LABELLED_CELLS = 600
 MAX_ROWS, MAX_COLUMNS = 64, 200

@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 import torch
 from plotly.subplots import make_subplots
 
+from textlab.figures.label_placement import PlotArea, uncrowded_labels
+from textlab.figures.style import PLOT_WIDTH_PX
 from textlab.i18n import t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_integer, format_percent
 from textlab.text.vocab import PAD_TOKEN, UNK_TOKEN
@@ -30,6 +32,7 @@ DIVERGING = [[0.0, "#0072B2"], [0.5, "#F2F2F2"], [1.0, "#D55E00"]]
 # For points on white: the middle of the scale must stay visible.
 DIVERGING_POINTS = [[0.0, "#0072B2"], [0.5, "#AAAAAA"], [1.0, "#D55E00"]]
 FONT_SIZE, TITLE_SIZE, LABEL_SIZE = 16, 20, 15
+MARKER_SIZE = 12  # a 2D map's points, in pixels; presentation mode enlarges text, not markers
 TITLE_LINE_PX = 26  # a title line of TITLE_SIZE
 
 
@@ -131,7 +134,8 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
                   epochs: Sequence[int], losses: Sequence[float | None], explained: Sequence[float], lang: str,
                   labelled_rows: Sequence[int] = (), untrained: bool = False,
                   kept_frame: int | None = None, projection: str = "pca",
-                  highlighted_rows: Sequence[int] = (), neighbour_rows: Sequence[int] = ()) -> go.Figure:
+                  highlighted_rows: Sequence[int] = (), neighbour_rows: Sequence[int] = (),
+                  text_scale: float = 1.0) -> go.Figure:
     """Tokens on the first 2 or 3 principal axes; with several snapshots, one animation frame per epoch.
 
     ``coordinates`` is (S, K, d): S snapshots of K tokens in d = 2 or 3 dimensions. The figure opens
@@ -139,13 +143,15 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     last one by default); its slider moves through the epochs and the title shows each epoch's loss,
     marking the kept one. ``projection`` "tsne" names the axes as t-SNE's (they carry no variance);
     ``highlighted_rows`` (a searched or clicked token, in vermillion) and ``neighbour_rows`` (its
-    neighbours, in reddish purple) are drawn on top, larger, always labelled.
+    neighbours, in reddish purple) are drawn on top, larger, always labelled. Of ``labelled_rows``, most
+    frequent first, a 2D frame labels those whose text covers no label already printed; ``text_scale`` is
+    the factor the figure's fonts will be shown at (presentation mode's).
     """
     frame_count, _, dims = coordinates.shape
     three_d = dims == 3
     shown_tokens = _escaped(tokens)
-    labelled = set(labelled_rows)
-    groups = _groups(tokens, counts, colours, lang, marker_size=7 if three_d else 12)
+    marker_size = 7 if three_d else MARKER_SIZE
+    groups = _groups(tokens, counts, colours, lang, marker_size=marker_size)
     last = frame_count - 1
     opened = last if kept_frame is None else kept_frame
     marked = kept_frame is not None and kept_frame != last
@@ -155,26 +161,44 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
                                ("emb.map.highlighted", highlighted_rows, HIGHLIGHT_COLOUR)):
         if rows:
             groups.append(_Group(t(name, lang), list(rows), dict(
-                size=(7 if three_d else 12) + 8, color=colour, line=dict(width=2, color="black")), labels=True))
-    on_top = {row for group in groups if group.labels for row in group.rows}
+                size=marker_size + 8, color=colour, line=dict(width=2, color="black")), labels=True))
+    on_top = [row for group in groups if group.labels for row in group.rows]
+    ranges = [_axis_range(coordinates[:, :, index]) for index in range(dims)]
+    # Room for a second legend row (the highlight entries), which grows upwards, and for a second title
+    # line (the kept weights').
+    title = _frame_title(epochs[opened], losses[opened], untrained, lang, kept=marked)
+    top = (150 if on_top else 110) + TITLE_LINE_PX * title.count("<br>")
+    height, bottom = (820, 250) if frame_count > 1 else (720, 60)  # as _style and _add_time_travel set
+    # The plot between the margins, less the x axis's ticks and title, which grow with the text.
+    area = PlotArea(PLOT_WIDTH_PX, height - (top + 2 * FONT_SIZE) * text_scale - bottom,
+                    tuple(ranges[0]), tuple(ranges[1]), equal_scale=True)
+
+    def label_rows(frame: int) -> set[int]:
+        candidates = [row for row in labelled_rows if row not in on_top]
+        if three_d:  # where a 3D label lands depends on how the reader turns the scene
+            return {*candidates, *on_top}
+        xs, ys = coordinates[frame, :, 0].tolist(), coordinates[frame, :, 1].tolist()
+        return uncrowded_labels(xs, ys, tokens, candidates, area, LABEL_SIZE * text_scale, MARKER_SIZE,
+                                forced=on_top)
 
     def traces(frame: int, full: bool) -> list:
         made = []
+        printed = label_rows(frame)
         for group in groups:
             points = _points(coordinates[frame], group.rows, three_d)
-            if not full:  # frames carry only positions; names, colours and labels stay from the first draw
-                made.append(scatter(**points))
+            text = [shown_tokens[row] if row in printed and (group.labels or row not in on_top) else ""
+                    for row in group.rows]
+            if not full:  # frames carry positions and labels; names and colours stay from the first draw
+                made.append(scatter(**points, text=text))
                 continue
             hover = [f"{shown_tokens[row]} · {counts[row]:,}×" for row in group.rows]
-            made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker,
-                                text=[shown_tokens[row] if group.labels or (row in labelled and row not in on_top)
-                                      else "" for row in group.rows],
+            made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker, text=text,
                                 textposition="top center", textfont=dict(size=LABEL_SIZE),
                                 hovertext=hover, hoverinfo="text", customdata=group.rows))
         return made
 
     figure = go.Figure(data=traces(opened, full=True))
-    _style(figure, _frame_title(epochs[opened], losses[opened], untrained, lang, kept=marked), 720, lang)
+    _style(figure, title, 720, lang)
     # 3D axes are drawn at an angle: there, a short title keeps them from running into each other.
     axis_key = "emb.map.axis_short" if three_d else "emb.map.axis"
     if projection == "tsne":
@@ -182,7 +206,6 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
     else:
         axis_titles = [t(axis_key, lang, number=index + 1, share=float(explained[index]))
                        for index in range(dims)]
-    ranges = [_axis_range(coordinates[:, :, index]) for index in range(dims)]
     if three_d:
         figure.update_layout(scene=dict(aspectmode="cube", **{
             f"{name}axis": dict(title=dict(text=axis_titles[index]), range=ranges[index], autorange=False)
@@ -192,9 +215,6 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
         # Equal scales: a distance on screen is the same distance up, down and across.
         figure.update_yaxes(title=dict(text=axis_titles[1]), range=ranges[1], autorange=False, zeroline=False,
                             scaleanchor="x", scaleratio=1)
-    # Room for a second legend row (the highlight entries), which grows upwards, and for a second title
-    # line (the kept weights').
-    top = (150 if on_top else 110) + TITLE_LINE_PX * figure.layout.title.text.count("<br>")
     figure.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=FONT_SIZE)),
                          margin=dict(t=top))
     if frame_count > 1:

@@ -15,6 +15,9 @@ import plotly.graph_objects as go
 
 # On a projector across a classroom, 1.5x the laptop sizes keeps 12 px ticks readable (18 px).
 PRESENTATION_SCALE = 1.5
+# A full-width plot's drawing area in a 1280-px window with the sidebar open, erring narrow: it measured
+# about 750 px in presentation mode, after the row names and the colour bar of a heatmap.
+PLOT_WIDTH_PX = 560
 PLOTLY_DEFAULT_FONT_SIZE = 12  # plotly.js's layout.font.size; titles, ticks and legends derive from it
 # Streamlit's chart theme sets these sizes in its template, which outranks layout.font: a figure that
 # leaves them unset gets them here first, so they are scaled too.

@@ -73,9 +73,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "em cada linha, ou escolha os rótulos aleatórios do notebook.",
     },
     "training.diverged": {
-        "en": "The loss became NaN or infinite at step {step}: the learning rate {lr:g} is too high. "
+        "en": "At step {step} the loss stopped being a finite number: the learning rate {lr:g} is too high. "
               "Try {suggested:g}.",
-        "pt": "A perda virou NaN ou infinita no passo {step}: a taxa de aprendizado {lr:g} é alta demais. "
+        "pt": "No passo {step} a perda deixou de ser um número finito: a taxa de aprendizado {lr:g} é alta demais. "
               "Tente {suggested:g}.",
     },
     "training.out_of_memory": {

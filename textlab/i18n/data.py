@@ -118,31 +118,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "({count} no total; a linha 1 é o cabeçalho, como numa planilha).",
     },
     "data.blank_labels.rows.one": {
-        "en": "The label column '{column}' is empty or NaN in row {where} "
+        "en": "The label column '{column}' is empty or marked as missing in row {where} "
         "(row 1 is the header, as in a spreadsheet). "
         "Fill in that label, delete that row, or read the file without labels.",
-        "pt": "A coluna de rótulos '{column}' está vazia ou com NaN na linha {where} "
+        "pt": "A coluna de rótulos '{column}' está vazia ou marcada como ausente na linha {where} "
         "(a linha 1 é o cabeçalho, como numa planilha). "
         "Preencha esse rótulo, apague essa linha ou leia o arquivo sem rótulos.",
     },
     "data.blank_labels.rows.other": {
-        "en": "The label column '{column}' is empty or NaN in rows {where} "
+        "en": "The label column '{column}' is empty or marked as missing in rows {where} "
         "({count} in total; row 1 is the header, as in a spreadsheet). "
         "Fill in those labels, delete those rows, or read the file without labels.",
-        "pt": "A coluna de rótulos '{column}' está vazia ou com NaN nas linhas {where} "
+        "pt": "A coluna de rótulos '{column}' está vazia ou marcada como ausente nas linhas {where} "
         "({count} no total; a linha 1 é o cabeçalho, como numa planilha). "
         "Preencha esses rótulos, apague essas linhas ou leia o arquivo sem rótulos.",
     },
     "data.blank_labels.lines.one": {
-        "en": "The label '{column}' is missing, empty or NaN on line {where}. "
+        "en": "The label '{column}' is missing, empty or marked as missing on line {where}. "
         "Fill in that label, delete that line, or read the file without labels.",
-        "pt": "O rótulo '{column}' está ausente, vazio ou com NaN na linha {where}. "
+        "pt": "O rótulo '{column}' está ausente, vazio ou marcado como ausente na linha {where}. "
         "Preencha esse rótulo, apague essa linha ou leia o arquivo sem rótulos.",
     },
     "data.blank_labels.lines.other": {
-        "en": "The label '{column}' is missing, empty or NaN on lines {where} ({count} in total). "
+        "en": "The label '{column}' is missing, empty or marked as missing on lines {where} ({count} in total). "
         "Fill in those labels, delete those lines, or read the file without labels.",
-        "pt": "O rótulo '{column}' está ausente, vazio ou com NaN nas linhas {where} ({count} no total). "
+        "pt": "O rótulo '{column}' está ausente, vazio ou marcado como ausente nas linhas {where} ({count} no total). "
         "Preencha esses rótulos, apague essas linhas ou leia o arquivo sem rótulos.",
     },
     "data.mixed_labels.one": {

@@ -15,7 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "emb.map.title_epoch": {"en": "Embeddings after epoch {epoch}", "pt": "Embeddings após a época {epoch}"},
     # On two lines: the longest map title, it would run past the chart's edge at presentation size.
-    "emb.map.title_kept": {"en": "{title}<br>the model's weights", "pt": "{title}<br>os pesos do modelo"},
+    "emb.map.title_kept": {"en": "{title}<br>the weights the model kept (early stopping)",
+                           "pt": "{title}<br>os pesos que o modelo manteve (parada antecipada)"},
     "emb.map.title_epoch_loss": {
         "en": "Embeddings after epoch {epoch} · training loss {loss:.4f}",
         "pt": "Embeddings após a época {epoch} · perda de treino {loss:.4f}",

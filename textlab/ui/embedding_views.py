@@ -24,7 +24,7 @@ from textlab.train.jobs import TrainingJob
 from textlab.train.loop import TrainingRun
 from textlab.ui import projection_jobs, state, token_selection, widgets
 from textlab.ui.literal import literal_table
-from textlab.ui.presentation import show_figure
+from textlab.ui.presentation import show_figure, text_scale
 from textlab.ui.state import tr
 
 LIVE_REFRESH_SECONDS = 2.0
@@ -202,7 +202,8 @@ def map_section(source: ModelSource) -> None:
                            [s.epoch for s in drawn], [s.train_loss for s in drawn], explained,
                            state.session().language, labelled, untrained=source.kind in ("preview", "starting"),
                            kept_frame=kept_frame, projection=projection,
-                           highlighted_rows=selected, neighbour_rows=[n.row for n in neighbours])
+                           highlighted_rows=selected, neighbour_rows=[n.row for n in neighbours],
+                           text_scale=text_scale())
     token_selection.remember_click(show_figure(figure, theme=None, key="emb_map", on_select="rerun",
                                                selection_mode="points"), tokens)
     token_selection.neighbours_table(selected, neighbours, tokens)

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from textlab.figures.style import figure_style
+from textlab.figures.style import PRESENTATION_SCALE, figure_style
 from textlab.ui import state
 from textlab.ui.literal import literal_table
 from textlab.ui.state import tr
@@ -77,6 +77,11 @@ code, pre { font-size: 1.15rem !important; }
 
 def presentation_on() -> bool:
     return state.session().presentation
+
+
+def text_scale() -> float:
+    """The factor figures' text is shown at: a builder that places text by its size needs it."""
+    return PRESENTATION_SCALE if presentation_on() else 1.0
 
 
 def _copy_switch() -> None:

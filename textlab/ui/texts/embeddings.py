@@ -54,10 +54,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.map.colour.label": {"en": "the label it goes with", "pt": "o rótulo a que se associa"},
     "emb.map.shown": {"en": "Tokens shown (most frequent first)", "pt": "Tokens exibidos (mais frequentes primeiro)"},
     "emb.map.shown_help": {
-        "en": "At most the 500 most frequent tokens are recorded; the 30 most frequent get a text label, "
-              "every point shows its token when you hover over it.",
-        "pt": "São registrados no máximo os 500 tokens mais frequentes; os 30 mais frequentes têm rótulo de texto, "
-              "e cada ponto mostra seu token ao passar o mouse.",
+        "en": "At most the 500 most frequent tokens are recorded; the 30 most frequent get a text label where it "
+              "covers no other label, and every point shows its token when you hover over it.",
+        "pt": "São registrados no máximo os 500 tokens mais frequentes; os 30 mais frequentes têm rótulo de texto "
+              "onde ele não cobre outro rótulo, e cada ponto mostra seu token ao passar o mouse.",
     },
     "emb.map.notice_frames": {
         "en": "What to notice: press Play or drag the epoch slider and watch which tokens move; tokens that end up "
