@@ -19,7 +19,7 @@ lang = state.session().language
 prepared, plan = cached.prepared(), cached.epoch_plan()
 count = len(plan.batches)
 batches, overall, without, with_bucketing, cut = tile_columns(5, per_row=3)
-batches.metric(tr("batchpage.batches"), count, format="localized",
+batches.metric(tr("batchpage.batches"), state.decimal(count, 0),
                help=tr("batchpage.batches_help", texts=state.tr_count("texts", len(prepared.train_indices))))
 overall.metric(tr("batchpage.padding_overall"), state.percent(plan.padding.overall, 1),
                help=tr("batchpage.padding_help"))

@@ -8,7 +8,7 @@ from textlab.i18n import option_label
 from textlab.train.prepare import padded_lengths
 from textlab.ui import cached, data_input, state
 from textlab.ui.label_choice import label_mode_choice
-from textlab.ui.presentation import show_figure
+from textlab.ui.presentation import show_figure, show_table
 from textlab.ui.state import tr
 
 st.title(tr("nav.data"))
@@ -36,8 +36,8 @@ label_mode_choice()
 table_column, label_column = st.columns([3, 2])
 with table_column:
     st.subheader(tr("datapage.table"))
-    st.dataframe(localize(dataset_table(dataset, lengths), lang), hide_index=True,
-                 height="auto" if len(dataset) <= 10 else 380)
+    show_table(localize(dataset_table(dataset, lengths), lang), hide_index=True,
+               height=None if len(dataset) <= 10 else 380, presentation_rows=10)
 with label_column:
     st.subheader(tr("datapage.label_distribution"))
     if dataset.labels is None:
@@ -46,7 +46,7 @@ with label_column:
         distribution = label_table(dataset)
         show_figure(label_figure(distribution["label"].tolist(), distribution["count"].tolist(),
                                      dataset.label_kind == "numeric", lang))
-        st.dataframe(localize(distribution, lang), hide_index=True)
+        show_table(localize(distribution, lang), hide_index=True, presentation_rows=20)
 
 st.subheader(tr("datapage.lengths"))
 show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batches.batch_size,

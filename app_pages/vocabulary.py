@@ -9,22 +9,25 @@ from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
 from textlab.text.vocab import UNK_ID
 from textlab.ui import cached, state, tokenizer_views
 from textlab.ui.chips import show_chips
+from textlab.ui.presentation import show_table
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
 
 st.title(tr("nav.vocabulary"))
 st.caption(tr("vocabpage.intro"))
-for column, name in zip(st.columns(5), ("tokenizer", "lowercase", "vocab_size", "min_freq", "max_size"), strict=True):
-    config_input(name, container=column)
+# Three to a row: a fifth of the page cuts "Unigram (o do SentencePiece)" and breaks "Lowercase".
+for row in (("tokenizer", "lowercase", "vocab_size"), ("min_freq", "max_size")):
+    for column, name in zip(st.columns(3), row, strict=False):
+        config_input(name, container=column)
 
 config, lang = state.session().config, state.session().language
 prepared = cached.prepared()
 vocab = prepared.vocab
 size, total, unknown, texts = st.columns(4)
-size.metric(tr("vocabpage.size"), len(vocab), format="localized", help=tr("vocabpage.size_help"))
-total.metric(tr("vocabpage.tokens"), sum(vocab.counts), format="localized", help=tr("vocabpage.tokens_help"))
-unknown.metric(tr("vocabpage.unknown"), vocab.counts[UNK_ID], format="localized", help=tr("vocabpage.unknown_help"))
-texts.metric(tr("vocabpage.texts"), len(prepared.train_indices), format="localized",
+size.metric(tr("vocabpage.size"), state.decimal(len(vocab), 0), help=tr("vocabpage.size_help"))
+total.metric(tr("vocabpage.tokens"), state.decimal(sum(vocab.counts), 0), help=tr("vocabpage.tokens_help"))
+unknown.metric(tr("vocabpage.unknown"), state.decimal(vocab.counts[UNK_ID], 0), help=tr("vocabpage.unknown_help"))
+texts.metric(tr("vocabpage.texts"), state.decimal(len(prepared.train_indices), 0),
              help=tr("vocabpage.texts_help", all=option_label("vocab_from", "all", lang)))
 
 table_column, try_column = st.columns([3, 2], gap="large")
@@ -38,7 +41,7 @@ with table_column:
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
     table = search_vocab(vocab_table(vocab), query, sort or "index")
     st.caption(tr("vocabpage.shown", shown=len(table), tokens=state.tr_count("tokens", len(vocab))))
-    st.dataframe(localize(table, lang), hide_index=True, height=560)
+    show_table(localize(table, lang), hide_index=True, height=560, presentation_rows=20)
 
 with try_column:
     st.subheader(tr("vocabpage.try"))
@@ -65,7 +68,7 @@ with try_column:
                   texts=report.held_out_texts))
     if report.frequent_unknown:
         frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])
-        st.dataframe(localize(frequent, lang), hide_index=True)
+        show_table(localize(frequent, lang), hide_index=True)
 
 tokenizer_views.side_by_side(sentence, config)
 tokenizer_views.bpe_merges(config)

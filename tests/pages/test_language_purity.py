@@ -128,6 +128,11 @@ def chart_problems(at: AppTest, lang: str) -> list[str]:
     return titles
 
 
+def metric_problems(at: AppTest) -> list[str]:
+    """Metrics left for the browser to format: it writes them in its own locale, not the app's language."""
+    return [f"browser-formatted metric {metric.label!r}" for metric in at.metric if metric.proto.format]
+
+
 # Texts of the other language that are allowed here because the app means them literally.
 IGNORED = {TEXTS["upload.button_help"]["pt"], TEXTS["upload.button_help"]["en"]}
 
@@ -148,7 +153,7 @@ def problems(at: AppTest, lang: str) -> list[str]:
                 if match.group(0) in own or pattern is DOT_DECIMAL and THOUSANDS.fullmatch(match.group(0)):
                     continue
                 found.append(f"{match.group(0)!r} in {text[:160]!r}")
-    return found + chart_problems(at, lang)
+    return found + chart_problems(at, lang) + metric_problems(at)
 
 
 def open_app(lang: str, dataset=None, source: str = "pasted") -> AppTest:

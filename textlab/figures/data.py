@@ -9,12 +9,17 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import torch
 
+from textlab.figures.style import wrapped
 from textlab.i18n import plural, t
 from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_integer, plural_category
 
 # Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
 BLUE, ORANGE = "#0072B2", "#E69F00"
 MAX_BARS = 60
+# The lengths chart spans the page, about 900 px at 1280 px in presentation mode: its title breaks into
+# lines of 60 characters (a bold one is about 0.6 of the 24-px font there), two that the top margin
+# holds above the legend.
+LENGTHS_TITLE_CHARACTERS = 60
 MAX_LABEL_BARS = 30
 
 
@@ -46,10 +51,11 @@ def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: in
         figure.add_bar(x=ranges, y=counts, name=name, marker_color=colour, customdata=hovers,
                        hovertemplate=t("datafig.length_hover", lang) + f"<extra>{html.escape(name)}</extra>")
     figure.update_layout(
-        title=t("datafig.lengths_title", lang, batch_size=batch_size, padding=pad_fraction),
+        title=wrapped(t("datafig.lengths_title", lang, batch_size=batch_size, padding=pad_fraction),
+                      LENGTHS_TITLE_CHARACTERS),
         xaxis_title=t("datafig.tokens_per_text", lang), yaxis_title=t("datafig.texts", lang),
         barmode="group", bargap=0.15, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
-        margin=dict(t=90), font=dict(size=15))
+        margin=dict(t=110), font=dict(size=15))
     figure.update_xaxes(type="category")
     _whole_number_ticks(figure, most)
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers

@@ -116,19 +116,25 @@ def tile_columns(spec: int | Sequence[float], per_row: int) -> list[DeltaGenerat
 
 
 def show_table(data: Any, *, height: int | None = None, column_order: Sequence[str] | None = None,
-               **dataframe_options: Any) -> None:
+               presentation_rows: int | None = None, **dataframe_options: Any) -> None:
     """``st.dataframe``; in presentation mode an HTML table, whose text the projector's CSS enlarges.
 
     A dataframe is drawn on a canvas in the theme's font size, which no stylesheet reaches. The HTML
     table gives up sorting and column tooltips for that size. Its rows wrap their text, so the
-    stylesheet caps its height instead of ``height`` (a dataframe's).
+    stylesheet caps its height instead of ``height`` (a dataframe's). A table of thousands of rows
+    (a data set, a vocabulary) would be thousands of HTML rows: ``presentation_rows`` shows its first
+    ones and says how many there are.
     """
-    if presentation_on():
-        shown = data[list(column_order)] if column_order is not None else data
-        literal_table(shown, hide_index=dataframe_options.get("hide_index"))
-    else:
+    if not presentation_on():
         st.dataframe(data, height=height if height is not None else "auto", column_order=column_order,
                      **dataframe_options)
+        return
+    shown = data[list(column_order)] if column_order is not None else data
+    total = len(shown)
+    if presentation_rows is not None and total > presentation_rows:
+        shown = shown.head(presentation_rows)
+        st.caption(tr("app.presentation.table_head", shown=presentation_rows, rows=state.tr_count("rows", total)))
+    literal_table(shown, hide_index=dataframe_options.get("hide_index"))
 
 
 def show_figure(figure: go.Figure, **kwargs: object) -> object:

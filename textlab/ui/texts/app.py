@@ -8,6 +8,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "app.presentation": {"en": "Presentation mode", "pt": "Modo apresentação"},
     "app.presentation.help": {"en": "Larger text and higher contrast, for a classroom projector.",
                               "pt": "Texto maior e mais contraste, para o projetor da sala de aula."},
+    "app.presentation.table_head": {
+        "en": "The first {shown} of {rows}; presentation mode off scrolls through them all.",
+        "pt": "As primeiras {shown} de {rows}; sem o modo apresentação, a tabela rola por todas.",
+    },
     "app.url_fallback": {
         "en": "A setting in the link was invalid and its default is used instead: {detail}",
         "pt": "Uma configuração do link era inválida e o valor padrão foi usado: {detail}",
