@@ -30,7 +30,8 @@ texts.metric(tr("datapage.texts"), state.decimal(len(dataset), 0))
 tokens.metric(tr("datapage.tokens"), state.decimal(int(lengths.sum()), 0),
               help=tr("datapage.tokens_help", tokenizer=option_label("tokenizer", config.text.tokenizer, lang)))
 longest.metric(tr("datapage.longest"), state.decimal(int(lengths.max()), 0))
-labels.metric(tr("datapage.labels"), tr(f"datapage.label_kind.{dataset.label_kind}"))
+labels.metric(tr("datapage.labels"), state.tr_count("classes", len(dataset.label_names))
+              if dataset.label_kind == "categorical" else tr(f"datapage.label_kind.{dataset.label_kind}"))
 label_mode_choice()
 
 table_column, label_column = st.columns([3, 2])

@@ -6,6 +6,7 @@ import streamlit as st
 from textlab.analysis.tables import VOCAB_SORTS, localize, search_vocab, vocab_table
 from textlab.i18n import option_label
 from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
+from textlab.text.subword import SUBWORD_KINDS
 from textlab.text.vocab import UNK_ID
 from textlab.ui import cached, state, tokenizer_views
 from textlab.ui.chips import show_chips
@@ -18,7 +19,9 @@ st.caption(tr("vocabpage.intro"))
 # Three to a row: a fifth of the page cuts "Unigram (o do SentencePiece)" and breaks "Lowercase".
 for row in (("tokenizer", "lowercase", "vocab_size"), ("min_freq", "max_size")):
     for column, name in zip(st.columns(3), row, strict=False):
-        config_input(name, container=column)
+        # The subword vocabulary's size means nothing to the word tokenizers: shown, but greyed out.
+        unused = name == "vocab_size" and state.session().config.text.tokenizer not in SUBWORD_KINDS
+        config_input(name, container=column, disabled=unused)
 
 config, lang = state.session().config, state.session().language
 prepared = cached.prepared()

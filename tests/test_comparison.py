@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -55,4 +56,7 @@ def test_the_details_hold_what_the_overview_leaves_out_in_the_language():
     assert details[t("runs.col.epochs", "pt")] == "3" and details[t("runs.col.vocab", "pt")] == "1.500"
     assert details[t("runs.col.seconds_per_epoch", "pt")] == "1,250"
     assert details[t("runs.col.labels", "pt")] == option_label("label_mode", "random", "pt")
-    assert len(details[t("runs.col.started", "pt")]) == len("2023-11-14 22:13")
+    started = datetime.fromtimestamp(RUN.started_at)
+    assert details[t("runs.col.started", "pt")] == started.strftime("%d/%m/%Y %H:%M")  # as Brazil writes it
+    english = dict(run_details(RUN, "en"))[t("runs.col.started", "en")]
+    assert english.startswith(f"{started.month}/{started.day}/{started:%y}, ") and english.endswith(("AM", "PM"))

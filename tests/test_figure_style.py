@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from textlab.figures.style import PRESENTATION_SCALE, THEME_SIZES, figure_style
+from textlab.figures.style import LEGEND_ROW_EM, PRESENTATION_SCALE, THEME_SIZES, figure_style
 
 
 def sample_figure() -> go.Figure:
@@ -48,3 +48,14 @@ def test_a_set_top_margin_grows_with_the_title_and_legend_it_holds() -> None:
     assert styled.layout.margin.t == round(110 * PRESENTATION_SCALE)
     assert styled.layout.margin.l == 40  # the side margins hold no title: automargin sizes them
     assert figure_style(sample_figure(), True).layout.margin.t is None  # plotly's default, which fits
+
+
+def test_a_legend_under_the_plot_adds_a_row_per_entry_to_a_set_height() -> None:
+    figure = go.Figure([go.Scatter(x=[1], y=[1], name=name) for name in ("raw", "smoothed", "validation")])
+    figure.add_scatter(x=[1], y=[2], name="hidden", showlegend=False)
+    figure.update_layout(height=500, legend=dict(orientation="h", y=-0.2))
+    legend_px = THEME_SIZES["legend"] * PRESENTATION_SCALE
+    assert figure_style(figure, True).layout.height == round(500 + 3 * legend_px * LEGEND_ROW_EM)
+    above = go.Figure(figure).update_layout(legend_y=1.02)  # above the plot: the top margin makes its room
+    assert figure_style(above, True).layout.height == 500
+    assert figure_style(go.Figure(figure).update_layout(height=None), True).layout.height is None

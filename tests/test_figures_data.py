@@ -138,7 +138,10 @@ def test_padding_figures_show_the_shares(lang) -> None:
     (bars,) = padding_comparison(without, with_bucketing, lang).data
     assert list(bars.y) == [0.7, 0.15]
     assert list(bars.x) == [t("batchfig.bucketing_off", lang), t("batchfig.bucketing_on", lang)]
-    (per_batch,) = padding_per_batch(without, current=1, lang=lang).data
+    figure = padding_per_batch(without, current=1, lang=lang)
+    (per_batch,) = figure.data
     assert list(per_batch.y) == [0.5, 0.9]
     assert per_batch.marker.color[0] != per_batch.marker.color[1]
+    (arrow,) = figure.layout.annotations  # the orange bar is named: among hundreds it is a hairline
+    assert (arrow.x, arrow.y, arrow.text) == (2, 0.9, t("batchfig.current", lang, number="2"))
     assert "&lt;PAD&gt;" in padding_comparison(without, with_bucketing, lang).layout.yaxis.title.text

@@ -44,7 +44,7 @@ def test_status_details():
     assert progress_text(snapshot("running", position=2), "en") == "Step 4 of 6 · epoch 2 of 3"
     assert "step 4" in status(snapshot("paused"), "en")[1]
     level, sentence = status(snapshot("finished", Finished("completed", 3)), "en")
-    assert level == "success" and "4 steps in 2.0 s (2.0 steps/s)" in sentence
+    assert level == "success" and "4 steps in 2.0\u00a0s (2.0 steps/s)" in sentence
     level, sentence = status(snapshot("failed", Failed("diverged", "training.diverged",
                                                         {"step": 4, "lr": 10.0, "suggested": 1.0})), "pt")
     assert level == "error" and "passo 4" in sentence and "Tente 1" in sentence
@@ -70,14 +70,14 @@ def test_after_early_stopping_the_progress_line_says_where_it_stopped_and_which_
     assert progress_text(completed, "en") == "Step 1,200 of 6,000 · epoch 6 of 30"
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2 s"), (65, "1m 05s"), (7380, "2h 03m")])
+@pytest.mark.parametrize(("seconds", "text"), [(4.24, "4.2\u00a0s"), (65, "1m\u00a005s"), (7380, "2h\u00a003m")])
 def test_format_seconds(seconds, text):
     assert format_seconds(seconds) == text
 
 
 def test_numbers_are_written_the_way_each_language_writes_them():
     assert format_rate(1706.6, "en") == "1,707" and format_rate(1706.6, "pt") == "1.707"
-    assert format_rate(22.46, "pt") == "22,5" and format_seconds(4.24, "pt") == "4,2 s"
+    assert format_rate(22.46, "pt") == "22,5" and format_seconds(4.24, "pt") == "4,2\u00a0s"
     assert format_rate(None, "en") == "–"
 
 

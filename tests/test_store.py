@@ -96,6 +96,19 @@ def test_recorded_training_stores_exactly_what_the_run_yielded(store, classifica
     assert store.checkpoint_path(recorder.run_id).exists() and record.checkpoint == f"run-{recorder.run_id}.pt"
 
 
+def test_an_early_stopped_run_reads_as_the_epoch_whose_weights_it_kept(store, classification_dataset):
+    config = TrainConfig.of(val_fraction=0.25, batch_size=4, epochs=40, lr=0.5, patience=1, device="cpu")
+    recorder = RunRecorder(store, config, classification_dataset)
+    (end,) = of_type(train(config, classification_dataset, observer=recorder), Finished)
+    assert end.reason == "early_stopping" and end.kept_epoch < end.epochs_run
+    kept = store.epochs(recorder.run_id)[end.kept_epoch - 1]
+    record = store.run(recorder.run_id)
+    assert (record.kept_epoch, record.epochs_run, record.final) == (end.kept_epoch, end.epochs_run, kept)
+    (listed,) = store.runs()
+    best_val_loss = min(epoch.val_loss for epoch in store.epochs(recorder.run_id))
+    assert listed.final == kept and listed.final.val_loss == best_val_loss
+
+
 def test_steps_are_written_in_batches_not_one_by_one(store, regression_dataset):
     config = TrainConfig.of(batch_size=1, epochs=2, device="cpu", pooling="masked_mean")  # 160 steps
     recorder = RunRecorder(store, config, regression_dataset, flush_seconds=3600)
@@ -310,11 +323,12 @@ def test_a_version_1_database_is_migrated(tmp_path):
     assert "name" not in columns  # really the old schema
 
     with Store(tmp_path) as upgraded:
-        assert schema_version(upgraded) == SCHEMA_VERSION == 5  # v3 the owner, v4 the data source, v5 tokenizers
+        # v3 the owner, v4 the data source, v5 tokenizers, v6 the epoch early stopping kept
+        assert schema_version(upgraded) == SCHEMA_VERSION == 6
         (record,) = upgraded.runs()
         # Stored before max_length existed: that run kept every token, so it reads back uncut.
-        expected = ("", "", TrainConfig.of(lr=0.5, max_length=0), "")
-        assert (record.name, record.notes, record.config, record.data_source) == expected
+        expected = ("", "", TrainConfig.of(lr=0.5, max_length=0), "", None)
+        assert (record.name, record.notes, record.config, record.data_source, record.kept_epoch) == expected
         upgraded.rename(record.run_id, "migrada")
         upgraded.set_notes(record.run_id, "da versão 1")
         assert upgraded.run(record.run_id).name == "migrada"

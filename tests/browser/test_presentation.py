@@ -1,11 +1,11 @@
 """Presentation mode in Chromium: every text it should enlarge is larger, and no label is cut.
 
-Measured on the Data, Vocabulary, Batches and Train pages at 1280×800 and 1920×1080, mode off then on: the computed
-font size of a metric value, of a chart title (plotly's SVG ``.gtitle``), of a tick label
-(``.xtick text``) and, with the mode on, of a table cell; every element that clips its text (overflow
-or an ellipsis) and every chosen option must show it whole (its ``scrollWidth`` fits its
-``clientWidth``); no label breaks inside a word; and no chart title runs into its plot, axis titles or
-legend, or past the chart's edge.
+Measured on the Data, Vocabulary, Batches and Train pages at 1280×800 and 1920×1080, mode off then
+on: the computed font size of a metric value, of the page title and a section heading, of a chart
+title (plotly's SVG ``.gtitle``), of a tick label (``.xtick text``) and, with the mode on, of a table
+cell; every element that clips its text (overflow or an ellipsis) and every chosen option must show
+it whole (its ``scrollWidth`` fits its ``clientWidth``); no label breaks inside a word; and no chart
+title runs into its plot, axis titles or legend, or past the chart's edge.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from textlab.i18n import option_label
 from textlab.train.config import FIELDS
 
 VIEWPORTS = [(1280, 800), (1920, 1080)]
-# The first metric value, chart title and x tick label on the page, in px.
+# The first metric value, chart title, x tick label, page title and section heading on the page, in px.
 FONT_SIZES = """() => {
   const size = selector => { const element = document.querySelector(selector);
                              return element ? parseFloat(getComputedStyle(element).fontSize) : null; };
   const metric = document.querySelector('[data-testid="stMetricValue"] p')
                  ? '[data-testid="stMetricValue"] p' : '[data-testid="stMetricValue"]';
-  return {metric: size(metric), title: size('.gtitle'), tick: size('.xtick text')};
+  return {metric: size(metric), title: size('.gtitle'), tick: size('.xtick text'),
+          heading: size('[data-testid="stMain"] h1'), subheading: size('[data-testid="stMain"] h3')};
 }"""
 # Text the page clips: an element that hides overflow or ends in an ellipsis, whose text is wider
 # than its box. Charts (SVG), tables and code blocks scroll by design and are left out.
@@ -91,6 +92,14 @@ TITLE_CLASHES = """() => {
     }
   }
   return clashes;
+}"""
+# A disabled setting's label must not wear an enabled one's colour.
+DISABLED_LOOKING_ENABLED = """() => {
+  const colour = label => getComputedStyle(label.querySelector('p')).color;
+  const labels = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stWidgetLabel"]')];
+  const enabled = new Set(labels.filter(label => !label.hasAttribute('disabled')).map(colour));
+  return labels.filter(label => label.hasAttribute('disabled') && enabled.has(colour(label)))
+               .map(label => label.textContent);
 }"""
 TABLE_CELL_SIZE = """() => { const cell = document.querySelector('[data-testid="stMain"] [data-testid="stTable"] td');
   return cell ? parseFloat(getComputedStyle(cell).fontSize) : null; }"""
@@ -176,8 +185,9 @@ def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name, lang) -
         assert page.evaluate(SPLIT_WORDS) == [], f"word broken with {mode}"
         assert page.evaluate(TITLE_CLASHES) == [], f"chart title clashes with {mode}"
         assert page.evaluate(OPTIONS_TOO_WIDE, OPTION_LABELS[lang]) == [], f"option cut with {mode}"
+        assert page.evaluate(DISABLED_LOOKING_ENABLED) == [], f"disabled setting looks enabled with {mode}"
     normal, projected = sizes[False], sizes[True]
-    for part in ("metric", "title", "tick") if name in CHARTED else ("metric",):
+    for part in ("metric", "heading", "subheading", *(("title", "tick") if name in CHARTED else ())):
         assert normal[part] and projected[part] > normal[part], (part, normal, projected)
     # The tables become HTML in this mode (a dataframe's canvas keeps the theme's size), larger than body text.
     assert page.evaluate(TABLE_CELL_SIZE) > page.evaluate(BODY_SIZE) * 1.1

@@ -187,3 +187,21 @@ def test_the_table_shows_the_overview_that_fits_and_the_run_details_the_rest(dat
     assert table.proto.row_height > 64  # the long settings wrap onto more lines instead of being cut
     details = at.caption[[index for index, caption in enumerate(at.caption) if "Épocas: 2" in caption.value][0]]
     assert "Vocabulário:" in details.value and "None" not in details.value
+
+
+def test_an_early_stopped_run_says_its_numbers_are_the_kept_epochs(data_dir, classification_dataset):
+    config = TrainConfig.of(val_fraction=0.25, batch_size=4, epochs=40, lr=0.5, patience=1, device="cpu")
+    with Store(data_dir) as store:
+        recorder = RunRecorder(store, config, classification_dataset)
+        list(train(config, classification_dataset, observer=recorder))
+        record = store.run(recorder.run_id)
+    assert record.kept_epoch is not None and record.kept_epoch < record.epochs_run
+    at = open_page("runs", lang="pt")
+    assert not at.exception
+    assert "Uma execução com parada antecipada mostra as perdas" in all_text(at)
+    notice = [element.value for element in at.info if "Por que terminou" in element.value]
+    assert notice == [f"Por que terminou: parada antecipada (a validação parou de melhorar). Ela manteve os pesos "
+                      f"da época {record.kept_epoch}, a melhor: o checkpoint e os números dela na tabela são "
+                      f"dessa época."]
+    (row,) = at.dataframe[0].value.to_dict("records")
+    assert row["Perda de validação"] == f"{record.final.val_loss:.4f}".replace(".", ",")

@@ -50,3 +50,10 @@ def test_choosing_a_subword_tokenizer_builds_its_vocabulary() -> None:
     tokens = at.dataframe[0].value["token"].tolist()
     assert tokens[:2] == ["<PAD>", "<UNK>"] and "o" in tokens  # single characters are pieces too
     assert session(at).config.text.tokenizer == "unigram"
+
+
+def test_the_subword_vocabulary_size_is_greyed_out_for_a_word_tokenizer() -> None:
+    at = open_page("vocabulary")
+    assert at.number_input(key="cfg_vocab_size").disabled  # the notebook's whitespace tokenizer
+    at.selectbox(key="cfg_tokenizer").set_value("wordpiece").run()
+    assert not at.number_input(key="cfg_vocab_size").disabled

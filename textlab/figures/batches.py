@@ -10,7 +10,7 @@ import torch
 
 from textlab.figures.style import PLOT_WIDTH_PX, PRESENTATION_SCALE, wrapped
 from textlab.i18n import Counted, t
-from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_percent
+from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_integer, format_percent
 from textlab.text.batching import PaddingStats
 from textlab.text.vocab import PAD_TOKEN, UNK_ID, UNK_TOKEN
 
@@ -118,6 +118,10 @@ def padding_per_batch(stats: PaddingStats, current: int, lang: str) -> go.Figure
     colours = [ORANGE if number == current else BLUE for number in range(len(stats.per_batch))]
     figure = go.Figure(go.Bar(x=list(range(1, len(stats.per_batch) + 1)), y=list(stats.per_batch),
                               marker_color=colours, hovertemplate=t("batchfig.per_batch_hover", lang)))
+    # Among hundreds of batches one orange bar is a hairline: an arrow names it.
+    figure.add_annotation(x=current + 1, y=stats.per_batch[current], yshift=4, showarrow=True, arrowhead=2,
+                          arrowcolor=ORANGE, ax=0, ay=-30, font=dict(color="#9a5b00"),
+                          text=t("batchfig.current", lang, number=format_integer(current + 1, lang)))
     figure.update_layout(title=wrapped(t("batchfig.per_batch_title", lang, percent=stats.overall),
                                        PER_BATCH_TITLE_CHARACTERS),
                          xaxis=dict(title=t("batchfig.batch", lang), dtick=1 if len(stats.per_batch) <= 30 else None),

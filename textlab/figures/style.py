@@ -23,6 +23,7 @@ PLOTLY_DEFAULT_FONT_SIZE = 12  # plotly.js's layout.font.size; titles, ticks and
 # leaves them unset gets them here first, so they are scaled too.
 THREE_D_TRACES = ("scatter3d", "surface", "mesh3d")
 THEME_SIZES = {"title": 16, "axis_title": 14, "ticks": 12, "legend": 12}
+LEGEND_ROW_EM = 1.5  # a legend entry's row: its text and the gap plotly leaves between rows
 
 
 def wrapped(text: str, width: int) -> str:
@@ -91,4 +92,19 @@ def figure_style(figure: go.Figure, presentation: bool) -> go.Figure:
     margin = layout.get("margin", {})
     if "t" in margin:
         margin["t"] = round(margin["t"] * PRESENTATION_SCALE)
+    _room_for_legend_below(spec)
     return go.Figure(spec)
+
+
+def _room_for_legend_below(spec: dict[str, Any]) -> None:
+    """A figure of set height grows by a row per entry of a legend under its plot, at the larger size.
+
+    The legend's rows are taken from the figure's height: at projector size its entries stop sharing
+    rows (each may need one of its own), and the plot above would be squeezed to a strip.
+    """
+    layout = spec["layout"]
+    legend = layout.get("legend", {})
+    if "height" not in layout or legend.get("orientation") != "h" or legend.get("y", 1) >= 0:
+        return
+    entries = sum(bool(trace.get("name")) and trace.get("showlegend", True) is not False for trace in spec["data"])
+    layout["height"] = round(layout["height"] + entries * legend["font"]["size"] * LEGEND_ROW_EM)

@@ -1,4 +1,4 @@
-"""Numbers, percentages, sizes and plural forms as each language writes them (Babel's CLDR rules).
+"""Numbers, percentages, sizes, dates and plural forms as each language writes them (Babel's CLDR rules).
 
 Portuguese writes 1.557,5 and 84,1%; English 1,557.5 and 84.1%. Every number that reaches the
 screen goes through here, so one page never mixes the two.
@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from babel import Locale
+from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 _LOCALES = {"pt": "pt_BR", "en": "en_US"}
@@ -48,6 +50,11 @@ def format_decimal(value: float | None, lang: str, decimals: int = 4, *, fixed: 
     if signed:
         pattern = f"+{pattern};-{pattern}"
     return babel_numbers.format_decimal(value, format=pattern, locale=locale(lang))
+
+
+def format_moment(moment: datetime, lang: str) -> str:
+    """A date and time, short: 04/12/2026 06:15 in Portuguese, 12/4/26, 6:15 AM in English."""
+    return babel_dates.format_datetime(moment, "short", locale=locale(lang))
 
 
 def format_integer(value: int | None, lang: str) -> str:

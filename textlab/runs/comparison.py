@@ -14,7 +14,7 @@ import pandas as pd
 
 from textlab.data.samples import SAMPLES, load_sample
 from textlab.i18n import TEXTS, option_label, plural, t
-from textlab.i18n.numbers import MISSING, format_decimal, format_percent
+from textlab.i18n.numbers import MISSING, format_decimal, format_moment, format_percent
 from textlab.runs.store import RunRecord
 from textlab.train.config import FIELDS, TrainConfig
 from textlab.train.events import EpochEnd, Step
@@ -159,7 +159,7 @@ def overview_columns(records: Sequence[RunRecord]) -> list[str]:
 def run_details(record: RunRecord, lang: str) -> list[tuple[str, str]]:
     """The table's columns that the overview leaves out, as (label, value): "Épocas", "6"."""
     (row,) = runs_table([record], lang).to_dict("records")
-    row[t("runs.col.started", lang)] = row[t("runs.col.started", lang)].strftime("%Y-%m-%d %H:%M")
+    row[t("runs.col.started", lang)] = format_moment(row[t("runs.col.started", lang)], lang)
     return [(label, str(row[label])) for label in (t(f"runs.col.{column}", lang) for column in DETAIL_COLUMNS)]
 
 

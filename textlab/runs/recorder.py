@@ -81,7 +81,8 @@ class RunRecorder:
         if run is not None and not isinstance(event, Failed):
             saved = checkpoint.save(run, self.store.checkpoint_path(self.run_id), self.run_id).name
         key, params = (event.key, event.params) if isinstance(event, Failed) else ("", {})
-        self.store.finish_run(self.run_id, END_STATUS[type(event)], event.reason, key, params, saved)
+        kept = event.kept_epoch if isinstance(event, Finished) else None
+        self.store.finish_run(self.run_id, END_STATUS[type(event)], event.reason, key, params, saved, kept)
 
 
 class WarmStart:

@@ -15,14 +15,17 @@ PERCENT_METRICS = ("accuracy", "macro_f1")
 
 
 def format_seconds(seconds: float, lang: str = "en") -> str:
-    """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile."""
+    """4.2 s, 1m 05s, 2h 03m: short enough for a metric tile.
+
+    No-break spaces: a sentence that wraps never leaves the unit alone on the next line.
+    """
     if seconds < 60:
-        return f"{format_decimal(seconds, lang, 1)} s"
+        return f"{format_decimal(seconds, lang, 1)}\u00a0s"
     minutes, whole_seconds = divmod(round(seconds), 60)
     if minutes < 60:
-        return f"{minutes}m {whole_seconds:02d}s"
+        return f"{minutes}m\u00a0{whole_seconds:02d}s"
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m"
+    return f"{hours}h\u00a0{minutes:02d}m"
 
 
 def format_rate(steps_per_second: float | None, lang: str = "en") -> str:
@@ -57,6 +60,12 @@ def status(snapshot: JobSnapshot | None, lang: str) -> tuple[str, str]:
                         rate=format_rate(snapshot.overall_steps_per_second, lang))
 
 
+def kept_epoch(snapshot: JobSnapshot) -> int | None:
+    """The earlier epoch whose weights an early-stopped run kept (its best); None when it kept its last."""
+    end = snapshot.end
+    return end.kept_epoch if isinstance(end, Finished) and end.reason == "early_stopping" else None
+
+
 def progress_text(snapshot: JobSnapshot, lang: str) -> str:
     """Step 12 of 60 · epoch 3 of 10; a queued run has no steps yet, only its place in the queue.
 
@@ -65,11 +74,11 @@ def progress_text(snapshot: JobSnapshot, lang: str) -> str:
     """
     if snapshot.state == "queued":
         return t("train.progress_queued", lang, position=snapshot.queue_position or 1)
-    started, end = snapshot.started, snapshot.end
+    started = snapshot.started
     total = started.total_steps if started else 0
     epoch = snapshot.steps[-1].epoch if snapshot.steps else 0
     key = "train.progress"
-    kept = end.kept_epoch if isinstance(end, Finished) and end.reason == "early_stopping" else None
+    kept = kept_epoch(snapshot)
     if kept is not None:
         key = "train.progress_early_stopped"
     return t(key, lang, step=len(snapshot.steps), total=total, epoch=epoch,

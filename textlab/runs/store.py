@@ -155,8 +155,14 @@ def _add_tokenizers(connection: Connection) -> None:
                                "ON DELETE CASCADE, tokenizer TEXT NOT NULL)")
 
 
+def _add_kept_epoch(connection: Connection) -> None:
+    # The epoch whose weights the checkpoint holds when it is not the last (early stopping keeps the
+    # best): the run's numbers are that epoch's. NULL for older runs and those that kept the last.
+    connection.exec_driver_sql("ALTER TABLE runs ADD COLUMN kept_epoch INTEGER")
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_name_and_notes, _add_owner,
-                                                         _add_data_source, _add_tokenizers)
+                                                         _add_data_source, _add_tokenizers, _add_kept_epoch)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -213,8 +219,10 @@ class RunRecord:
     epochs_run: int
     seconds_per_epoch: float | None
     checkpoint: str | None  # file name under the checkpoint directory
-    final: EpochEnd | None = field(default=None, compare=False)  # the last epoch recorded
+    # The epoch whose weights the run ended with: ``kept_epoch`` when set, else the last one recorded.
+    final: EpochEnd | None = field(default=None, compare=False)
     data_source: str = ""  # "sample:NAME", "file:NAME" or "pasted"; "" for runs stored before it was kept
+    kept_epoch: int | None = None  # early stopping's best epoch, whose weights the run kept
 
 
 class Store:
@@ -368,16 +376,18 @@ class Store:
                            {"now": time.time(), "run_id": run_id})
 
     def finish_run(self, run_id: int, status: str, reason: str, message_key: str = "",
-                   message_params: dict[str, Any] | None = None, checkpoint: str | None = None) -> None:
-        """Mark a run finished, stopped or failed, with the end event's reason."""
+                   message_params: dict[str, Any] | None = None, checkpoint: str | None = None,
+                   kept_epoch: int | None = None) -> None:
+        """Mark a run finished, stopped or failed, with the end event's reason and the epoch whose weights it kept."""
         now = time.time()
         with self._write() as connection:
             connection.execute(sa.text(
                 "UPDATE runs SET status = :status, reason = :reason, message_key = :key, message_params = :params, "
-                "checkpoint = :checkpoint, ended_at = :now, updated_at = :now WHERE id = :run_id"),
+                "checkpoint = :checkpoint, kept_epoch = :kept, ended_at = :now, updated_at = :now "
+                "WHERE id = :run_id"),
                 {"status": status, "reason": reason, "key": message_key,
-                 "params": json.dumps(message_params or {}, default=str), "checkpoint": checkpoint, "now": now,
-                 "run_id": run_id})
+                 "params": json.dumps(message_params or {}, default=str), "checkpoint": checkpoint,
+                 "kept": kept_epoch, "now": now, "run_id": run_id})
         with self._lock:
             self._live.discard(run_id)
 
@@ -388,18 +398,19 @@ class Store:
     # Reading
 
     def runs(self) -> list[RunRecord]:
-        """Every run, newest first, with its last epoch."""
+        """Every run, newest first, with the epoch whose weights it ended with."""
         rows = self._read("SELECT * FROM runs ORDER BY id DESC")
         finals = {row["run_id"]: _epoch(row) for row in self._read(
-            "SELECT * FROM epochs e WHERE epoch = (SELECT MAX(epoch) FROM epochs WHERE run_id = e.run_id)")}
+            "SELECT e.* FROM epochs e JOIN runs r ON r.id = e.run_id WHERE e.epoch = "
+            "COALESCE(r.kept_epoch, (SELECT MAX(epoch) FROM epochs WHERE run_id = e.run_id))")}
         return [self._record(row, finals.get(row["id"])) for row in rows]
 
     def run(self, run_id: int) -> RunRecord:
         rows = self._read("SELECT * FROM runs WHERE id = :run_id", {"run_id": run_id})
         if not rows:
             raise StoreError("store.no_such_run", run_id=run_id)
-        epochs = self.epochs(run_id)
-        return self._record(rows[0], epochs[-1] if epochs else None)
+        kept = [epoch for epoch in self.epochs(run_id) if rows[0]["kept_epoch"] in (None, epoch.epoch)]
+        return self._record(rows[0], kept[-1] if kept else None)
 
     def _record(self, row: RowMapping, final: EpochEnd | None) -> RunRecord:
         with self._lock:
@@ -412,7 +423,8 @@ class Store:
             json.loads(row["message_params"]), _config(row["config"]), row["dataset_fingerprint"],
             row["dataset_size"], row["label_kind"], row["label_mode"], row["vocab_size"], row["num_outputs"],
             row["train_size"], row["val_size"], row["device"], row["started_at"], row["ended_at"],
-            row["epochs_run"], row["seconds_per_epoch"], row["checkpoint"], final, row["data_source"])
+            row["epochs_run"], row["seconds_per_epoch"], row["checkpoint"], final, row["data_source"],
+            row["kept_epoch"])
 
     def steps(self, run_id: int) -> list[Step]:
         return [Step(row["epoch"], row["step"], row["loss"], row["lr"], row["seconds"])

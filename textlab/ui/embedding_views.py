@@ -19,6 +19,7 @@ from textlab.analysis.snapshots import EmbeddingHistory, embedding_weight, model
 from textlab.analysis.token_association import TokenAssociation, associate_tokens
 from textlab.errors import TextlabError
 from textlab.figures.embeddings import TokenColours, embedding_map
+from textlab.runs.report import kept_epoch
 from textlab.text.vocab import SPECIAL_TOKENS
 from textlab.train.jobs import TrainingJob
 from textlab.train.loop import TrainingRun
@@ -110,8 +111,12 @@ def source_notice(source: ModelSource) -> None:
     else:
         snapshot = source.job.snapshot()
         epochs = state.tr_count("epochs", len(snapshot.epochs))
-        st.success(tr("emb.source.finished", state=tr(f"emb.state.{snapshot.state}"), epochs=epochs),
-                   icon=":material/check:")
+        kept = kept_epoch(snapshot)
+        if kept is not None:
+            st.success(tr("emb.source.early_stopped", epochs=epochs, kept=kept), icon=":material/check:")
+        else:
+            st.success(tr("emb.source.finished", state=tr(f"emb.state.{snapshot.state}"), epochs=epochs),
+                       icon=":material/check:")
 
 
 def _progress_key(job: TrainingJob) -> tuple:

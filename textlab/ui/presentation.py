@@ -40,9 +40,10 @@ _PROJECTOR_CSS = """
 [data-testid="stAlertContainer"] p { font-size: 1.3rem; color: #000000; }
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; color: #1a1a1a; }
 [data-testid="stWidgetLabel"] p { color: #000000; font-weight: 600; }
-h1 { font-size: 3rem !important; }
-h2 { font-size: 2.2rem !important; }
-h3 { font-size: 1.7rem !important; }
+/* Headings stay well above the enlarged body text (Streamlit's own: 2.75, 2.25 and 1.75rem). */
+h1 { font-size: 3.5rem !important; }
+h2 { font-size: 2.9rem !important; }
+h3 { font-size: 2.3rem !important; }
 code, pre { font-size: 1.15rem !important; }
 /* Metric values: larger than normal mode's 2.25rem (the paragraph rule above must not shrink them). */
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.8rem !important; line-height: 1.2; }
@@ -64,13 +65,19 @@ code, pre { font-size: 1.15rem !important; }
 /* Tables drawn as HTML in this mode (show_table), at the size of the text around them. */
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.2rem; padding: 0.3rem 0.45rem; }
 [data-testid="stTable"] { max-height: 36rem; overflow-y: auto; }
+/* Token chips, coloured token strips and merge pieces set their sizes inline: scaled whole, boxes too. */
+.token-chips, .token-text, .token-ids, .merge-steps { zoom: 1.3; }
+/* Help icons grow with the labels they explain. */
+[data-testid="stTooltipIcon"] svg, [data-testid="stTooltipHoverTarget"] svg { width: 1.3rem; height: 1.3rem; }
 /* A projector needs the width more than the margins. */
 [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
-/* Disabled buttons keep looking disabled: the black text rule above must not reach them. */
+/* Disabled buttons keep looking disabled: the black text rules above must not reach them. */
 .stButton button:disabled, .stButton button:disabled p, .stDownloadButton button:disabled,
 .stDownloadButton button:disabled p, [data-testid="stButtonGroup"] button:disabled p { color: #8a8a8a !important; }
 .stButton button:disabled, .stDownloadButton button:disabled {
   opacity: 0.6; border-style: dashed; cursor: not-allowed; }
+/* So do the labels of disabled settings (Hidden size while no encoder uses it). */
+[data-testid="stWidgetLabel"][disabled] p { color: #8a8a8a !important; font-weight: 400; }
 </style>
 """
 

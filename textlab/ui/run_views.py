@@ -21,6 +21,9 @@ from textlab.ui.texts import TEXTS
 
 DELETE_PENDING, DELETED, LOADED = "runs_delete_pending", "runs_deleted", "runs_loaded_checkpoint"
 NOTICE = "runs_notice"
+# The table's start column, as each language writes a date (moment.js patterns; "localized" would follow
+# the browser's language, not the app's).
+DATETIME_FORMATS = {"pt": "DD/MM/YYYY HH:mm", "en": "MM/DD/YYYY h:mm A"}
 
 
 def runs_table(records: Sequence[RunRecord]) -> None:
@@ -40,7 +43,7 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     overview = comparison.overview_columns(shown)
     widths = _overview_widths(overview)
     label = {column: tr(f"runs.col.{column}") for column in comparison.COLUMNS}
-    config = {label["started"]: st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+    config = {label["started"]: st.column_config.DatetimeColumn(format=DATETIME_FORMATS[lang]),
               label["id"]: st.column_config.NumberColumn(width=widths["id"], pinned=True)}
     for column in overview[1:]:
         help_key = f"runs.col_help.{column}"
@@ -50,6 +53,8 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     with st.container(key="runs_table"):
         show_table(table, hide_index=True, column_config=config, row_height=height,
                    column_order=[label[column] for column in overview])
+    if any(record.kept_epoch is not None for record in shown):
+        st.caption(tr("runs.kept_numbers"))
     st.caption(tr("runs.more_columns.presentation" if presentation_on() else "runs.more_columns"))
 
 
@@ -112,7 +117,9 @@ def manage(records: Sequence[RunRecord]) -> None:
     st.caption(" · ".join(parts))
     st.caption(" · ".join(f"{name}: {value}" for name, value in comparison.run_details(record, lang)))
     if record.reason == "early_stopping":
-        st.info(tr("runs.ended_because", message=tr("runs.reason.early_stopping")), icon=":material/info:")
+        kept = "" if record.kept_epoch is None else " " + tr("runs.kept_weights", epoch=record.kept_epoch)
+        st.info(tr("runs.ended_because", message=tr("runs.reason.early_stopping")) + "." + kept,
+                icon=":material/info:")
     if record.message_key in TEXTS:  # a key from a newer or older textlab is left out, not a crash
         st.warning(tr("runs.ended_because", message=tr(record.message_key, **record.message_params)))
     with st.form(f"runs_edit_{run_id}", border=False):

@@ -15,6 +15,9 @@ from textlab.ui.chips import text_html
 from textlab.ui.state import tr
 
 EXAMPLE_WORDS = 3
+# A piece in a box of its own: as bare letters, "m o de l o" and "m o d e l o" differ by a space's width.
+_PIECE_STYLE = ("font-family:monospace;font-size:1.05rem;background:#f0f2f6;border:1px solid #c9ced8;"
+                "border-radius:4px;padding:1px 6px;margin:0 2px;color:#000")
 
 
 def compared_configs(config: TrainConfig) -> tuple[TrainConfig, TrainConfig]:
@@ -55,9 +58,13 @@ def bpe_merges(config: TrainConfig) -> None:
     if not examples:
         st.caption(tr("tokview.no_examples"))
     for steps in examples:
-        line = " → ".join(" ".join(_code(piece) for piece in pieces) for pieces in steps)
-        st.html(f'<div class="merge-steps" style="margin:4px 0">{line}</div>')
+        line = " → ".join("".join(_piece(piece) for piece in pieces) for pieces in steps)
+        st.html(f'<div class="merge-steps" style="margin:6px 0;line-height:2">{line}</div>')
 
 
 def _code(text: str) -> str:
     return f"<code>{html.escape(text)}</code>"
+
+
+def _piece(text: str) -> str:
+    return f'<span class="merge-piece" style="{_PIECE_STYLE}">{html.escape(text)}</span>'

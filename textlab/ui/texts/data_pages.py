@@ -61,7 +61,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "datapage.labels": {"en": "Labels", "pt": "Rótulos"},
     "datapage.label_kind.none": {"en": "none", "pt": "nenhum"},
     "datapage.label_kind.numeric": {"en": "numbers", "pt": "números"},
-    "datapage.label_kind.categorical": {"en": "classes", "pt": "classes"},
     "datapage.table": {"en": "The texts", "pt": "Os textos"},
     "datapage.label_distribution": {"en": "Labels", "pt": "Rótulos"},
     "datapage.no_labels": {
@@ -92,7 +91,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.tokens": {"en": "Tokens counted", "pt": "Tokens contados"},
     "vocabpage.tokens_help": {"en": "All tokens of the texts the vocabulary is built from.",
                               "pt": "Todos os tokens dos textos a partir dos quais o vocabulário é construído."},
-    "vocabpage.unknown": {"en": "Of them <UNK>", "pt": "Deles <UNK>"},
+    "vocabpage.unknown": {"en": "Counted as <UNK>", "pt": "Contados como <UNK>"},
     "vocabpage.unknown_help": {"en": "Tokens dropped by the minimum frequency or maximum size: they become <UNK>.",
                                "pt": "Tokens cortados pela frequência mínima ou tamanho máximo: viram <UNK>."},
     "vocabpage.texts": {"en": "Texts used", "pt": "Textos usados"},
@@ -167,7 +166,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.padding_overall": {"en": "Padding now", "pt": "Preenchimento atual"},
     "batchpage.padding_help": {
         "en": "Share of all cells in the epoch's batches that are <PAD>: computation spent on nothing.",
-        "pt": "Parte de todas as células dos lotes da época que é <PAD>: computação gasta com nada.",
+        "pt": "Parte de todas as células dos lotes da época que são <PAD>: computação gasta com nada.",
     },
     "batchpage.without_bucketing": {"en": "Padding without bucketing", "pt": "Preenchimento sem agrupar"},
     "batchpage.with_bucketing": {"en": "Padding with bucketing", "pt": "Preenchimento agrupando"},

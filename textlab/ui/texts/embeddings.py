@@ -33,6 +33,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The run ended ({state}) after {epochs}: this is the model it trained.",
         "pt": "O treino terminou ({state}) após {epochs}: este é o modelo que ele treinou.",
     },
+    "emb.source.early_stopped": {
+        "en": "The run stopped early after {epochs} and kept epoch {kept}'s weights, its best: this is that model.",
+        "pt": "O treino parou antes, após {epochs}, e manteve os pesos da época {kept}, a melhor: este é esse modelo.",
+    },
     "emb.live.progress": {
         "en": "Epoch {epoch} of {epochs} · {state}",
         "pt": "Época {epoch} de {epochs} · {state}",
@@ -77,8 +81,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "and movers below use it. Move the slider to epoch {last} to see the last epoch trained.",
         "pt": "A parada antecipada encerrou o treino na época {last} e devolveu ao modelo os pesos da época "
               "{kept}, a de melhor perda de validação: o mapa abre na época {kept}, o modelo que você tem, e os "
-              "vizinhos e os que mais se moveram abaixo usam ela. Mova o controle para a época {last} para ver a "
-              "última época treinada.",
+              "vizinhos e os que mais se moveram, abaixo, também o usam. Mova o controle para a época {last} "
+              "para ver a última época treinada.",
     },
     "emb.map.notice_pca": {
         "en": "How it is drawn: PCA (computed with PyTorch) flattens each vector to 2 or 3 numbers; every epoch "
@@ -164,14 +168,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.movers.col_distance": {"en": "distance moved", "pt": "distância percorrida"},
     "emb.movers.col_count": {"en": "count in the data", "pt": "contagem nos dados"},
     "emb.movers.notice": {
-        "en": "A row of the embedding matrix changes only when its token is in a training batch, so frequent "
-              "tokens usually travel furthest.",
-        "pt": "Uma linha da matriz de embeddings só muda quando seu token está em um lote de treino, então tokens "
-              "frequentes costumam ir mais longe.",
+        "en": "A row of the embedding matrix changes only when its token is in a training batch: a token that "
+              "training never saw stays where it began. How far the others travel depends on how consistently "
+              "the loss pushes them one way: a frequent word found under every label is pulled back and forth, "
+              "so compare the counts in the table.",
+        "pt": "Uma linha da matriz de embeddings só muda quando seu token está em um lote de treino: um token "
+              "que o treino nunca viu fica onde começou. Quanto os outros andam depende de quão constante é o "
+              "empurrão da perda numa direção: uma palavra frequente, presente em todos os rótulos, é puxada "
+              "para lá e para cá; compare as contagens na tabela.",
     },
     "emb.movers.still": {
-        "en": "Did not move at all: {tokens}",
-        "pt": "Não se moveram nada: {tokens}",
+        "en": "Did not move: {tokens}",
+        "pt": "Não se moveram: {tokens}",
     },
     # Forward pass
     "emb.forward.batch": {"en": "Batch of the first epoch (1–{count})", "pt": "Lote da primeira época (1–{count})"},

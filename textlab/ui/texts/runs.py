@@ -25,19 +25,33 @@ TEXTS: dict[str, dict[str, str]] = {
                              "pt": "Em poucas palavras. O motivo completo está em Uma execução, abaixo."},
     "runs.col_help.settings": {"en": "Only the settings changed from the notebook's.",
                                "pt": "Só as configurações mudadas em relação às do notebook."},
+    "runs.kept_weights": {
+        "en": "It kept the weights of epoch {epoch}, its best: its checkpoint and its numbers in the table are "
+              "that epoch's.",
+        "pt": "Ela manteve os pesos da época {epoch}, a melhor: o checkpoint e os números dela na tabela são "
+              "dessa época.",
+    },
+    "runs.kept_numbers": {
+        "en": "A run that stopped early shows the losses and accuracy of the epoch whose weights it kept (its "
+              "best), not of its last epoch.",
+        "pt": "Uma execução com parada antecipada mostra as perdas e a acurácia da época cujos pesos ela manteve "
+              "(a melhor), não as da última época.",
+    },
     "runs.col_help.data": {"en": "Where the texts came from, and how many.",
                            "pt": "De onde vieram os textos, e quantos são."},
     "runs.more_columns": {
         "en": "More columns (status, epochs, vocabulary, labels, device, start, notes): the eye button that "
-              "appears above the table under the mouse. Everything about one run: One run, below.",
+              "appears above the table when the mouse is over it. Everything about one run: the One run "
+              "section below.",
         "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão de olho "
-              "que aparece acima da tabela sob o mouse. Tudo sobre uma execução: Uma execução, abaixo.",
+              "que aparece acima da tabela ao passar o mouse sobre ela. Tudo sobre uma execução: a seção Uma "
+              "execução, abaixo.",
     },
     "runs.more_columns.presentation": {
         "en": "At the projector's size the table shows its main columns and cannot be sorted; turn presentation "
-              "mode off for those. Everything about one run: One run, below.",
+              "mode off for those. Everything about one run: the One run section below.",
         "pt": "No tamanho do projetor a tabela mostra só as colunas principais e não se ordena; desligue o modo "
-              "apresentação para isso. Tudo sobre uma execução: Uma execução, abaixo.",
+              "apresentação para isso. Tudo sobre uma execução: a seção Uma execução, abaixo.",
     },
     "runs.all": {"en": "All", "pt": "Todas"},
     "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
