@@ -80,6 +80,13 @@ def test_batch_heatmap_separates_real_ids_from_pad_cells() -> None:
     assert [list(row) for row in pad.text] == [["", "", "", ""], ["", "", "0", "0"]]
     assert pad.colorscale[0][1] != real.colorscale[0][1] and pad.colorscale[-1][1] != real.colorscale[-1][1]
     assert list(real.y) == [t("batchfig.row", "en", row=1), t("batchfig.row", "en", row=2)]
+    assert list(real.colorbar.tickvals) == [1, 4, 6]  # the scale from the lowest id shown to the highest
+
+
+def test_batch_colour_bar_ticks_span_the_ids_without_crowding() -> None:
+    batch = _batch([[2, 900, 4], [31, 1]])
+    ticks = list(batch_heatmap(batch.ids, batch.mask, [["a"] * 3, ["b"] * 2], [0, 1], "en").data[0].colorbar.tickvals)
+    assert ticks[0] == 1 and ticks[-1] == 900 and ticks == sorted(ticks) and 2 <= len(ticks) <= 4
 
 
 def test_batch_heatmap_hover_names_the_token_escaped_and_unknown_ones() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from textlab.runs.comparison import OVERVIEW_COLUMNS
 from textlab.ui.run_views import _overview_widths
-from textlab.ui.table_fit import MAIN_WIDTH, WRAPPING_ROW_HEIGHT, row_height, wrapped_lines
+from textlab.ui.table_fit import BORDER, MAIN_WIDTH, WRAPPING_ROW_HEIGHT, row_height, table_height, wrapped_lines
 
 WIDTH = 145  # 19 characters a line at the assumed 6.6 px per character
 
@@ -35,3 +35,8 @@ def test_the_overview_fits_the_main_column_whichever_optional_columns_it_shows(l
     columns = [column for column in OVERVIEW_COLUMNS if column not in left_out]
     widths = _overview_widths(columns)
     assert set(widths) == set(columns) and sum(widths.values()) <= MAIN_WIDTH
+
+
+def test_a_table_is_as_tall_as_its_rows_up_to_the_rows_shown_at_once():
+    assert table_height(2, None, 6) == table_height(2, 35, 6) < table_height(3, None, 6)
+    assert table_height(10, 65, 6) == table_height(6, 65, 6) == 35 + 6 * 65 + BORDER

@@ -70,8 +70,8 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
     common = dict(x=list(range(width)), y=y_labels, hovertext=hover, hoverinfo="text", xgap=gap, ygap=gap,
                   texttemplate="%{text}" if labelled else None)
     figure = go.Figure()
-    # As many colour-bar ticks as its height holds at presentation size, so they never overlap.
-    colorbar = dict(title="id", nticks=max(2, (figure_height - 150) // 40))
+    colorbar = dict(title="id", tickvals=_colour_ticks([value for row in real_z for value in row if value is not None],
+                                                       max(2, (figure_height - 150) // 40)))
     figure.add_heatmap(z=real_z, colorscale=ID_COLOURS, colorbar=colorbar, name="id", text=real_text,
                        textfont=dict(size=font_size, color="#000000"), **common)
     figure.add_heatmap(z=pad_z, colorscale=[[0, PAD_COLOUR], [1, PAD_COLOUR]], showscale=False, name=PAD_TOKEN,
@@ -87,6 +87,16 @@ def batch_heatmap(ids: torch.Tensor, mask: torch.Tensor, tokens: Sequence[Sequen
     figure.update_xaxes(dtick=1 if labelled else None)
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
+
+
+def _colour_ticks(values: Sequence[int], most: int) -> list[int]:
+    """Colour-bar ticks from the lowest id shown to the highest, evenly between: Plotly's own choice
+    can label a single id, which tells a student nothing of the scale. ``most`` is as many as the bar's
+    height holds at presentation size, so they never overlap."""
+    if not values:
+        return []
+    low, high = min(values), max(values)
+    return sorted({round(low + (high - low) * step / (most - 1)) for step in range(most)})
 
 
 def _cell_font_size(rows: int, columns: int, digits: int, figure_height: int) -> float | None:

@@ -23,6 +23,7 @@ DELETE_PENDING, DELETED, LOADED = "runs_delete_pending", "runs_deleted", "runs_l
 NOTICE = "runs_notice"
 # The table's start column, as each language writes a date (moment.js patterns; "localized" would follow
 # the browser's language, not the app's).
+RUNS_SHOWN_AT_ONCE = 6  # whole rows before the table scrolls: enough to compare, and room for the charts below
 DATETIME_FORMATS = {"pt": "DD/MM/YYYY HH:mm", "en": "MM/DD/YYYY h:mm A"}
 
 
@@ -52,6 +53,7 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     height = table_fit.row_height((text, widths[column]) for column in overview for text in table[label[column]])
     with st.container(key="runs_table"):
         show_table(table, hide_index=True, column_config=config, row_height=height,
+                   height=table_fit.table_height(len(table), height, RUNS_SHOWN_AT_ONCE),
                    column_order=[label[column] for column in overview])
     if any(record.kept_epoch is not None for record in shown):
         st.caption(tr("runs.kept_numbers"))

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 MAIN_WIDTH = 815  # the page's main column in a 1280 px window with the sidebar open (818 px measured)
 CHARACTER_WIDTH, LINE_HEIGHT = 6.6, 18  # the table's 14 px font, erring wide so no wrapped line is cut
 CELL_PADDING = 17  # pixels a cell keeps free around its text
+ONE_LINE_ROW_HEIGHT = 35  # Streamlit's dataframe row (and header) height
+BORDER = 3  # the table's frame, so the last row shown is not cut by a pixel
 WRAPPING_ROW_HEIGHT = 65  # the lowest row in which Streamlit wraps text
 
 
@@ -31,3 +33,9 @@ def row_height(cells: Iterable[tuple[str, int]]) -> int | None:
     """The row height that shows every (text, column width) cell whole; None (one line) where all fit."""
     lines = max((wrapped_lines(str(text), width) for text, width in cells), default=1)
     return None if lines == 1 else max(WRAPPING_ROW_HEIGHT, LINE_HEIGHT * lines + 10)
+
+
+def table_height(rows: int, height_of_row: int | None, shown_rows: int) -> int:
+    """A dataframe's height showing up to ``shown_rows`` whole rows (the rest scroll), not Streamlit's
+    default, which cuts tall wrapping rows halfway down the last one."""
+    return ONE_LINE_ROW_HEIGHT + min(rows, shown_rows) * (height_of_row or ONE_LINE_ROW_HEIGHT) + BORDER

@@ -176,7 +176,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.batch_title": {"en": "Batch {number} of {count}: {percent:.0%} padding",
                               "pt": "Lote {number} de {count}: {percent:.0%} de preenchimento"},
     "batchpage.tensor": {"en": "The batch as PyTorch prints it, shape", "pt": "O lote como o PyTorch o imprime, forma"},
-    "batchpage.lengths": {"en": "lengths", "pt": "tamanhos (lengths)"},
+    "batchpage.lengths": {"en": "Each text's length in tokens, before padding",
+                          "pt": "O tamanho de cada texto em tokens, antes do preenchimento"},
     "batchpage.mask": {"en": "mask (`True` on real tokens)", "pt": "máscara (`True` nos tokens reais)"},
     "upload.button_help": {
         "en": "“Browse files” opens your computer's file picker; you can also drag the file onto the box. "
