@@ -265,7 +265,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.col.train_loss": {"en": "Train loss", "pt": "Perda de treino"},
     "runs.col.val_loss": {"en": "Validation loss", "pt": "Perda de validação"},
     "runs.col.metric": {"en": "Accuracy / MAE", "pt": "Acurácia / EAM"},
-    "runs.col.seconds_per_epoch": {"en": "s / epoch", "pt": "s / época"},
+    "runs.col.seconds_per_epoch": {"en": "Seconds per epoch", "pt": "Segundos por época"},
     "runs.col.data": {"en": "Data", "pt": "Dados"},
     "runs.col.vocab": {"en": "Vocabulary", "pt": "Vocabulário"},
     "runs.col.labels": {"en": "Labels", "pt": "Rótulos"},
