@@ -48,7 +48,7 @@ tokens = [prepared.text_tokens(row) for row in rows[:MAX_ROWS]]
 show_figure(batch_heatmap(batch.ids, batch.mask, tokens, rows, lang))
 st.markdown(f"**{tr('batchpage.lengths')}**")
 st.code(str(batch.lengths), language="python")
-st.markdown(f"**{tr('batchpage.mask')}**")
+st.markdown(tr("batchpage.mask"))
 st.code(str(batch.mask), language="python")
 cut_here = int(prepared.encoded.cut[indices].sum())
 if cut_here:

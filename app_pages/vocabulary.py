@@ -67,8 +67,9 @@ with try_column:
         fraction = percent / 100
     report = cached.oov(fraction)
     st.metric(tr("vocabpage.oov_rate"), state.percent(report.rate, 1), help=tr("vocabpage.oov_help"))
-    st.caption(tr("vocabpage.oov_caption", unknown=report.unknown, tokens=state.tr_count("tokens", report.tokens),
-                  texts=report.held_out_texts))
+    st.caption(tr("vocabpage.oov_caption", unknown=state.decimal(report.unknown, 0),
+                  tokens=state.tr_count("tokens", report.tokens),
+                  texts=state.tr_count("texts", report.held_out_texts)))
     if report.frequent_unknown:
         frequent = pd.DataFrame(report.frequent_unknown, columns=["token", "count"])
         show_table(localize(frequent, lang), hide_index=True)

@@ -34,14 +34,17 @@ def chips_html(chips: Sequence[TokenChip]) -> str:
     return f'<div class="token-chips" style="display:flex;flex-wrap:wrap">{"".join(parts)}</div>'
 
 
-# Colour-blind-safe pastels (Okabe-Ito, lightened), alternating so neighbouring tokens differ.
-_TOKEN_BACKGROUNDS = ("#CFE6F5", "#FBE0C3", "#D3EFE3", "#F6D7E6", "#EEE9B8")
+# Colour-blind-safe pastels (Okabe-Ito, lightened), alternating so neighbouring tokens differ. None is
+# orange: on this page orange means <UNK>.
+_TOKEN_BACKGROUNDS = ("#CFE6F5", "#D3EFE3", "#F6D7E6", "#EEE9B8", "#E1DAF2")
+_UNKNOWN_SPAN_STYLE = "background:#FBE3B0;outline:2px dashed #D55E00;"
 
 
 def text_html(sentence: str, chips: Sequence[TokenChip]) -> str:
     """The sentence with each token's characters on an alternating background, its id in the tooltip.
 
-    The text between tokens (spaces) stays plain; an unknown token also gets a dashed border.
+    The text between tokens (spaces) stays plain; an unknown token is orange with a dashed border, as
+    its chip is.
     Tokens that could not be placed in the text follow it. Everything is escaped.
     """
     parts, position, unplaced = [], 0, []
@@ -49,22 +52,26 @@ def text_html(sentence: str, chips: Sequence[TokenChip]) -> str:
         if chip.start < position:
             unplaced.append((number, chip))
             continue
-        background = _TOKEN_BACKGROUNDS[number % len(_TOKEN_BACKGROUNDS)]
-        border = "outline:2px dashed #D55E00;" if chip.unknown else ""
         parts.append(html.escape(sentence[position:chip.start]))
         parts.append(f'<span class="token-span{" unknown" if chip.unknown else ""}" '
                      f'title="{html.escape(chip.token)} = {chip.id}" '
-                     f'style="background:{background};{border}border-radius:3px;padding:1px 0;color:#000">'
+                     f'style="{_span_colour(number, chip)}border-radius:3px;padding:1px 0;color:#000">'
                      f"{html.escape(sentence[chip.start:chip.end])}</span>")
         position = chip.end
     parts.append(html.escape(sentence[position:]))
     for number, chip in unplaced:
-        background = _TOKEN_BACKGROUNDS[number % len(_TOKEN_BACKGROUNDS)]
-        parts.append(f' <span class="token-span" style="background:{background};color:#000">'
+        parts.append(f' <span class="token-span{" unknown" if chip.unknown else ""}" '
+                     f'style="{_span_colour(number, chip)}color:#000">'
                      f"{html.escape(chip.token)}</span>")
     ids = ", ".join(str(chip.id) for chip in chips)
     return (f'<div class="token-text" style="font-size:1.2rem;line-height:1.9;white-space:pre-wrap">{"".join(parts)}'
             f'</div><div class="token-ids" style="{_ID_STYLE}">[{ids}]</div>')
+
+
+def _span_colour(number: int, chip: TokenChip) -> str:
+    if chip.unknown:
+        return _UNKNOWN_SPAN_STYLE
+    return f"background:{_TOKEN_BACKGROUNDS[number % len(_TOKEN_BACKGROUNDS)]};"
 
 
 def show_chips(chips: Sequence[TokenChip]) -> None:

@@ -136,8 +136,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.oov_help": {"en": "Share of the held-out tokens that become <UNK>.",
                            "pt": "Parte dos tokens separados que vira <UNK>."},
     "vocabpage.oov_caption": {
-        "en": "Become <UNK>: {unknown} of {tokens} (held-out texts: {texts}). The most frequent:",
-        "pt": "Viram <UNK>: {unknown} de {tokens} (textos separados: {texts}). Os mais frequentes:",
+        "en": "{unknown} of these {tokens} become <UNK> ({texts} held out). The most frequent:",
+        "pt": "{unknown} destes {tokens} viram <UNK> ({texts} fora do treino). Os mais frequentes:",
     },
     # Batches page
     "batchpage.intro": {
@@ -178,7 +178,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.tensor": {"en": "The batch as PyTorch prints it, shape", "pt": "O lote como o PyTorch o imprime, forma"},
     "batchpage.lengths": {"en": "Each text's length in tokens, before padding",
                           "pt": "O tamanho de cada texto em tokens, antes do preenchimento"},
-    "batchpage.mask": {"en": "mask (`True` on real tokens)", "pt": "máscara (`True` nos tokens reais)"},
+    "batchpage.mask": {"en": "The mask: `True` where a real token is, `False` on padding",
+                       "pt": "A máscara: `True` onde há um token real, `False` no preenchimento"},
     "upload.button_help": {
         "en": "“Browse files” opens your computer's file picker; you can also drag the file onto the box. "
               "(Those words come from Streamlit.)",
@@ -190,13 +191,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "tokview.compare": {"en": "Notebook tokenizer vs subword tokenizer",
                         "pt": "Tokenizador do notebook vs subpalavras"},
     "tokview.compare_caption": {
-        "en": "The same sentence, each token on its own colour (hover for its id). The subword tokenizer was "
-              "learned from the training texts: a word it never saw is cut into known pieces, not <UNK>.",
-        "pt": "A mesma frase, cada token com sua cor (passe o mouse para ver o id). O tokenizador de subpalavras "
-              "foi aprendido com os textos de treino: uma palavra que ele nunca viu vira pedaços conhecidos, "
-              "não <UNK>.",
+        "en": "The same sentence, each known token on its own colour (hover for its id); a <UNK> one is orange "
+              "and dashed, as above. The subword tokenizer was learned from the training texts: a word it never "
+              "saw is cut into known pieces, not <UNK>.",
+        "pt": "A mesma frase, cada token conhecido com sua cor (passe o mouse para ver o id); um <UNK> fica "
+              "laranja e tracejado, como acima. O tokenizador de subpalavras foi aprendido com os textos de "
+              "treino: uma palavra que ele nunca viu vira pedaços conhecidos, não <UNK>.",
     },
-    "tokview.counts": {"en": "{tokens}, <UNK> among them: {unknown}", "pt": "{tokens}, <UNK> entre eles: {unknown}"},
+    "tokview.counts": {"en": "{tokens}, of which {unknown} <UNK>", "pt": "{tokens}, dos quais {unknown} <UNK>"},
     "tokview.merges": {"en": "How BPE learned its pieces, merge by merge",
                        "pt": "Como o BPE aprendeu seus pedaços, fusão por fusão"},
     "tokview.merge_number": {"en": "Merge (of {total})", "pt": "Fusão (de {total})"},
