@@ -38,7 +38,7 @@ table_column, label_column = st.columns([3, 2])
 with table_column:
     st.subheader(tr("datapage.table"))
     show_table(localize(dataset_table(dataset, lengths), lang), hide_index=True,
-               height=None if len(dataset) <= 10 else 380, presentation_rows=10)
+               height=None if len(dataset) <= 10 else 380, presentation_rows=10, name="texts")
 with label_column:
     st.subheader(tr("datapage.label_distribution"))
     if dataset.labels is None:
@@ -47,7 +47,7 @@ with label_column:
         distribution = label_table(dataset)
         show_figure(label_figure(distribution["label"].tolist(), distribution["count"].tolist(),
                                      dataset.label_kind == "numeric", lang))
-        show_table(localize(distribution, lang), hide_index=True, presentation_rows=20)
+        show_table(localize(distribution, lang), hide_index=True, presentation_rows=20, name="labels")
 
 st.subheader(tr("datapage.lengths"))
 show_figure(length_histogram(lengths, padded_lengths(lengths, plan.batches), config.batches.batch_size,

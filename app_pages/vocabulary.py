@@ -44,7 +44,7 @@ with table_column:
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)
     table = search_vocab(vocab_table(vocab), query, sort or "index")
     st.caption(tr("vocabpage.shown", shown=len(table), tokens=state.tr_count("tokens", len(vocab))))
-    show_table(localize(table, lang), hide_index=True, height=560, presentation_rows=20)
+    show_table(localize(table, lang), hide_index=True, height=560, presentation_rows=20, name="vocabulary")
 
 with try_column:
     st.subheader(tr("vocabpage.try"))

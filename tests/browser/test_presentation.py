@@ -103,6 +103,10 @@ DISABLED_LOOKING_ENABLED = """() => {
 }"""
 TABLE_CELL_SIZE = """() => { const cell = document.querySelector('[data-testid="stMain"] [data-testid="stTable"] td');
   return cell ? parseFloat(getComputedStyle(cell).fontSize) : null; }"""
+# A table cut to its first rows must show each of them: none hidden below a scroll edge.
+HEAD_TABLES_SCROLLING = """() => [...document.querySelectorAll('[class*="st-key-head_table_"] [data-testid="stTable"]')]
+  .map(table => ({rows: table.querySelectorAll('tbody tr').length,
+                  hidden: table.scrollHeight > table.clientHeight + 1}))"""
 BODY_SIZE = "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).fontSize)"
 
 
@@ -191,6 +195,18 @@ def test_presentation_mode_enlarges_text_and_cuts_none(sized_page, name, lang) -
         assert normal[part] and projected[part] > normal[part], (part, normal, projected)
     # The tables become HTML in this mode (a dataframe's canvas keeps the theme's size), larger than body text.
     assert page.evaluate(TABLE_CELL_SIZE) > page.evaluate(BODY_SIZE) * 1.1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name, rows", [("data", 10), ("vocabulary", 20)])
+def test_a_projected_table_of_first_rows_shows_every_one(page, name, rows) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/{name}?lang=pt&present=1&sample=sentiment")
+    wait_for_app(page)
+    page.locator("[class*='st-key-head_table_'] [data-testid='stTable']").first.scroll_into_view_if_needed()
+    screenshot(page, f"presentation-{name}-head-table")
+    tables = page.evaluate(HEAD_TABLES_SCROLLING)
+    assert {"rows": rows, "hidden": False} in tables and not any(table["hidden"] for table in tables)
 
 
 EARLY_STOPPED = "sample=sentiment&val_fraction=0.2&lr=0.2&epochs=30&patience=1"

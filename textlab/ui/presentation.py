@@ -65,6 +65,8 @@ code, pre { font-size: 1.15rem !important; }
 /* Tables drawn as HTML in this mode (show_table), at the size of the text around them. */
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.2rem; padding: 0.3rem 0.45rem; }
 [data-testid="stTable"] { max-height: 36rem; overflow-y: auto; }
+/* A table cut to its first rows (show_table's presentation_rows) shows them all: the caption counts them. */
+[class*="st-key-head_table_"] [data-testid="stTable"] { max-height: none; }
 /* Token chips, coloured token strips and merge pieces set their sizes inline: scaled whole, boxes too. */
 .token-chips, .token-text, .token-ids, .merge-steps { zoom: 1.3; }
 /* Help icons grow with the labels they explain. */
@@ -123,14 +125,15 @@ def tile_columns(spec: int | Sequence[float], per_row: int) -> list[DeltaGenerat
 
 
 def show_table(data: Any, *, height: int | None = None, column_order: Sequence[str] | None = None,
-               presentation_rows: int | None = None, **dataframe_options: Any) -> None:
+               presentation_rows: int | None = None, name: str = "", **dataframe_options: Any) -> None:
     """``st.dataframe``; in presentation mode an HTML table, whose text the projector's CSS enlarges.
 
     A dataframe is drawn on a canvas in the theme's font size, which no stylesheet reaches. The HTML
     table gives up sorting and column tooltips for that size. Its rows wrap their text, so the
     stylesheet caps its height instead of ``height`` (a dataframe's). A table of thousands of rows
     (a data set, a vocabulary) would be thousands of HTML rows: ``presentation_rows`` shows its first
-    ones and says how many there are.
+    ones and says how many there are, every one of them in view: ``name``, unique on the page, names
+    the container that lifts the height cap.
     """
     if not presentation_on():
         st.dataframe(data, height=height if height is not None else "auto", column_order=column_order,
@@ -138,10 +141,14 @@ def show_table(data: Any, *, height: int | None = None, column_order: Sequence[s
         return
     shown = data[list(column_order)] if column_order is not None else data
     total = len(shown)
-    if presentation_rows is not None and total > presentation_rows:
+    if presentation_rows is None:
+        literal_table(shown, hide_index=dataframe_options.get("hide_index"))
+        return
+    if total > presentation_rows:
         shown = shown.head(presentation_rows)
         st.caption(tr("app.presentation.table_head", shown=presentation_rows, rows=state.tr_count("rows", total)))
-    literal_table(shown, hide_index=dataframe_options.get("hide_index"))
+    literal_table(shown, hide_index=dataframe_options.get("hide_index"),
+                  container=st.container(key=f"head_table_{name}"))
 
 
 def show_figure(figure: go.Figure, **kwargs: object) -> object:
