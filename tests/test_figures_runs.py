@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlab.figures.runs import RunCurve, runs_overlay
+from textlab.figures.runs import RunCurve, coinciding, runs_overlay
 from textlab.train.events import EpochEnd, Step
 
 
@@ -33,3 +33,22 @@ def test_with_nothing_to_draw_the_axis_is_left_to_plotly_and_the_chart_says_why(
     figure = runs_overlay([curve("#1", 0)], lang="pt")
     assert figure.layout.xaxis.range is None
     assert figure.layout.annotations[0].text == "Nenhuma época concluída ainda"
+
+
+def test_a_curve_on_exactly_the_same_points_is_found_and_drawn_inside_the_one_it_covers():
+    first, copy, other = curve("#1", 4, steps=9), curve("#2", 4, steps=9), curve("#3", 3, steps=9)
+    assert coinciding([first, copy, other]) == [(1, 0)]
+    assert coinciding([first, copy, other], per="step") == [(1, 0), (2, 0)]  # the same steps, fewer epochs
+    nudged = RunCurve("#4", [*first.epochs[:-1], EpochEnd(4, 0.25 + 1e-6, 0.25, None)])
+    assert coinciding([first, nudged]) == []
+    assert coinciding([curve("#1", 0), curve("#2", 0)]) == []  # nothing drawn covers nothing
+    figure = runs_overlay([first, copy])
+    assert figure.data[0].marker.size > figure.data[1].marker.size
+    assert figure.data[0].line.width > figure.data[1].line.width
+
+
+def test_the_title_names_the_validation_curves_only_where_they_are_drawn():
+    validated = RunCurve("#1", [EpochEnd(1, 0.5, 0.5, 0.6)])
+    assert runs_overlay([validated], lang="pt").layout.title.text == (
+        "Perda de treino (contínua) e de validação (tracejada) por época")
+    assert runs_overlay([curve("#1", 2)], lang="pt").layout.title.text == "Perda de treino por época"

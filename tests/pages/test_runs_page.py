@@ -205,3 +205,15 @@ def test_an_early_stopped_run_says_its_numbers_are_the_kept_epochs(data_dir, cla
                       f"dessa época."]
     (row,) = at.dataframe[0].value.to_dict("records")
     assert row["Perda de validação"] == f"{record.final.val_loss:.4f}".replace(".", ",")
+
+
+def test_a_rerun_with_the_same_settings_is_said_to_cover_the_first(data_dir):
+    record_runs(data_dir, TrainConfig.of(epochs=3), TrainConfig.of(epochs=3), TrainConfig.of(epochs=3, seed=1))
+    at = open_page("runs")
+    at.multiselect(key="runs_compare").set_value([1, 2, 3]).run()
+    assert not at.exception
+    traces = chart_traces(at)
+    assert traces[0]["y"] == traces[1]["y"] != traces[2]["y"]  # the notebook's seed gives the same numbers
+    covers = [caption.value for caption in at.caption if "lies exactly on" in caption.value]
+    assert covers == ["#2 lies exactly on #1: the same numbers at every point, so it covers that curve "
+                      "(the wider line and larger markers around it are #1's)."]

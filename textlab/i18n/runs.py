@@ -302,6 +302,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.notebook_settings_other_data": {"en": "the notebook's settings, on other data",
                                           "pt": "configurações do notebook, com outros dados"},
     "runs.figure.title_epoch": {"en": "Training loss per epoch", "pt": "Perda de treino por época"},
+    "runs.figure.title_epoch_validation": {"en": "Training (solid) and validation (dashed) loss per epoch",
+                                           "pt": "Perda de treino (contínua) e de validação (tracejada) por época"},
     "runs.figure.title_step": {"en": "Training loss per step", "pt": "Perda de treino por passo"},
     "runs.figure.x_epoch": {"en": "Epoch", "pt": "Época"},
     "runs.figure.x_step": {"en": "Step", "pt": "Passo"},

@@ -8,7 +8,7 @@ import streamlit as st
 
 from textlab.data.dataset import Dataset
 from textlab.errors import TextlabError
-from textlab.figures.runs import OVERLAY_AXES, RunCurve, runs_overlay
+from textlab.figures.runs import OVERLAY_AXES, RunCurve, coinciding, runs_overlay
 from textlab.i18n.numbers import MISSING
 from textlab.runs import checkpoint, comparison
 from textlab.runs import export_script as export
@@ -92,6 +92,8 @@ def overlay(records: Sequence[RunRecord]) -> None:
     curves = [RunCurve(label, store.epochs(record.run_id), store.steps(record.run_id) if per == "step" else ())
               for label, record in zip(comparison.legend_labels(selected, lang), selected, strict=True)]
     show_figure(runs_overlay(curves, per=per, lang=lang), key="runs_overlay", config={"displaylogo": False})
+    for later, earlier in coinciding(curves, per):
+        st.caption(tr("runs.covers", later=selected[later].run_id, earlier=selected[earlier].run_id))
     if per == "epoch":
         for record, curve in zip(selected, curves, strict=True):
             if not curve.epochs:

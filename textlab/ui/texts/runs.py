@@ -130,6 +130,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.overlay_per": {"en": "Compare per", "pt": "Comparar por"},
     "runs.overlay_per.epoch": {"en": "epoch", "pt": "época"},
     "runs.overlay_per.step": {"en": "step", "pt": "passo"},
+    "runs.covers": {"en": "#{later} lies exactly on #{earlier}: the same numbers at every point, so it covers that "
+                          "curve (the wider line and larger markers around it are #{earlier}'s).",
+                    "pt": "#{later} fica exatamente sobre #{earlier}: os mesmos números em todos os pontos, então "
+                          "cobre aquela curva (a linha mais larga e os marcadores maiores em volta são de "
+                          "#{earlier})."},
     "runs.no_epoch": {"en": "#{run_id} adds nothing to this chart: it ended before finishing an epoch. "
                             "Compare per step to see its losses.",
                       "pt": "#{run_id} não acrescenta nada a este gráfico: terminou antes de concluir uma época. "
