@@ -101,6 +101,15 @@ def test_classification_adds_validation_loss_and_a_metrics_panel():
     assert figure.layout.yaxis2.domain[1] < figure.layout.yaxis.domain[0]  # the panel is below
 
 
+def test_equal_values_in_a_panel_leave_both_markers_visible():
+    """Balanced classes often give accuracy == macro-F1: the later marker is drawn inside the earlier."""
+    epochs = make_epochs(3, metrics={"accuracy": 0.8, "macro_f1": 0.8})
+    figure = loss_figure(make_steps(15, 5), epochs, steps_per_epoch=5, metrics=panel_metrics("classification", True))
+    train, validation, accuracy, macro_f1 = figure.data[2:]
+    assert list(accuracy.y) == list(macro_f1.y)
+    assert accuracy.marker.size > macro_f1.marker.size and train.marker.size > validation.marker.size
+
+
 def test_regression_panel_shows_mae():
     epochs = make_epochs(2, metrics={"mse": 1.0, "mae": 0.8})
     figure = loss_figure(make_steps(4, 2), epochs, steps_per_epoch=2, metrics=panel_metrics("regression", True))
