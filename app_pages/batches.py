@@ -4,10 +4,14 @@ import streamlit as st
 
 from textlab.analysis.tables import batch_table, localize
 from textlab.figures.batches import MAX_ROWS, batch_heatmap, padding_comparison, padding_per_batch
-from textlab.ui import cached, state
+from textlab.ui import cached, state, table_fit
 from textlab.ui.presentation import show_figure, show_table, tile_columns
 from textlab.ui.state import tr
 from textlab.ui.widgets import config_input
+
+# The texts column: what is left of a 1280 px page after the row, length, padding, cut and label columns
+# at their headers' widths (in Portuguese, the widest).
+TEXT_WIDTH = 360
 
 st.title(tr("nav.batches"))
 st.caption(tr("batchpage.intro"))
@@ -57,7 +61,9 @@ if cut_here:
                icon=":material/content_cut:")
 show_table(localize(batch_table(prepared.dataset, indices, batch.lengths, batch.ids.shape[1],
                                 prepared.encoded.full_lengths[indices] if max_length else None), lang),
-           hide_index=True, height=min(38 + 35 * len(rows), 388))
+           hide_index=True, **table_fit.text_rows([prepared.dataset.texts[row] for row in rows],
+                                                  label=tr("datatable.text"), width=TEXT_WIDTH, max_lines=4,
+                                                  shown_rows=10))
 
 comparison, per_batch = tile_columns([2, 3], per_row=1)
 with comparison:

@@ -6,10 +6,13 @@ from textlab.analysis.tables import dataset_table, label_table, localize
 from textlab.figures.data import label_figure, length_histogram
 from textlab.i18n import option_label
 from textlab.train.prepare import padded_lengths
-from textlab.ui import cached, data_input, state
+from textlab.ui import cached, data_input, state, table_fit
 from textlab.ui.label_choice import label_mode_choice
 from textlab.ui.presentation import show_figure, show_table
 from textlab.ui.state import tr
+
+# The texts column: what is left of the table's three fifths of a 1280 px page after the row, tokens and label.
+TEXT_WIDTH = 290
 
 st.title(tr("nav.data"))
 st.caption(tr("datapage.intro"))
@@ -37,8 +40,9 @@ label_mode_choice()
 table_column, label_column = st.columns([3, 2])
 with table_column:
     st.subheader(tr("datapage.table"))
-    show_table(localize(dataset_table(dataset, lengths), lang), hide_index=True,
-               height=None if len(dataset) <= 10 else 380, presentation_rows=10, name="texts")
+    show_table(localize(dataset_table(dataset, lengths), lang), hide_index=True, presentation_rows=10, name="texts",
+               **table_fit.text_rows(dataset.texts, label=tr("datatable.text"), width=TEXT_WIDTH, max_lines=3,
+                                     shown_rows=10))
 with label_column:
     st.subheader(tr("datapage.label_distribution"))
     if dataset.labels is None:

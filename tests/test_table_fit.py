@@ -8,7 +8,16 @@ import pytest
 
 from textlab.runs.comparison import OVERVIEW_COLUMNS
 from textlab.ui.run_views import _overview_widths
-from textlab.ui.table_fit import BORDER, MAIN_WIDTH, WRAPPING_ROW_HEIGHT, row_height, table_height, wrapped_lines
+from textlab.ui.table_fit import (
+    BORDER,
+    MAIN_WIDTH,
+    ONE_LINE_ROW_HEIGHT,
+    WRAPPING_ROW_HEIGHT,
+    row_height,
+    table_height,
+    text_rows,
+    wrapped_lines,
+)
 
 WIDTH = 145  # 19 characters a line at the assumed 6.6 px per character
 
@@ -40,3 +49,13 @@ def test_the_overview_fits_the_main_column_whichever_optional_columns_it_shows(l
 def test_a_table_is_as_tall_as_its_rows_up_to_the_rows_shown_at_once():
     assert table_height(2, None, 6) == table_height(2, 35, 6) < table_height(3, None, 6)
     assert table_height(10, 65, 6) == table_height(6, 65, 6) == 35 + 6 * 65 + BORDER
+
+
+def test_a_text_column_gets_rows_for_its_longest_text_up_to_the_line_limit():
+    short = text_rows(["curto", "também curto"], label="texto", width=WIDTH, max_lines=3, shown_rows=10)
+    assert short["row_height"] is None and short["height"] == table_height(2, None, 10)
+    assert short["column_config"]["texto"]["width"] == WIDTH
+    two = text_rows(["a" * 30, "b"], label="texto", width=WIDTH, max_lines=3, shown_rows=10)["row_height"]
+    capped = text_rows(["a" * 30, "a" * 500], label="texto", width=WIDTH, max_lines=4, shown_rows=10)
+    assert two == WRAPPING_ROW_HEIGHT < capped["row_height"] < 3 * ONE_LINE_ROW_HEIGHT  # four lines, not 27
+    assert capped["height"] == table_height(2, capped["row_height"], 10)

@@ -6,7 +6,10 @@ height is chosen from the longest cell: one line where everything fits, enough l
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import streamlit as st
 
 MAIN_WIDTH = 815  # the page's main column in a 1280 px window with the sidebar open (818 px measured)
 CHARACTER_WIDTH, LINE_HEIGHT = 6.6, 18  # the table's 14 px font, erring wide so no wrapped line is cut
@@ -39,3 +42,20 @@ def table_height(rows: int, height_of_row: int | None, shown_rows: int) -> int:
     """A dataframe's height showing up to ``shown_rows`` whole rows (the rest scroll), not Streamlit's
     default, which cuts tall wrapping rows halfway down the last one."""
     return ONE_LINE_ROW_HEIGHT + min(rows, shown_rows) * (height_of_row or ONE_LINE_ROW_HEIGHT) + BORDER
+
+
+def text_rows(texts: Sequence[str], *, label: str, width: int, max_lines: int, shown_rows: int) -> dict[str, Any]:
+    """``st.dataframe`` options for a table whose ``label`` column holds texts: that column ``width`` pixels
+    wide, rows tall enough for the longest text up to ``max_lines`` lines (longer ones end cut), and a
+    height of ``shown_rows`` whole rows.
+
+    Stops measuring at the first text that needs ``max_lines``: a data set can hold thousands.
+    """
+    lines = 1
+    for text in texts:
+        lines = max(lines, min(wrapped_lines(str(text), width), max_lines))
+        if lines == max_lines:
+            break
+    height_of_row = None if lines == 1 else max(WRAPPING_ROW_HEIGHT, LINE_HEIGHT * lines + 10)
+    return {"column_config": {label: st.column_config.TextColumn(width=width)}, "row_height": height_of_row,
+            "height": table_height(len(texts), height_of_row, shown_rows)}
