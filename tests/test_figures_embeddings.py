@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from textlab.figures.embeddings import (
+    LABELS_TRACE,
     TokenColours,
     attention_heatmap,
     class_probabilities,
@@ -73,30 +74,29 @@ def test_pad_and_unk_are_marked_with_their_own_symbols() -> None:
     figure = map_figure(labelled_rows=[0, 1])
     special = [trace for trace in figure.data if trace.name == SPECIAL_NAME][0]
     assert list(special.marker.symbol) == ["square", "x"]
-    assert list(special.text) == ["&lt;PAD&gt;", "&lt;UNK&gt;"]  # plotly shows entities as < and >
+    assert labels_by_row(figure.data) == {0: "&lt;PAD&gt;", 1: "&lt;UNK&gt;"}  # plotly shows entities as < and >
 
 
 def test_classes_get_one_trace_each_and_unlabelled_tokens_their_own() -> None:
     classes = TokenColours("class", [-1, -1, 1, 0, -1, 0, 1], ("neg", "pos"))
     figure = map_figure(colours=classes)
     names = [trace.name for trace in figure.data]
-    assert names == ["neg", "pos", "no clear label", SPECIAL_NAME]
-    assert [len(trace.x) for trace in figure.data] == [2, 2, 1, 2]
+    assert names == ["neg", "pos", "no clear label", SPECIAL_NAME, LABELS_TRACE]
+    assert [len(trace.x) for trace in figure.data[:-1]] == [2, 2, 1, 2]
     assert figure.data[0].marker.color != figure.data[1].marker.color
 
 
 def test_mean_labels_colour_on_a_scale_and_missing_ones_are_grey() -> None:
     values = TokenColours("value", [math.nan, math.nan, 4.5, 1.2, 3.0, math.nan, 2.0])
     figure = map_figure(colours=values)
-    assert [len(trace.x) for trace in figure.data] == [4, 1, 2]
+    assert [len(trace.x) for trace in figure.data[:-1]] == [4, 1, 2]
     assert list(figure.data[0].marker.color) == [4.5, 1.2, 3.0, 2.0]
 
 
 def test_only_the_chosen_tokens_get_a_text_label() -> None:
     figure = map_figure(labelled_rows=[2, 4])
-    labels = [text for trace in figure.data for text in trace.text if text]
-    assert sorted(labels) == ["bom", "produto"]
-    hovers = [hover for trace in figure.data for hover in trace.hovertext]
+    assert sorted(labels_by_row(figure.data).values()) == ["bom", "produto"]
+    hovers = [hover for trace in figure.data for hover in trace.hovertext or ()]
     assert len(hovers) == len(TOKENS) and any("caixa" in hover for hover in hovers)
 
 
@@ -171,7 +171,7 @@ def test_user_text_cannot_inject_plotly_markup() -> None:
     tokens = ("<PAD>", "<UNK>", '<a href="https://example.com">x</a>', "<b>bold</b>")
     figure = embedding_map(torch.zeros(1, 4, 2), tokens, (0, 0, 1, 1), TokenColours("frequency", (0, 0, 1, 1)), [0],
                            [None], [0.5, 0.5], "en", labelled_rows=range(4))
-    texts = [text for trace in figure.data for text in [*trace.text, *trace.hovertext]]
+    texts = [text for trace in figure.data for text in [*(trace.text or ()), *(trace.hovertext or ())]]
     assert not any("<a" in text or "<b>" in text for text in texts)
     assert any("&lt;b&gt;bold&lt;/b&gt;" in text for text in texts)
     matrix = confusion_matrix_figure(torch.eye(2, dtype=torch.long), ["<i>neg</i>", "pos"], "en")
@@ -192,12 +192,25 @@ def test_the_map_opens_on_the_kept_weights_and_marks_them(lang) -> None:
 
 
 def labels_by_row(traces) -> dict[int, str]:
-    """Printed labels per token row, from traces that carry customdata (the first draw)."""
-    return {row: text for trace in traces for row, text in zip(trace.customdata, trace.text, strict=True) if text}
+    """Printed labels per token row: all in the last trace, drawn over every point."""
+    labels = traces[-1]
+    return dict(zip(labels.customdata, labels.text, strict=True))
 
 
 def frame_labels(figure, frame) -> set[str]:
-    return {text for trace in figure.frames[frame].data for text in trace.text if text}
+    return set(labels_by_row(figure.frames[frame].data).values())
+
+
+def test_labels_are_drawn_after_every_point_each_just_above_its_own() -> None:
+    figure = map_figure(labelled_rows=[2, 4], highlighted_rows=[3])
+    *groups, labels = figure.data
+    assert labels.name == LABELS_TRACE and not labels.showlegend and labels.hoverinfo == "skip"
+    assert all(not trace.text for trace in groups)  # no group prints a label another group's markers could cover
+    position = {row: (x, y) for trace in groups for row, x, y in zip(trace.customdata, trace.x, trace.y, strict=True)}
+    size = {row: trace.marker.size for trace in groups for row in trace.customdata}
+    assert [(x, y) for x, y in zip(labels.x, labels.y, strict=True)] == [position[row] for row in labels.customdata]
+    assert list(labels.marker.size) == [size[row] for row in labels.customdata] and labels.marker.opacity == 0
+    assert set(labels.customdata) == {2, 3, 4}
 
 
 def test_crowded_labels_print_one_per_spot_most_frequent_first_and_each_frame_decides_its_own() -> None:

@@ -6,9 +6,13 @@ import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
 from tests.conftest import NOTEBOOK_TEXTS
+from textlab.figures.embeddings import LABELS_TRACE
 
 EPOCHS = 6
 MAP = ".st-key-emb_map .js-plotly-plot"
+# The map's points: every trace but the one of labels printed over them.
+SHOWN = (f"() => document.querySelector('{MAP}').data.filter(trace => trace.name !== '{LABELS_TRACE}')"
+         ".reduce((n, t) => n + t.x.length, 0)")
 POSITIONS = f"() => JSON.stringify(document.querySelector('{MAP}').data.map(trace => [trace.x, trace.y]))"
 
 
@@ -27,7 +31,7 @@ def test_epoch_slider_moves_the_tokens_after_a_short_run(page) -> None:
         f" return g && g._transitionData && g._transitionData._frames.length === {EPOCHS + 1}; }}",
         timeout=90_000)
     tokens = len({token for text in NOTEBOOK_TEXTS for token in text.split()}) + 2  # + <PAD> and <UNK>
-    shown = page.evaluate(f"() => document.querySelector('{MAP}').data.reduce((n, t) => n + t.x.length, 0)")
+    shown = page.evaluate(SHOWN)
     assert shown == tokens
     assert f"epoch {EPOCHS}" in page.evaluate(f"() => document.querySelector('{MAP}').layout.title.text")
     screenshot(page, "embeddings-map")
@@ -40,7 +44,7 @@ def test_epoch_slider_moves_the_tokens_after_a_short_run(page) -> None:
     page.wait_for_function(f"before => ({POSITIONS})() !== before", arg=before, timeout=30_000)
     page.wait_for_function(f"() => document.querySelector('{MAP}').layout.title.text.includes('Epoch 0')",
                            timeout=30_000)
-    shown_after = page.evaluate(f"() => document.querySelector('{MAP}').data.reduce((n, t) => n + t.x.length, 0)")
+    shown_after = page.evaluate(SHOWN)
     assert shown_after == tokens
     screenshot(page, "embeddings-map-epoch-0")
 

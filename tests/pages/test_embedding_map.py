@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import all_text, open_page, session, shown_table
 from tests.pages.test_embeddings_page import map_spec, point_count
+from textlab.figures.embeddings import LABELS_TRACE
 from textlab.train.loop import TrainingRun
 
 
@@ -57,13 +58,13 @@ def test_a_searched_token_is_highlighted_with_its_neighbours_or_reported_missing
     at.text_input(key="emb_search").input("texto").run()
     assert not at.exception
     traces = {trace["name"]: trace for trace in map_spec(at)["data"]}
-    selected = traces["selected" if lang == "en" else "selecionado"]["text"]
-    neighbours = traces["its nearest neighbours" if lang == "en" else "seus vizinhos mais próximos"]["text"]
+    selected = labels_of(traces, "selected" if lang == "en" else "selecionado")
+    neighbours = labels_of(traces, "its nearest neighbours" if lang == "en" else "seus vizinhos mais próximos")
     assert selected == ["texto"] and len(neighbours) == 5
     assert not {"texto", "<PAD>", "<UNK>"} & set(neighbours)
-    # Each highlighted token is labelled once: on its highlight, not again in its colour group.
-    plain = [word for trace in traces.values() if trace["name"] in ("tokens",) for word in trace["text"]]
-    assert not {"texto", *neighbours} & set(plain)
+    # Each highlighted token is labelled once.
+    printed = traces[LABELS_TRACE]["text"]
+    assert len(printed) == len(set(printed)) and {"texto", *neighbours} <= set(printed)
     table = shown_table(at.table[0])
     assert list(table.iloc[:, 0]) == neighbours
     assert ("cosine similarity" if lang == "en" else "similaridade de cosseno") in table.columns
@@ -85,10 +86,17 @@ def test_a_word_a_subword_tokenizer_splits_highlights_its_pieces_and_says_how_it
     notice = " ".join(info.value for info in at.info)
     assert says in notice and all(f"`{piece}`" in notice for piece in pieces)
     traces = {trace["name"]: trace for trace in map_spec(at)["data"]}
-    selected = traces["selected" if lang == "en" else "selecionado"]["text"]
+    selected = labels_of(traces, "selected" if lang == "en" else "selecionado")
     assert selected and set(selected) <= set(pieces)  # the pieces among the shown tokens
     if len(selected) > 1:  # neighbours belong to one token: none are listed for several pieces
         assert len(traces) == len({name for name in traces if "neighbours" not in name and "vizinhos" not in name})
+
+
+def labels_of(traces: dict[str, dict], name: str) -> list[str]:
+    """The printed labels of one trace's points (every label is in the labels trace, by token row)."""
+    labels = traces[LABELS_TRACE]
+    by_row = dict(zip(labels["customdata"], labels["text"], strict=True))
+    return [by_row[row] for row in traces[name]["customdata"]]
 
 
 def session_pieces(at: AppTest, word: str) -> list[str]:

@@ -34,6 +34,8 @@ DIVERGING_POINTS = [[0.0, "#0072B2"], [0.5, "#AAAAAA"], [1.0, "#D55E00"]]
 FONT_SIZE, TITLE_SIZE, LABEL_SIZE = 16, 20, 15
 MARKER_SIZE = 12  # a 2D map's points, in pixels; presentation mode enlarges text, not markers
 TITLE_LINE_PX = 26  # a title line of TITLE_SIZE
+LABELS_TRACE = "labels"  # the map's last trace, never in the legend: every printed token label
+LABEL_HALO = "0 0 3px white, 0 0 3px white"  # a 2D label over a line or a point stays readable (3D has none)
 
 
 def _escaped(texts: Sequence[str]) -> list[str]:
@@ -181,20 +183,28 @@ def embedding_map(coordinates: torch.Tensor, tokens: Sequence[str], counts: Sequ
         return uncrowded_labels(xs, ys, tokens, candidates, area, LABEL_SIZE * text_scale, MARKER_SIZE,
                                 forced=on_top)
 
+    marker_sizes = {row: group.marker["size"] for group in groups for row in group.rows}
+
     def traces(frame: int, full: bool) -> list:
         made = []
-        printed = label_rows(frame)
         for group in groups:
             points = _points(coordinates[frame], group.rows, three_d)
-            text = [shown_tokens[row] if row in printed and (group.labels or row not in on_top) else ""
-                    for row in group.rows]
-            if not full:  # frames carry positions and labels; names and colours stay from the first draw
-                made.append(scatter(**points, text=text))
+            if not full:  # frames carry positions; names and colours stay from the first draw
+                made.append(scatter(**points))
                 continue
             hover = [f"{shown_tokens[row]} · {counts[row]:,}×" for row in group.rows]
-            made.append(scatter(**points, name=group.name, mode="markers+text", marker=group.marker, text=text,
-                                textposition="top center", textfont=dict(size=LABEL_SIZE),
+            made.append(scatter(**points, name=group.name, mode="markers", marker=group.marker,
                                 hovertext=hover, hoverinfo="text", customdata=group.rows))
+        # The labels: one trace drawn after every point, so no later group's markers cover them. Its
+        # markers are invisible and sized as the points', so each label sits just above its point.
+        printed = sorted(label_rows(frame))
+        labels = dict(**_points(coordinates[frame], printed, three_d), text=[shown_tokens[row] for row in printed],
+                      customdata=printed, marker=dict(size=[marker_sizes[row] for row in printed], opacity=0))
+        if full:
+            labels.update(name=LABELS_TRACE, mode="markers+text", textposition="top center", showlegend=False,
+                          textfont=dict(size=LABEL_SIZE, **({} if three_d else {"shadow": LABEL_HALO})),
+                          hoverinfo="skip")
+        made.append(scatter(**labels))
         return made
 
     figure = go.Figure(data=traces(opened, full=True))
