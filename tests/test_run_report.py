@@ -87,7 +87,8 @@ def test_epoch_table_has_translated_columns_in_the_notebooks_order_and_only_pres
     table = epoch_table(epochs, ("accuracy", "macro_f1"), "pt")
     assert table == {"Época": [1, 2], "Perda de treino (média)": ["0,9000", "0,6000"],
                      "Perda do último lote": ["0,8000", "0,5000"], "Perda de validação": ["0,7000", "0,4000"],
-                     "Acurácia": ["50,0%", "75,0%"], "F1 macro": ["40,0%", "70,0%"], "Segundos": ["1,23", "2,50"]}
+                     "Acurácia": ["50,0%", "75,0%"], "F1 macro": ["40,0%", "70,0%"],
+                     "Segundos desde o início": ["1,23", "2,50"]}
     assert "Validation loss" not in epoch_table([EpochEnd(1, 0.9, 0.8, None)], (), "en")
 
 

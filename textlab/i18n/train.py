@@ -41,7 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.history.train_loss": {"en": "Train loss (mean)", "pt": "Perda de treino (média)"},
     "train.history.last_loss": {"en": "Last batch loss", "pt": "Perda do último lote"},
     "train.history.val_loss": {"en": "Validation loss", "pt": "Perda de validação"},
-    "train.history.seconds": {"en": "Seconds", "pt": "Segundos"},
+    "train.history.seconds": {"en": "Seconds since the start", "pt": "Segundos desde o início"},
     # Chart
     "train.chart.smoothing": {"en": "Smoothing", "pt": "Suavização"},
     "train.chart.smoothing.help": {

@@ -35,7 +35,7 @@ class EpochEnd:
     last_loss: float  # the last batch's loss: what the notebook prints
     val_loss: float | None
     metrics: dict[str, float] = field(default_factory=dict)  # on the validation set
-    seconds: float = 0.0
+    seconds: float = 0.0  # since the run started, at the end of this epoch
 
 
 @dataclass(frozen=True)
