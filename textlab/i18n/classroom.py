@@ -144,20 +144,22 @@ TEXTS: dict[str, dict[str, str]] = {
               "{plain_loss:.2f} simples): o preenchimento pesa mais quando os tamanhos dos textos variam muito.",
     },
     "experiment.random_labels.conclusion": {
-        "en": "With random labels the loss only wanders between {random_low:.2f} and {random_high:.2f}, around 1 "
-              "(the variance of the random labels themselves), because there is nothing to learn: this is why the "
-              "notebook's Época 1/2/3 losses jump around, while with the real labels it falls from "
-              "{real_start:.2f} to {real_end:.2f}.",
-        "pt": "Com rótulos aleatórios a perda só oscila entre {random_low:.2f} e {random_high:.2f}, em torno de 1 "
-              "(a variância dos próprios rótulos aleatórios), porque não há nada a aprender: é por isso que as "
-              "perdas das Épocas 1/2/3 do notebook pulam, enquanto com os rótulos reais ela cai de "
-              "{real_start:.2f} para {real_end:.2f}.",
+        "en": "With random labels each epoch's mean loss only wanders between {random_low:.2f} and "
+              "{random_high:.2f}, around 1 (the variance of the random labels themselves; single batches jump "
+              "further), because there is nothing to learn: this is why the notebook's Época 1/2/3 losses jump "
+              "around, while with the real labels the epoch mean falls from {real_start:.2f} to {real_end:.2f}.",
+        "pt": "Com rótulos aleatórios a perda média de cada época só oscila entre {random_low:.2f} e "
+              "{random_high:.2f}, em torno de 1 (a variância dos próprios rótulos aleatórios; lotes isolados pulam "
+              "mais), porque não há nada a aprender: é por isso que as perdas das Épocas 1/2/3 do notebook pulam, "
+              "enquanto com os rótulos reais a média por época cai de {real_start:.2f} para {real_end:.2f}.",
     },
     "experiment.random_labels.unclear": {
-        "en": "This time the two curves did not separate clearly (real labels: {real_start:.2f} → {real_end:.2f}; "
-              "random: between {random_low:.2f} and {random_high:.2f}); try more epochs.",
-        "pt": "Desta vez as duas curvas não se separaram claramente (rótulos reais: {real_start:.2f} → "
-              "{real_end:.2f}; aleatórios: entre {random_low:.2f} e {random_high:.2f}); tente mais épocas.",
+        "en": "This time the two curves did not separate clearly (mean loss per epoch, real labels: "
+              "{real_start:.2f} → {real_end:.2f}; random: between {random_low:.2f} and {random_high:.2f}); "
+              "try more epochs.",
+        "pt": "Desta vez as duas curvas não se separaram claramente (perda média por época, rótulos reais: "
+              "{real_start:.2f} → {real_end:.2f}; aleatórios: entre {random_low:.2f} e {random_high:.2f}); "
+              "tente mais épocas.",
     },
     "experiment.learning_rate.blew_up": {
         "en": "With 0.001 the loss barely moves ({slow_start:.2f} → {slow_end:.2f}), with 0.1 it falls fast "
