@@ -51,6 +51,7 @@ accuracy at the kept epoch is 0.88–0.97 over seeds 0–4 (mean 0.93), where th
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from dataclasses import replace
@@ -286,6 +287,19 @@ def test_the_figure_overlays_every_run_with_translated_labels(results, lang) -> 
         y_key = "experiment.figure.y_log" if EXPERIMENTS[name].log_scale else "experiment.figure.y"
         assert figure.layout.yaxis.title.text == TEXTS[y_key][lang]
         assert figure.layout.yaxis.type == ("log" if EXPERIMENTS[name].log_scale else "linear")
+
+
+def test_a_log_axis_says_its_lowest_tick_is_a_floor_in_the_languages_numbers(results) -> None:
+    logged = [name for name in results if EXPERIMENTS[name].log_scale]
+    assert logged
+    for name in logged:
+        axis = experiment_figure(results[name], "pt").layout.yaxis
+        assert axis.ticktext[0] == "≤ 0,001" and axis.tickvals[0] == pytest.approx(0.001)
+        assert list(axis.ticktext[1:4]) == ["0,01", "0,1", "1"]
+        highest = max(loss for run in results[name].runs for loss in run.step_losses if math.isfinite(loss))
+        assert axis.tickvals[-1] >= highest  # the ticks reach the highest loss drawn
+        drawn = [value for trace in experiment_figure(results[name], "pt").data for value in trace.y if value]
+        assert min(drawn) >= 0.001  # nothing is drawn below the floor the tick names
 
 
 def test_portuguese_experiment_texts_write_decimals_with_a_comma() -> None:

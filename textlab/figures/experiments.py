@@ -8,14 +8,16 @@ import plotly.graph_objects as go
 
 from textlab.classroom.experiments import EXPERIMENTS, ExperimentResult
 from textlab.i18n import t
-from textlab.i18n.numbers import PLOTLY_SEPARATORS
+from textlab.i18n.numbers import PLOTLY_SEPARATORS, format_decimal
 
 # Okabe–Ito colours, and a dash per run as well, so the runs differ without colour too.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot")
 FONT_SIZE = 16  # read from the back of a classroom
-# On a log axis a loss of (nearly) 0 plunges off the chart; below this it is drawn at this level.
-LOG_FLOOR = 1e-3
+# On a log axis a loss of (nearly) 0 plunges off the chart; below this it is drawn at this level,
+# and the axis's lowest tick says so ("≤ 0,001").
+LOG_FLOOR_POWER = -3
+LOG_FLOOR = 10.0 ** LOG_FLOOR_POWER
 
 
 def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
@@ -50,6 +52,16 @@ def experiment_figure(result: ExperimentResult, lang: str = "en") -> go.Figure:
         margin={"t": 110, "l": 80, "r": 20, "b": 60})
     figure.update_xaxes(title={"text": t("experiment.figure.x", lang), "font": text}, tickfont=text)
     figure.update_yaxes(title={"text": y_title, "font": text}, tickfont=text,
-                        type="log" if experiment.log_scale else "linear", dtick=1 if experiment.log_scale else None)
+                        type="log" if experiment.log_scale else "linear",
+                        **(_log_ticks(figure, lang) if experiment.log_scale else {}))
     figure.update_layout(separators=PLOTLY_SEPARATORS[lang])  # 0,5 in Portuguese ticks and hovers
     return figure
+
+
+def _log_ticks(figure: go.Figure, lang: str) -> dict:
+    """One tick per power of ten, in the language's numbers, the lowest marked as a floor."""
+    highest = max((value for trace in figure.data for value in trace.y if value is not None), default=1.0)
+    powers = range(LOG_FLOOR_POWER, max(math.ceil(math.log10(highest)), 0) + 1)
+    texts = [format_decimal(10.0 ** power, lang, max(-power, 0)) for power in powers]
+    texts[0] = f"≤ {texts[0]}"
+    return {"tickvals": [10.0 ** power for power in powers], "ticktext": texts}
