@@ -48,6 +48,9 @@ def test_length_histogram_leaves_out_held_out_texts_and_bins_long_texts() -> Non
     assert sum(real.y) == 1000
     assert sum(after_padding.y) == 500
     assert real.name == t("datafig.real_length", "pt")
+    assert after_padding.name == t("datafig.padded_length_train", "pt")  # the 500 held out are not in it
+    every_text = length_histogram(lengths, lengths, 2, 0.0, "pt").data[1]
+    assert sum(every_text.y) == 1000 and every_text.name == t("datafig.padded_length", "pt")
     assert length_histogram(lengths, padded, 2, 0.0, "pt").layout.yaxis.dtick is None  # many texts per bar
 
 

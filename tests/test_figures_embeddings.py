@@ -20,7 +20,7 @@ from textlab.figures.embeddings import (
 )
 from textlab.i18n import TEXTS
 
-SPECIAL_NAME = "&lt;PAD&gt; / &lt;UNK&gt;"
+SPECIAL_NAME = "&lt;PAD&gt; ■ / &lt;UNK&gt; ✕"
 TOKENS = ("<PAD>", "<UNK>", "bom", "ruim", "produto", "entrega", "caixa")
 COUNTS = (0, 2, 40, 35, 120, 7, 1)
 

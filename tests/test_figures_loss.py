@@ -108,6 +108,7 @@ def test_equal_values_in_a_panel_leave_both_markers_visible():
     train, validation, accuracy, macro_f1 = figure.data[2:]
     assert list(accuracy.y) == list(macro_f1.y)
     assert accuracy.marker.size > macro_f1.marker.size and train.marker.size > validation.marker.size
+    assert accuracy.marker.symbol.endswith("-open") and train.marker.symbol.endswith("-open")  # see-through
 
 
 def test_regression_panel_shows_mae():
@@ -203,6 +204,9 @@ def test_titles_axes_and_legend_follow_the_language(lang, title, x_title, raw):
     assert figure.layout.title.text == title
     assert figure.layout.xaxis2.title.text == x_title  # the shared axis is titled under the lower panel
     assert figure.data[0].name == raw
+    # Thousands grouped with the language's mark (plotly applies the separators to ",").
+    assert figure.layout.xaxis2.tickformat.startswith(",")  # the upper panel shows no x ticks
+    assert figure.layout.separators == (",." if lang == "pt" else ".,")
 
 
 def test_colours_are_distinct_within_a_figure():

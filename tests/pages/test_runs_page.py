@@ -69,8 +69,8 @@ def test_choosing_runs_changes_the_overlay(data_dir):
     at.multiselect(key="runs_compare").set_value([1, 2, 3]).run()
     assert not at.exception
     names = [trace["name"] for trace in chart_traces(at)]
-    assert names == ["#1 agregação média com PAD (a do notebook), semente 0",
-                     "#2 agregação média sem PAD, semente 0", "#3 agregação média sem PAD, semente 3"]
+    assert names == ["#1 agregação média com PAD (a do notebook); semente 0",
+                     "#2 agregação média sem PAD; semente 0", "#3 agregação média sem PAD; semente 3"]
     assert "agregação média com PAD (a do notebook) vs média sem PAD" in all_text(at)
     at.multiselect(key="runs_compare").set_value([1]).run()
     assert len(chart_traces(at)) == 1

@@ -34,15 +34,21 @@ def length_bins(lengths: torch.Tensor, bin_width: int, first: int = 0) -> tuple[
 
 def length_histogram(lengths: torch.Tensor, padded: torch.Tensor, batch_size: int, pad_fraction: float,
                      lang: str) -> go.Figure:
-    """Bars of text lengths, and beside them the widths the texts are padded to in their batches."""
-    padded = padded[padded >= 0]  # texts held out for validation are in no training batch
+    """Bars of text lengths, and beside them the widths the texts are padded to in their batches.
+
+    Texts held out for validation are in no training batch: their lengths count, their widths do not,
+    and the width bars' name says so.
+    """
+    held_out = bool((padded < 0).any())
+    padded = padded[padded >= 0]
     longest = int(max(lengths.max(), padded.max() if len(padded) else 0)) if len(lengths) else 0
     shortest = int(lengths.min()) if len(lengths) else 0
     bin_width = max(1, math.ceil((longest - shortest + 1) / MAX_BARS))
     figure = go.Figure()
     most = 0
     for values, name, colour in ((lengths, t("datafig.real_length", lang), BLUE),
-                                 (padded, t("datafig.padded_length", lang), ORANGE)):
+                                 (padded, t("datafig.padded_length_train" if held_out else "datafig.padded_length",
+                                             lang), ORANGE)):
         starts, counts = length_bins(values, bin_width, shortest)
         most = max([most, *counts])
         ranges = [str(start) if bin_width == 1 else f"{start}–{start + bin_width - 1}" for start in starts]

@@ -100,7 +100,8 @@ def _groups(tokens: Sequence[str], counts: Sequence[int], colours: TokenColours,
                                                 tickvals=[math.log10(tick) for tick in ticks],
                                                 ticktext=[format_integer(tick, lang) for tick in ticks])}))
     symbols = [SPECIAL_SYMBOLS[tokens[row]] for row in special]
-    groups.append(_Group(html.escape(f"{PAD_TOKEN} / {UNK_TOKEN}"), special,
+    # The legend draws one symbol per trace (the first, <PAD>'s square): the name shows both.
+    groups.append(_Group(html.escape(f"{PAD_TOKEN} ■ / {UNK_TOKEN} ✕"), special,
                          {**base, "size": marker_size + 3, "color": SPECIAL_COLOUR, "symbol": symbols}))
     return [group for group in groups if group.rows]
 

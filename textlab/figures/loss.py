@@ -31,12 +31,14 @@ X_AXES = ("step", "epoch")
 # Okabe–Ito colours: readable with every common colour-vision deficiency.
 COLOURS = {"raw": "#56B4E9", "smoothed": "#0072B2", "train": "#E69F00", "validation": "#D55E00",
            "accuracy": "#009E73", "macro_f1": "#CC79A7", "mae": "#009E73"}
-SYMBOLS = {"train": "circle", "validation": "diamond", "accuracy": "square", "macro_f1": "triangle-up",
-           "mae": "square"}
 # Two values a panel shares can be equal (accuracy and macro-F1 on balanced classes, training and
-# validation loss early on): the one drawn later is smaller, so the earlier shows around it.
+# validation loss early on): the one drawn first is a larger open shape, the later one a smaller
+# filled one inside it, so both show.
+SYMBOLS = {"train": "circle-open", "validation": "diamond", "accuracy": "square-open", "macro_f1": "triangle-up",
+           "mae": "square"}
 MARKER_SIZES = {"train": 12, "validation": 8, "accuracy": 13, "macro_f1": 8, "mae": 9}
 FONT_SIZE = 16  # read from the back of a classroom
+X_TICKS = ",~g"  # thousands grouped in the language's mark ("1.200" in Portuguese), no trailing zeros
 
 
 def panel_metrics(label_mode: str | None, has_validation: bool) -> tuple[str, ...]:
@@ -124,7 +126,8 @@ def _markers(x: list[float], y: list[float | None], kind: str, lang: str, panel:
     return dict(type="scatter", x=x, y=y, mode="lines+markers", name=t(f"train.chart.{kind}", lang),
                 xaxis="x" if panel == 1 else "x2", yaxis="y" if panel == 1 else "y2",
                 line=dict(color=COLOURS[kind], width=1.5, dash="dot"),
-                marker=dict(color=COLOURS[kind], symbol=SYMBOLS[kind], size=MARKER_SIZES[kind]))
+                marker=dict(color=COLOURS[kind], symbol=SYMBOLS[kind], size=MARKER_SIZES[kind],
+                            line=dict(width=2, color=COLOURS[kind])))
 
 
 def _layout(with_metrics: bool, x_title: str, lang: str, empty_message: str | None = None) -> dict:
@@ -139,11 +142,11 @@ def _layout(with_metrics: bool, x_title: str, lang: str, empty_message: str | No
                   # Under the chart: above it, two rows of legend would run into the title.
                   legend=dict(orientation="h", yanchor="top", y=-0.14 if with_metrics else -0.18, xanchor="left", x=0),
                   margin=dict(t=60, l=10, r=10, b=10), yaxis=loss_axis,
-                  xaxis=dict(title=dict(text=x_title), anchor="y"),
+                  xaxis=dict(title=dict(text=x_title), anchor="y", tickformat=X_TICKS),
                   uirevision="loss")  # keeps the user's zoom while the curve grows
     if with_metrics:
         layout["xaxis"] = dict(anchor="y", matches="x2", showticklabels=False)
-        layout["xaxis2"] = dict(title=dict(text=x_title), anchor="y2")
+        layout["xaxis2"] = dict(title=dict(text=x_title), anchor="y2", tickformat=X_TICKS)
         layout["yaxis2"] = dict(title=dict(text=t("train.chart.metric_axis", lang)), domain=[0, 0.3])
     if empty_message is not None:
         layout["xaxis"].update(range=[0, 1], showticklabels=False, showgrid=False, zeroline=False)

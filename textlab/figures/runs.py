@@ -69,7 +69,8 @@ def runs_overlay(curves: Sequence[RunCurve], *, per: str = "epoch", lang: str = 
     figure = go.Figure()
     for index, curve in enumerate(curves):
         colour, symbol = COLOURS[index % len(COLOURS)], SYMBOLS[index % len(SYMBOLS)]
-        width, size = max(1.5, 5 - 0.75 * index), max(5, 14 - 2 * index)
+        # A rim of a couple of pixels each side, wide enough to see on a projector.
+        width, size = max(1.5, 7 - 2.5 * index), max(5, 16 - 4 * index)
         name = html.escape(curve.label)  # plotly reads a few HTML tags in names; a run's name is the user's text
         if per == "step":
             figure.add_trace(go.Scatter(x=[step.step for step in curve.steps], y=[step.loss for step in curve.steps],

@@ -17,6 +17,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # Data figures
     "datafig.real_length": {"en": "tokens in the text", "pt": "tokens no texto"},
     "datafig.padded_length": {"en": "width after padding in its batch", "pt": "largura após o preenchimento no lote"},
+    "datafig.padded_length_train": {"en": "width after padding in its batch (training texts only)",
+                                    "pt": "largura após o preenchimento no lote (só os textos de treino)"},
     # customdata: the bar's length range and its count, each with its noun in the plural form it takes.
     "datafig.length_hover": {"en": "%{customdata[0]}: %{customdata[1]}", "pt": "%{customdata[0]}: %{customdata[1]}"},
     "datafig.longest": {"en": "longest: {tokens}", "pt": "mais longo: {tokens}"},

@@ -57,6 +57,10 @@ def _setting_text(record: RunRecord, name: str, lang: str) -> str:
     return option_label(name, record.config.value(name), lang)
 
 
+# Between settings: a comma would also be Portuguese's decimal mark ("taxa 0,1, épocas 30").
+SETTINGS_SEPARATOR = "; "
+
+
 def differing_settings(records: Sequence[RunRecord]) -> list[str]:
     """Settings (and "data") whose values are not the same in every run, in TrainConfig order."""
     names = [*FIELDS, DATA]
@@ -64,12 +68,12 @@ def differing_settings(records: Sequence[RunRecord]) -> list[str]:
 
 
 def legend_labels(records: Sequence[RunRecord], lang: str) -> list[str]:
-    """Per run, short enough for a legend: its number and the first settings that differ, "#7 taxa 0,002"."""
+    """Per run, short enough for a legend: its number and the first settings that differ, "#7 taxa 0,002; épocas 4"."""
     shown = [name for name in differing_settings(records) if name != DATA][:LEGEND_SETTINGS]
     labels = []
     for record in records:
         parts = [f"{t(f'runs.short.{name}', lang)} {_setting_text(record, name, lang)}" for name in shown]
-        labels.append(" ".join([f"#{record.run_id}", ", ".join(parts)]) if parts
+        labels.append(" ".join([f"#{record.run_id}", SETTINGS_SEPARATOR.join(parts)]) if parts
                       else f"#{record.run_id} {display_name(record, lang)}")
     return labels
 
@@ -85,12 +89,12 @@ def differences_summary(records: Sequence[RunRecord], lang: str) -> str:
 
 
 def changed_settings_text(record: RunRecord, lang: str) -> str:
-    """The settings that differ from the notebook's, e.g. "taxa 0,1, agregação média sem PAD"."""
+    """The settings that differ from the notebook's, e.g. "taxa 0,1; agregação média sem PAD"."""
     changed = record.config.differences(TrainConfig())
     if not changed:
         on_notebook_data = record.dataset_fingerprint == _notebook_fingerprint()
         return t("runs.notebook_settings" if on_notebook_data else "runs.notebook_settings_other_data", lang)
-    return ", ".join(f"{t(f'runs.short.{name}', lang)} {option_label(name, ours, lang)}"
+    return SETTINGS_SEPARATOR.join(f"{t(f'runs.short.{name}', lang)} {option_label(name, ours, lang)}"
                      for name, (ours, _) in changed.items())
 
 

@@ -71,12 +71,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "datapage.lengths": {"en": "Text lengths and padding", "pt": "Tamanhos dos textos e preenchimento"},
     "datapage.lengths_caption": {
-        "en": "Blue: how many tokens each text has. Orange: the width each text is padded to with <PAD> (id 0) "
-              "in its batch: the longest text of that batch. The gap between them is padding. "
-              "Change the batch size or turn on length bucketing on the Batches page.",
-        "pt": "Azul: quantos tokens cada texto tem. Laranja: a largura até a qual cada texto é preenchido com <PAD> "
-              "(id 0) no seu lote: o texto mais longo desse lote. A diferença entre eles é preenchimento. "
-              "Mude o tamanho do lote ou ative o agrupamento por tamanho na página Lotes.",
+        "en": "Blue: how many texts have each length in tokens. Orange: how many training texts are padded with "
+              "<PAD> (id 0) to each width, the length of the longest text in their batch. The further the orange "
+              "bars sit to the right of the blue ones, the more padding. Change the batch size or turn on length "
+              "bucketing on the Batches page.",
+        "pt": "Azul: quantos textos têm cada tamanho, em tokens. Laranja: quantos textos de treino são preenchidos "
+              "com <PAD> (id 0) até cada largura, o tamanho do texto mais longo do seu lote. Quanto mais à direita "
+              "as barras laranja ficam das azuis, mais preenchimento. Mude o tamanho do lote ou ative o "
+              "agrupamento por tamanho na página Lotes.",
     },
     # Vocabulary page
     "vocabpage.intro": {

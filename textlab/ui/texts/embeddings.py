@@ -166,16 +166,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "emb.movers.title": {"en": "Which tokens moved most?", "pt": "Quais tokens mais se moveram?"},
     "emb.movers.col_token": {"en": "token", "pt": "token"},
     "emb.movers.col_distance": {"en": "distance moved", "pt": "distância percorrida"},
-    "emb.movers.col_count": {"en": "count in the data", "pt": "contagem nos dados"},
+    "emb.movers.col_count": {"en": "count in the vocabulary", "pt": "contagem no vocabulário"},
     "emb.movers.notice": {
-        "en": "A row of the embedding matrix changes only when its token is in a training batch: a token that "
-              "training never saw stays where it began. How far the others travel depends on how consistently "
-              "the loss pushes them one way: a frequent word found under every label is pulled back and forth, "
-              "so compare the counts in the table.",
-        "pt": "Uma linha da matriz de embeddings só muda quando seu token está em um lote de treino: um token "
-              "que o treino nunca viu fica onde começou. Quanto os outros andam depende de quão constante é o "
-              "empurrão da perda numa direção: uma palavra frequente, presente em todos os rótulos, é puxada "
-              "para lá e para cá; compare as contagens na tabela.",
+        "en": "A row of the embedding matrix gets a gradient only when its token is in a training batch (with "
+              "Adam, its momentum keeps the row moving for a while after): a token that training never saw stays "
+              "where it began, unless weight decay shrinks every row. How far the others travel depends on how "
+              "consistently the loss pushes them one way: a frequent word found under every label is pulled back "
+              "and forth, so compare the counts in the table.",
+        "pt": "Uma linha da matriz de embeddings só recebe gradiente quando seu token está em um lote de treino "
+              "(com o Adam, o momento mantém a linha andando por um tempo depois): um token que o treino nunca viu "
+              "fica onde começou, a menos que o decaimento de pesos encolha todas as linhas. Quanto os outros "
+              "andam depende de quão constante é o empurrão da perda numa direção: uma palavra frequente, "
+              "presente em todos os rótulos, é puxada para lá e para cá; compare as contagens na tabela.",
     },
     "emb.movers.still": {
         "en": "Did not move: {tokens}",
