@@ -213,7 +213,7 @@ def test_the_vocabulary_page_reports_the_out_of_vocabulary_rate() -> None:
     assert not at.exception
     assert "50.0%" in [metric.value for metric in at.metric]  # each held-out text: 1 known, 1 new word
     captions = [caption.value for caption in at.caption]
-    assert "3 of these 6 tokens become <UNK> (3 texts held out). The most frequent:" in captions
+    assert "Of the 6 tokens in the 3 texts held out, 3 become <UNK>. The most frequent:" in captions
 
 
 def test_the_batches_page_shows_the_notebooks_first_batch() -> None:

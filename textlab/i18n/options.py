@@ -9,7 +9,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "option.tokenizer.unigram": {"en": "Unigram (SentencePiece's)", "pt": "Unigram (o do SentencePiece)"},
     "option.vocab_from.train": {"en": "training texts", "pt": "textos de treino"},
     "option.vocab_from.all": {"en": "all texts (leaks validation)", "pt": "todos os textos (vaza a validação)"},
-    "option.label_mode.auto": {"en": "from the data", "pt": "pelos dados"},
+    "option.label_mode.auto": {"en": "from the data", "pt": "conforme os dados"},
     "option.label_mode.random": {"en": "random (the notebook's)", "pt": "aleatórios (os do notebook)"},
     "option.label_mode.regression": {"en": "numbers (regression)", "pt": "números (regressão)"},
     "option.label_mode.classification": {"en": "classes (classification)", "pt": "classes (classificação)"},

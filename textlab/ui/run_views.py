@@ -54,7 +54,8 @@ def runs_table(records: Sequence[RunRecord]) -> None:
     with st.container(key="runs_table"):
         show_table(table, hide_index=True, column_config=config, row_height=height,
                    height=table_fit.table_height(len(table), height, RUNS_SHOWN_AT_ONCE),
-                   column_order=[label[column] for column in overview])
+                   column_order=[label[column] for column in overview], presentation_rows=RUNS_SHOWN_AT_ONCE,
+                   name="runs")
     if any(record.kept_epoch is not None for record in shown):
         st.caption(tr("runs.kept_numbers"))
     st.caption(tr("runs.more_columns.presentation" if presentation_on() else "runs.more_columns"))

@@ -9,8 +9,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "app.presentation.help": {"en": "Larger text and higher contrast, for a classroom projector.",
                               "pt": "Texto maior e mais contraste, para o projetor da sala de aula."},
     "app.presentation.table_head": {
-        "en": "The first {shown} of {rows}; presentation mode off scrolls through them all.",
-        "pt": "As primeiras {shown} de {rows}; sem o modo apresentação, a tabela rola por todas.",
+        "en": "Showing the first {shown} of {rows}; turn presentation mode off to scroll through all of them.",
+        "pt": "Mostrando as primeiras {shown} de {rows}; desligue o modo apresentação para rolar por todas.",
     },
     "app.url_fallback": {
         "en": "A setting in the link was invalid and its default is used instead: {detail}",

@@ -35,9 +35,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                     "pt": "Dados: o exemplo incluído “{title}”."},
     "classroom.share.data_text": {"en": "Data: your texts ({texts}), packed into the link.",
                                   "pt": "Dados: seus textos ({texts}), compactados no link."},
-    "classroom.share.link": {"en": "Copy this link (pointing at it shows a copy button at its right):",
-                             "pt": "Copie este link (ao passar o mouse sobre ele, aparece à direita um botão "
-                                   "que o copia):"},
+    "classroom.share.link": {"en": "Copy this link (hover over it to show a copy button on the right):",
+                             "pt": "Copie este link (passe o mouse sobre ele para ver, à direita, um botão que "
+                                   "o copia):"},
     # ---- The classroom page ----
     "nav.classroom": {"en": "Classroom", "pt": "Sala de aula"},
     "classroom.title": {"en": "Classroom: what if…?", "pt": "Sala de aula: e se…?"},

@@ -112,8 +112,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.sentence": {"en": "Sentence", "pt": "Frase"},
     "vocabpage.sentence_default": {"en": "PyTorch is incrível", "pt": "PyTorch é muito incrível"},
     "vocabpage.chips_caption": {
-        "en": "Tokens: {count}; unknown: {unknown} (orange, dashed), all with the id of <UNK>, 1.",
-        "pt": "Tokens: {count}; desconhecidos: {unknown} (laranja, tracejados), todos com o id de <UNK>, 1.",
+        "en": "Tokens: {count}; unknown: {unknown} (orange, dashed), each with the id of <UNK>, 1.",
+        "pt": "Tokens: {count}; desconhecidos: {unknown} (laranja, tracejados), cada um com o id de <UNK>, 1.",
     },
     "vocabpage.oov": {"en": "Words the model has never seen", "pt": "Palavras que o modelo nunca viu"},
     "vocabpage.oov_validation": {
@@ -138,8 +138,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "vocabpage.oov_help": {"en": "Share of the held-out tokens that become <UNK>.",
                            "pt": "Parte dos tokens separados que vira <UNK>."},
     "vocabpage.oov_caption": {
-        "en": "{unknown} of these {tokens} become <UNK> ({texts} held out). The most frequent:",
-        "pt": "{unknown} destes {tokens} viram <UNK> ({texts} fora do treino). Os mais frequentes:",
+        "en": "Of the {tokens} in the {texts} held out, {unknown} become <UNK>. The most frequent:",
+        "pt": "Dos {tokens} dos {texts} fora do treino, {unknown} viram <UNK>. Os mais frequentes:",
     },
     # Batches page
     "batchpage.intro": {
@@ -180,8 +180,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "batchpage.tensor": {"en": "The batch as PyTorch prints it, shape", "pt": "O lote como o PyTorch o imprime, forma"},
     "batchpage.lengths": {"en": "Each text's length in tokens, before padding",
                           "pt": "O tamanho de cada texto em tokens, antes do preenchimento"},
-    "batchpage.mask": {"en": "The mask: `True` where a real token is, `False` on padding",
-                       "pt": "A máscara: `True` onde há um token real, `False` no preenchimento"},
+    "batchpage.mask": {"en": "The mask: `True` where there is a real token, `False` where there is padding",
+                       "pt": "A máscara: `True` onde há um token real, `False` onde há preenchimento"},
     "upload.button_help": {
         "en": "“Browse files” opens your computer's file picker; you can also drag the file onto the box. "
               "(Those words come from Streamlit.)",

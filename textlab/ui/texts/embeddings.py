@@ -34,8 +34,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "O treino terminou ({state}) após {epochs}: este é o modelo que ele treinou.",
     },
     "emb.source.early_stopped": {
-        "en": "The run stopped early after {epochs} and kept epoch {kept}'s weights, its best: this is that model.",
-        "pt": "O treino parou antes, após {epochs}, e manteve os pesos da época {kept}, a melhor: este é esse modelo.",
+        "en": "The run stopped early after {epochs} and kept epoch {kept}'s weights (its best): this page shows "
+              "that model.",
+        "pt": "O treino parou antes, após {epochs}, e manteve os pesos da época {kept} (a melhor): é esse o modelo "
+              "mostrado aqui.",
     },
     "emb.live.progress": {
         "en": "Epoch {epoch} of {epochs} · {state}",
@@ -86,10 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "emb.map.notice_pca": {
         "en": "How it is drawn: PCA (computed with PyTorch) flattens each vector to 2 or 3 numbers; every epoch "
-              "uses the axes of the last one, so a point moves only when its vector really moved. "
+              "is drawn on the axes of the last one, so a point moves only when its vector really moved. "
               "■ = <PAD>, ✕ = <UNK>.",
         "pt": "Como é desenhado: a PCA (calculada com PyTorch) reduz cada vetor a 2 ou 3 números; todas as épocas "
-              "usam os eixos da última, então um ponto só se move quando seu vetor realmente mudou. "
+              "são desenhadas nos eixos da última, então um ponto só se move quando seu vetor realmente mudou. "
               "■ = <PAD>, ✕ = <UNK>.",
     },
     "emb.map.projection": {"en": "Projection", "pt": "Projeção"},

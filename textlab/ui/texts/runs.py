@@ -40,12 +40,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.col_help.data": {"en": "Where the texts came from, and how many.",
                            "pt": "De onde vieram os textos, e quantos são."},
     "runs.more_columns": {
-        "en": "More columns (status, epochs, vocabulary, labels, device, start, notes): the eye button that "
-              "appears above the table when the mouse is over it. Everything about one run: the One run "
-              "section below.",
-        "pt": "Mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas): o botão de olho "
-              "que aparece acima da tabela ao passar o mouse sobre ela. Tudo sobre uma execução: a seção Uma "
-              "execução, abaixo.",
+        "en": "To show more columns (status, epochs, vocabulary, labels, device, start, notes), hover over the "
+              "table and click the eye icon above it. Everything about one run is in \"One run\" below.",
+        "pt": "Para ver mais colunas (situação, épocas, vocabulário, rótulos, dispositivo, início, notas), passe o "
+              "mouse sobre a tabela e clique no ícone de olho acima dela. Tudo sobre uma execução está em "
+              "\"Uma execução\", abaixo.",
     },
     "runs.more_columns.presentation": {
         "en": "At the projector's size the table shows its main columns and cannot be sorted; turn presentation "
@@ -62,8 +61,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.compare_hint": {"en": "Pick two or more runs to overlay their loss curves.",
                           "pt": "Escolha duas ou mais execuções para sobrepor as curvas de perda."},
     "runs.differs": {"en": "What differs: {summary}", "pt": "O que muda: {summary}"},
-    "runs.same_settings": {"en": "Same settings and data: the curves differ only by chance (or not at all).",
-                           "pt": "Mesmas configurações e dados: as curvas só diferem por acaso (ou nada)."},
+    "runs.same_settings": {"en": "Same settings and same data: where the curves differ, it is only by chance.",
+                           "pt": "Mesmas configurações e mesmos dados: se as curvas diferem, é só por acaso."},
     "runs.manage": {"en": "One run", "pt": "Uma execução"},
     "runs.pick": {"en": "Run", "pt": "Execução"},
     "runs.name": {"en": "Name", "pt": "Nome"},

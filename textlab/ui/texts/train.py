@@ -26,7 +26,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.settings": {"en": "Settings", "pt": "Configurações"},
     "train.section.model": {"en": "Model", "pt": "Modelo"},
     "train.section.advanced": {"en": "Advanced", "pt": "Avançado"},
-    "train.device_missing": {"en": "Not available here: {reasons}", "pt": "Indisponível aqui: {reasons}"},
+    "train.device_missing": {"en": "Not available on this machine. {reasons}",
+                             "pt": "Indisponível nesta máquina. {reasons}"},
     "train.device_fallback": {
         "en": "The device '{device}' is not available here, so 'automatic' is used. {reason}",
         "pt": "O dispositivo '{device}' não está disponível aqui, então 'automático' é usado. {reason}",
