@@ -229,3 +229,6 @@ def test_projected_embeddings_and_runs_keep_chart_titles_clear(page, lang) -> No
         screenshot(page, f"presentation-{name}-{lang}")
         assert page.evaluate(TITLE_CLASHES) == [], name
         assert page.evaluate(CUT_TEXT) == [], name
+        assert not any(table["hidden"] for table in page.evaluate(HEAD_TABLES_SCROLLING)), name
+    (runs_table,) = page.evaluate(HEAD_TABLES_SCROLLING)  # the Runs table: every run so far, whole
+    assert runs_table["rows"] >= 1 and not runs_table["hidden"]
