@@ -48,9 +48,10 @@ code, pre { font-size: 1.15rem !important; }
 /* Metric values: larger than normal mode's 2.25rem (the paragraph rule above must not shrink them). */
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.8rem !important; line-height: 1.2; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-/* Segmented controls wrap their options when the column is narrow. */
-[data-testid="stButtonGroup"] > div { flex-wrap: wrap; row-gap: 0.4rem; }
-[data-testid="stButtonGroup"] button { min-width: fit-content; }
+/* Segmented controls wrap their options when the column is narrow, each option a whole rounded button
+   (a joined bar broken over two lines loses its corners and an edge). */
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap; row-gap: 0.4rem; column-gap: 0.3rem; padding-left: 1px; }
+[data-testid="stButtonGroup"] button { min-width: fit-content; border-radius: 0.5rem !important; }
 /* Slider values sit above the thumb, clear of the track, at the larger size. */
 [data-testid="stSlider"] { padding-top: 0.9rem; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"] {
