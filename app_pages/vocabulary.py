@@ -38,7 +38,9 @@ with table_column:
     st.subheader("token2idx")
     search, order = st.columns(2)
     query = search.text_input(tr("vocabpage.search"), key="vocab_search", persist_state="session",
-                              placeholder=tr("vocabpage.search_placeholder"))
+                              # The vocabulary's first word, so the example is one the search finds.
+                              placeholder=tr("vocabpage.search_placeholder", example=vocab.idx2token[2])
+                              if len(vocab) > 2 else None)
     sort = order.segmented_control(tr("vocabpage.sort"), VOCAB_SORTS, default="index", required=True,
                                    key="vocab_sort", persist_state="session",
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)

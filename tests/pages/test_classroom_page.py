@@ -12,7 +12,7 @@ from textlab.classroom.experiments import EXPERIMENTS, NEEDS_LABELS
 from textlab.classroom.lesson import Lesson, compress_text
 from textlab.data.samples import load_sample
 from textlab.train.config import TrainConfig
-from textlab.ui.lesson_links import literal_markdown
+from textlab.ui.lesson_links import literal_markdown, names_this_computer_only
 from textlab.ui.texts import TEXTS
 
 PROMPT = "Before pressing Train: what will happen to the loss if the learning rate is 100× larger?"
@@ -65,6 +65,24 @@ def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
     assert _shared_lesson(at) == Lesson(config=TrainConfig.of(lr=0.1, seed=3), sample="notebook",
                                         hidden=frozenset({"lr", "optimizer"}), locked=frozenset({"epochs"}),
                                         prompt=PROMPT, tour_step="padding", lang="en")
+
+
+@pytest.mark.parametrize(("address", "local"), [
+    ("http://localhost:8501/", True), ("http://127.0.0.1:8501/", True), ("http://[::1]:8501/", True),
+    ("http://app.localhost/", True), ("http://192.168.0.12:8501/", False), ("https://textlab.escola.br/", False),
+    ("", False),
+])
+def test_a_link_that_only_this_computer_can_open_is_told_apart(address, local) -> None:
+    assert names_this_computer_only(address) is local
+
+
+def test_the_share_panel_warns_when_its_link_names_this_computer_only(monkeypatch) -> None:
+    monkeypatch.setattr("textlab.ui.lesson_links.app_address", lambda: "http://localhost:8501/")
+    at = open_page("classroom", lang="pt")
+    assert "serve --lan" in " ".join(warning.value for warning in at.warning)
+    monkeypatch.setattr("textlab.ui.lesson_links.app_address", lambda: "http://192.168.0.12:8501/")
+    at.run()
+    assert not any("serve --lan" in warning.value for warning in at.warning)
 
 
 def test_pasted_texts_travel_in_the_link_and_large_data_is_refused() -> None:

@@ -186,6 +186,7 @@ def test_the_vocabulary_page_shows_token2idx_and_its_settings_change_it() -> Non
 
 def test_the_vocabulary_table_is_searchable_and_sortable() -> None:
     at = open_page("vocabulary")
+    assert at.text_input(key="vocab_search").placeholder == "e.g. exemplo"  # a word the search finds
     at.text_input(key="vocab_search").set_value("EXEMP").run()
     assert table(at)["token"].tolist() == ["exemplo"]
     at.text_input(key="vocab_search").set_value("")

@@ -112,6 +112,15 @@ def app_address() -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+_THIS_COMPUTER = {"localhost", "127.0.0.1", "::1"}
+
+
+def names_this_computer_only(address: str) -> bool:
+    """Whether a link to ``address`` opens only on the machine serving it (so not on a student's device)."""
+    host = urlsplit(address).hostname or ""
+    return host in _THIS_COMPUTER or host.endswith(".localhost")
+
+
 def share_panel() -> None:
     """Choose hidden and locked controls, a prompt and a tour step; show the link to copy."""
     st.subheader(tr("classroom.share.header"))
@@ -140,4 +149,7 @@ def share_panel() -> None:
     else:
         st.caption(tr("classroom.share.data_text", texts=state.tr_count("texts", len(dataset))))
     st.caption(tr("classroom.share.link"))
-    st.code(f"{app_address()}?{urlencode(lesson.to_query())}", language=None, wrap_lines=True)
+    address = app_address()
+    st.code(f"{address}?{urlencode(lesson.to_query())}", language=None, wrap_lines=True)
+    if names_this_computer_only(address):
+        st.warning(tr("classroom.share.local_only"), icon=":material/computer:")

@@ -38,6 +38,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "classroom.share.link": {"en": "Copy this link (hover over it to show a copy button on the right):",
                              "pt": "Copie este link (passe o mouse sobre ele para ver, à direita, um botão que "
                                    "o copia):"},
+    "classroom.share.local_only": {
+        "en": "This link names this computer only (localhost): students' devices cannot open it. To share it "
+              "with a class, start the app with `python -m textlab serve --lan`, which prints the address they "
+              "can reach, and open this page from that address.",
+        "pt": "Este link aponta só para este computador (localhost): os aparelhos dos alunos não conseguem abri-lo. "
+              "Para compartilhá-lo com a turma, inicie o app com `python -m textlab serve --lan`, que mostra o "
+              "endereço que eles alcançam, e abra esta página por esse endereço.",
+    },
     # ---- The classroom page ----
     "nav.classroom": {"en": "Classroom", "pt": "Sala de aula"},
     "classroom.title": {"en": "Classroom: what if…?", "pt": "Sala de aula: e se…?"},

@@ -103,7 +103,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "seja '{all}'.",
     },
     "vocabpage.search": {"en": "Search a token", "pt": "Buscar um token"},
-    "vocabpage.search_placeholder": {"en": "e.g. incrível", "pt": "ex.: incrível"},
+    "vocabpage.search_placeholder": {"en": "e.g. {example}", "pt": "ex.: {example}"},
     "vocabpage.sort": {"en": "Order by", "pt": "Ordenar por"},
     "vocabpage.sort_index": {"en": "index", "pt": "índice"},
     "vocabpage.sort_count": {"en": "count", "pt": "contagem"},
