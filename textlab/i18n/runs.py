@@ -276,7 +276,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # The overlay figure
     "runs.figure.validation": {"en": "{label} (validation)", "pt": "{label} (validação)"},
     "runs.data_pasted": {"en": "pasted texts", "pt": "textos colados"},
-    "runs.reason.completed": {"en": "all its epochs", "pt": "todas as épocas"},
+    "runs.reason.completed": {"en": "ran all its epochs", "pt": "rodou todas as épocas"},
     "runs.reason.early_stopping": {"en": "early stopping (validation stopped improving)",
                                    "pt": "parada antecipada (a validação parou de melhorar)"},
     "runs.reason.user": {"en": "stopped by the user", "pt": "interrompida pelo usuário"},
@@ -287,7 +287,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.reason.error": {"en": "unexpected error", "pt": "erro inesperado"},
     "runs.col.reason": {"en": "How it ended", "pt": "Como terminou"},
     # How a run ended in a few words, for the table: by its reason, or by its status where it has none
-    "runs.ended.completed": {"en": "all epochs", "pt": "todas as épocas"},
+    "runs.ended.completed": {"en": "ran all epochs", "pt": "rodou todas as épocas"},
     "runs.ended.early_stopping": {"en": "stopped early", "pt": "parada antecipada"},
     "runs.ended.user": {"en": "stopped by the user", "pt": "parada pelo usuário"},
     "runs.ended.diverged": {"en": "diverged", "pt": "divergiu"},
