@@ -50,6 +50,13 @@ def test_a_set_top_margin_grows_with_the_title_and_legend_it_holds() -> None:
     assert figure_style(sample_figure(), True).layout.margin.t is None  # plotly's default, which fits
 
 
+def test_a_set_height_grows_with_its_top_margin_so_the_plot_keeps_its_height() -> None:
+    figure = sample_figure().update_layout(margin=dict(t=100), height=400)
+    styled = figure_style(figure, True)
+    assert styled.layout.height - styled.layout.margin.t == 400 - 100
+    assert figure_style(sample_figure().update_layout(margin=dict(t=100)), True).layout.height is None
+
+
 def test_a_legend_under_the_plot_adds_a_row_per_entry_to_a_set_height() -> None:
     figure = go.Figure([go.Scatter(x=[1], y=[1], name=name) for name in ("raw", "smoothed", "validation")])
     figure.add_scatter(x=[1], y=[2], name="hidden", showlegend=False)

@@ -88,10 +88,14 @@ def figure_style(figure: go.Figure, presentation: bool) -> go.Figure:
     three_d = any(trace.get("type") in THREE_D_TRACES for trace in spec.get("data", []))
     _fill_theme_sizes(layout, three_d)
     _scale_fonts(spec, PRESENTATION_SCALE)
-    # A set top margin holds the title and a legend above the plot, whose text grows by the same factor.
+    # A set top margin holds the title and a legend above the plot, whose text grows by the same factor;
+    # a set height grows by as much, or the plot itself would shrink on the projector.
     margin = layout.get("margin", {})
     if "t" in margin:
-        margin["t"] = round(margin["t"] * PRESENTATION_SCALE)
+        grown = round(margin["t"] * PRESENTATION_SCALE)
+        if "height" in layout:
+            layout["height"] += grown - margin["t"]
+        margin["t"] = grown
     _room_for_legend_below(spec)
     return go.Figure(spec)
 
