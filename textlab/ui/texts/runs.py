@@ -48,9 +48,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "runs.more_columns.presentation": {
         "en": "At the projector's size the table shows its main columns and cannot be sorted; turn presentation "
-              "mode off for those. Everything about one run: the One run section below.",
+              "mode off for those. Everything about one run is in \"One run\" below.",
         "pt": "No tamanho do projetor a tabela mostra só as colunas principais e não se ordena; desligue o modo "
-              "apresentação para isso. Tudo sobre uma execução: a seção Uma execução, abaixo.",
+              "apresentação para isso. Tudo sobre uma execução está em \"Uma execução\", abaixo.",
     },
     "runs.all": {"en": "All", "pt": "Todas"},
     "runs.choose": {"en": "Choose runs", "pt": "Escolha execuções"},
