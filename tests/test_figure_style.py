@@ -54,7 +54,8 @@ def test_a_set_height_grows_with_its_top_margin_so_the_plot_keeps_its_height() -
     figure = sample_figure().update_layout(margin=dict(t=100), height=400)
     styled = figure_style(figure, True)
     assert styled.layout.height - styled.layout.margin.t == 400 - 100
-    assert figure_style(sample_figure().update_layout(margin=dict(t=100)), True).layout.height is None
+    unset = figure_style(sample_figure().update_layout(margin=dict(t=100)), True).layout  # plotly's 450
+    assert unset.height - unset.margin.t == 450 - 100
 
 
 def test_a_legend_under_the_plot_adds_a_row_per_entry_to_a_set_height() -> None:

@@ -18,6 +18,7 @@ PRESENTATION_SCALE = 1.5
 # A full-width plot's drawing area in a 1280-px window with the sidebar open, erring narrow: it measured
 # about 750 px in presentation mode, after the row names and the colour bar of a heatmap.
 PLOT_WIDTH_PX = 560
+PLOTLY_DEFAULT_HEIGHT = 450  # pixels, where a figure sets none
 PLOTLY_DEFAULT_FONT_SIZE = 12  # plotly.js's layout.font.size; titles, ticks and legends derive from it
 # Streamlit's chart theme sets these sizes in its template, which outranks layout.font: a figure that
 # leaves them unset gets them here first, so they are scaled too.
@@ -89,12 +90,11 @@ def figure_style(figure: go.Figure, presentation: bool) -> go.Figure:
     _fill_theme_sizes(layout, three_d)
     _scale_fonts(spec, PRESENTATION_SCALE)
     # A set top margin holds the title and a legend above the plot, whose text grows by the same factor;
-    # a set height grows by as much, or the plot itself would shrink on the projector.
+    # the figure's height grows by as much, or the plot itself would shrink on the projector.
     margin = layout.get("margin", {})
     if "t" in margin:
         grown = round(margin["t"] * PRESENTATION_SCALE)
-        if "height" in layout:
-            layout["height"] += grown - margin["t"]
+        layout["height"] = layout.get("height", PLOTLY_DEFAULT_HEIGHT) + grown - margin["t"]
         margin["t"] = grown
     _room_for_legend_below(spec)
     return go.Figure(spec)
