@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from textlab.analysis.tables import VOCAB_SORTS, localize, search_vocab, vocab_table
+from textlab.analysis.tables import VOCAB_SORTS, localize, search_example, search_vocab, vocab_table
 from textlab.i18n import option_label
 from textlab.text.coverage import DEFAULT_CHECK_FRACTION, sentence_chips
 from textlab.text.subword import SUBWORD_KINDS
@@ -37,10 +37,9 @@ table_column, try_column = st.columns([3, 2], gap="large")
 with table_column:
     st.subheader("token2idx")
     search, order = st.columns(2)
+    example = search_example(vocab)
     query = search.text_input(tr("vocabpage.search"), key="vocab_search", persist_state="session",
-                              # The vocabulary's first word, so the example is one the search finds.
-                              placeholder=tr("vocabpage.search_placeholder", example=vocab.idx2token[2])
-                              if len(vocab) > 2 else None)
+                              placeholder=tr("vocabpage.search_placeholder", example=example) if example else None)
     sort = order.segmented_control(tr("vocabpage.sort"), VOCAB_SORTS, default="index", required=True,
                                    key="vocab_sort", persist_state="session",
                                    format_func={choice: tr(f"vocabpage.sort_{choice}") for choice in VOCAB_SORTS}.get)

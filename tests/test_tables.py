@@ -10,6 +10,7 @@ from textlab.analysis.tables import (
     dataset_table,
     label_table,
     localize,
+    search_example,
     search_vocab,
     vocab_table,
 )
@@ -112,3 +113,15 @@ def test_batch_table_counts_the_tokens_max_length_cut() -> None:
                         full_lengths=torch.tensor([5, 1]))
     assert table["cut"].tolist() == [2, 0]
     assert "cut" not in batch_table(dataset, torch.tensor([0, 1]), torch.tensor([3, 1]), width=3).columns
+
+
+def test_the_search_example_is_a_frequent_word_of_the_vocabulary() -> None:
+    vocab = build_vocab(["O é uma casa", "uma casa e uma rua", "é O"])
+    assert search_example(vocab) == "uma"  # the most frequent of 3+ letters; "O" and "é" are more frequent
+    assert search_example(build_vocab(["a b a"])) == "a"  # no longer word: the first token
+    assert search_example(build_vocab(["x"])) == "x"
+    assert search(vocab, search_example(vocab)) == ["uma"]
+
+
+def search(vocab, query: str) -> list[str]:
+    return search_vocab(vocab_table(vocab), query)["token"].tolist()

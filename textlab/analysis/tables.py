@@ -68,6 +68,20 @@ def search_vocab(table: pd.DataFrame, query: str = "", sort: str = "index") -> p
     return table.sort_values("index", kind="stable")
 
 
+SEARCH_EXAMPLE_LETTERS = 3  # "O" or "é" reads as a typo in a placeholder; a word of 3+ letters does not
+
+
+def search_example(vocab: Vocab) -> str | None:
+    """A token the vocabulary search finds, to suggest: the most frequent word of a few letters, else
+    the first token after <PAD> and <UNK>; None when there is none."""
+    pairs = enumerate(zip(vocab.idx2token, vocab.counts, strict=True))
+    words = [(count, -index, token) for index, (token, count) in pairs
+             if index >= len(SPECIAL_TOKENS) and token.isalpha() and len(token) >= SEARCH_EXAMPLE_LETTERS]
+    if words:
+        return max(words)[2]
+    return vocab.idx2token[len(SPECIAL_TOKENS)] if len(vocab) > len(SPECIAL_TOKENS) else None
+
+
 def batch_table(dataset: Dataset, indices: torch.Tensor, lengths: torch.Tensor, width: int,
                 full_lengths: torch.Tensor | None = None) -> pd.DataFrame:
     """The batch's texts: dataset row (from 1), length, padding cells, tokens cut by ``max_length``
