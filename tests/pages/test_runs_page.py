@@ -155,7 +155,7 @@ def test_the_table_names_the_data_and_how_each_run_ended_without_python_literals
     at = open_page("runs", lang="pt")
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table["Como terminou"]) == ["parada pelo usuário", "rodou todas as épocas"]
+    assert list(table["Como terminou"]) == ["parada pelo usuário", "rodou até o fim"]
     assert list(table["Dados"]) == ["Os três textos do notebook (3 textos)", "3 textos"]
     cells = " ".join(str(value) for value in table.to_numpy().ravel())
     assert "None" not in cells and "nan" not in cells and not re.search(r"\b\d+\.\d+\b", cells.replace("-", " "))

@@ -287,7 +287,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runs.reason.error": {"en": "unexpected error", "pt": "erro inesperado"},
     "runs.col.reason": {"en": "How it ended", "pt": "Como terminou"},
     # How a run ended in a few words, for the table: by its reason, or by its status where it has none
-    "runs.ended.completed": {"en": "ran all epochs", "pt": "rodou todas as épocas"},
+    "runs.ended.completed": {"en": "ran all epochs", "pt": "rodou até o fim"},
     "runs.ended.early_stopping": {"en": "stopped early", "pt": "parada antecipada"},
     "runs.ended.user": {"en": "stopped by the user", "pt": "parada pelo usuário"},
     "runs.ended.diverged": {"en": "diverged", "pt": "divergiu"},
