@@ -10,7 +10,11 @@ from tests.browser.conftest import screenshot, wait_for_app
 
 # The notebook's 3 texts through an LSTM: slow enough for several half-second refreshes, and 1,500
 # steps in all, under the chart's 1,600-point budget for the raw loss, so every step stays drawn.
-SLOW_RUN = "epochs=750&encoder=lstm&hidden_dim=256&embed_dim=64"
+# 10,000 steps: long enough that Stop, pressed after three redraws, always comes before the end (750
+# epochs ended in about 5 s on a quiet machine, sometimes before the click).
+SLOW_EPOCHS = 5000
+SLOW_RUN = f"epochs={SLOW_EPOCHS}&encoder=lstm&hidden_dim=256&embed_dim=64"
+STOPPED = re.compile(r"Stopped after ([\d,]+) steps")  # "1,234 steps": thousands are grouped
 # Points per trace of each plotly chart. numpy arrays reach the page base64-encoded ({dtype, bdata}),
 # so their length is counted from the encoding's size rather than read as `.length`.
 POINTS = ("() => { " + (
@@ -60,10 +64,10 @@ def test_the_loss_chart_grows_while_training_and_stop_stops_it(page):
     screenshot(page, "train-running")
 
     click(page, "train_stop")
-    page.get_by_text(re.compile(r"Stopped after \d+ steps")).wait_for(timeout=TIMEOUT)
+    page.get_by_text(STOPPED).wait_for(timeout=TIMEOUT)
     wait_for_app(page)
-    stopped_at = int(re.search(r"Stopped after (\d+) steps", status_text(page)).group(1))
-    assert stopped_at < 1500  # it did not run to the end
+    stopped_at = int(STOPPED.search(status_text(page)).group(1).replace(",", ""))
+    assert stopped_at < 2 * SLOW_EPOCHS  # it did not run to the end (3 texts, batch 2: 2 steps an epoch)
     page.wait_for_function(f"() => ({POINTS})()[0]?.[0] === {stopped_at}", timeout=TIMEOUT)  # every step drawn
     assert page.locator(".st-key-train_stop button:visible").is_disabled()
     screenshot(page, "train-stopped")
@@ -74,7 +78,7 @@ def test_the_loss_chart_grows_while_training_and_stop_stops_it(page):
                            timeout=TIMEOUT)
     wait_for_more_points(page, total_points(page))
     click(page, "train_stop")
-    page.get_by_text(re.compile(r"Stopped after \d+ steps")).wait_for(timeout=TIMEOUT)
+    page.get_by_text(STOPPED).wait_for(timeout=TIMEOUT)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
