@@ -6,7 +6,7 @@ from textlab.analysis.tables import dataset_table, label_table, localize
 from textlab.figures.data import label_figure, length_histogram
 from textlab.i18n import option_label
 from textlab.train.prepare import padded_lengths
-from textlab.ui import cached, data_input, state, table_fit
+from textlab.ui import cached, data_input, state
 from textlab.ui.label_choice import label_mode_choice
 from textlab.ui.presentation import show_figure, show_table
 from textlab.ui.state import tr
@@ -41,8 +41,7 @@ table_column, label_column = st.columns([3, 2])
 with table_column:
     st.subheader(tr("datapage.table"))
     show_table(localize(dataset_table(dataset, lengths), lang), hide_index=True, presentation_rows=10, name="texts",
-               **table_fit.text_rows(dataset.texts, label=tr("datatable.text"), width=TEXT_WIDTH, max_lines=3,
-                                     shown_rows=10))
+               **cached.text_rows(dataset, label=tr("datatable.text"), width=TEXT_WIDTH, max_lines=3, shown_rows=10))
 with label_column:
     st.subheader(tr("datapage.label_distribution"))
     if dataset.labels is None:

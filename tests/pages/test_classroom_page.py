@@ -69,7 +69,8 @@ def test_the_share_panel_builds_a_link_of_the_current_state() -> None:
 
 @pytest.mark.parametrize(("address", "local"), [
     ("http://localhost:8501/", True), ("http://127.0.0.1:8501/", True), ("http://[::1]:8501/", True),
-    ("http://app.localhost/", True), ("http://192.168.0.12:8501/", False), ("https://textlab.escola.br/", False),
+    ("http://app.localhost/", True), ("http://127.0.1.1:8501/", True), ("http://192.168.0.12:8501/", False),
+    ("https://textlab.escola.br/", False),
     ("", False),
 ])
 def test_a_link_that_only_this_computer_can_open_is_told_apart(address, local) -> None:

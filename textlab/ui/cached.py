@@ -9,6 +9,8 @@ gives equal results) and never modified after they are built.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from textlab.data.dataset import Dataset
@@ -19,7 +21,7 @@ from textlab.text.vocab import TOKENIZERS, TokenizerOptions
 from textlab.train import prepare as preparation
 from textlab.train.config import TrainConfig
 from textlab.train.prepare import EpochPlan, PreparedData, preparation_settings, preview, tokenize, tokenizer_options
-from textlab.ui import state
+from textlab.ui import state, table_fit
 
 # A class of 30 on the same few data sets needs only a handful of entries; a 100,000-text corpus takes tens of MB.
 MAX_ENTRIES = 8
@@ -90,3 +92,14 @@ def training_words(config: TrainConfig) -> list[str]:
     """The most frequent words of the training texts under ``config``: the examples BPE merges assemble."""
     dataset = state.session().dataset
     return _training_words(prepared_for(dataset, config), _preparation_key(dataset, config))
+
+
+@st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
+def _text_rows(_dataset: Dataset, key: tuple) -> dict[str, Any]:
+    return table_fit.text_rows(_dataset.texts, **dict(key[1]))
+
+
+def text_rows(dataset: Dataset, **options: Any) -> dict[str, Any]:
+    """``table_fit.text_rows`` for every text of ``dataset``, measured once per data and options (tens of
+    thousands of texts take tens of milliseconds, on each rerun of the page otherwise)."""
+    return _text_rows(dataset, (fingerprint(dataset), tuple(sorted(options.items()))))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -112,13 +113,15 @@ def app_address() -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-_THIS_COMPUTER = {"localhost", "127.0.0.1", "::1"}
-
-
 def names_this_computer_only(address: str) -> bool:
     """Whether a link to ``address`` opens only on the machine serving it (so not on a student's device)."""
     host = urlsplit(address).hostname or ""
-    return host in _THIS_COMPUTER or host.endswith(".localhost")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, not an address: assume the network can resolve it
+        return False
 
 
 def share_panel() -> None:
