@@ -272,3 +272,21 @@ def test_pages_run_on_a_labelled_sample_in_both_languages(page, lang) -> None:
         at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
     assert at.title[0].value == t(f"nav.{page}", lang)
+
+
+def test_a_projected_search_that_finds_nothing_says_so_in_the_language() -> None:
+    at = open_page("vocabulary", lang="pt", query={"present": "1"})
+    at.text_input(key="vocab_search").set_value("zzzz").run()
+    assert not at.exception
+    assert "Nenhuma linha para mostrar." in [caption.value for caption in at.caption]
+    assert all(len(table.value) for table in at.table)  # no empty st.table: it writes Streamlit's English "empty"
+
+
+def test_a_token_with_no_break_wraps_inside_its_views(notebook_texts) -> None:
+    from textlab.text.corpus import build_vocab
+    from textlab.text.coverage import sentence_chips
+    from textlab.ui.chips import chips_html, text_html
+    sentence = "y" * 300
+    chips = sentence_chips(build_vocab(notebook_texts), sentence)
+    assert "overflow-wrap:anywhere" in chips_html(chips) and "max-width:100%" in chips_html(chips)
+    assert "overflow-wrap:anywhere" in text_html(sentence, chips)

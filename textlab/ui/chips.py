@@ -17,8 +17,9 @@ from textlab.text.vocab import UNK_TOKEN
 _KNOWN_STYLE = "background:#E5F0F8;border:2px solid #0072B2;color:#000"
 # Orange fill with a dashed vermillion border: told apart by shape as well as colour.
 _UNKNOWN_STYLE = "background:#FBE3B0;border:2px dashed #D55E00;color:#000"
+# A token with no break in it (a pasted hash, "yyyy…") wraps inside its chip instead of running off the page.
 _CHIP_STYLE = ("display:inline-flex;flex-direction:column;align-items:center;margin:4px;padding:6px 12px;"
-               "border-radius:10px;font-size:1.25rem;line-height:1.3")
+               "border-radius:10px;font-size:1.25rem;line-height:1.3;max-width:100%;overflow-wrap:anywhere")
 _ID_STYLE = "font-family:monospace;font-size:1rem;opacity:0.85"
 
 
@@ -64,7 +65,8 @@ def text_html(sentence: str, chips: Sequence[TokenChip]) -> str:
                      f'style="{_span_colour(number, chip)}color:#000">'
                      f"{html.escape(chip.token)}</span>")
     ids = ", ".join(str(chip.id) for chip in chips)
-    return (f'<div class="token-text" style="font-size:1.2rem;line-height:1.9;white-space:pre-wrap">{"".join(parts)}'
+    return (f'<div class="token-text" style="font-size:1.2rem;line-height:1.9;white-space:pre-wrap;'
+            f'overflow-wrap:anywhere">{"".join(parts)}'
             f'</div><div class="token-ids" style="{_ID_STYLE}">[{ids}]</div>')
 
 

@@ -142,6 +142,9 @@ def show_table(data: Any, *, height: int | None = None, column_order: Sequence[s
         return
     shown = data[list(column_order)] if column_order is not None else data
     total = len(shown)
+    if not total:  # an empty st.table writes Streamlit's own "empty", in English
+        st.caption(tr("app.presentation.table_empty"))
+        return
     if presentation_rows is None:
         literal_table(shown, hide_index=dataframe_options.get("hide_index"))
         return

@@ -16,8 +16,9 @@ from textlab.ui.state import tr
 
 EXAMPLE_WORDS = 3
 # A piece in a box of its own: as bare letters, "m o de l o" and "m o d e l o" differ by a space's width.
-_PIECE_STYLE = ("font-family:monospace;font-size:1.05rem;background:#f0f2f6;border:1px solid #c9ced8;"
-                "border-radius:4px;padding:1px 6px;margin:0 2px;color:#000")
+# Inline blocks, so a word of many pieces wraps between them at the column's edge.
+_PIECE_STYLE = ("display:inline-block;font-family:monospace;font-size:1.05rem;background:#f0f2f6;"
+                "border:1px solid #c9ced8;border-radius:4px;padding:1px 6px;margin:0 2px;color:#000")
 
 
 def compared_configs(config: TrainConfig) -> tuple[TrainConfig, TrainConfig]:

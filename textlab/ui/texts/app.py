@@ -8,6 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "app.presentation": {"en": "Presentation mode", "pt": "Modo apresentação"},
     "app.presentation.help": {"en": "Larger text and higher contrast, for a classroom projector.",
                               "pt": "Texto maior e mais contraste, para o projetor da sala de aula."},
+    "app.presentation.table_empty": {"en": "No rows to show.", "pt": "Nenhuma linha para mostrar."},
     "app.presentation.table_head": {
         "en": "Showing the first {shown} of {rows}; turn presentation mode off to scroll through all of them.",
         "pt": "Mostrando as primeiras {shown} de {rows}; desligue o modo apresentação para rolar por todas.",
